@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      // Stripping control characters from untrusted text is deliberate (CB-10, CB-21).
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer never touches Node or Electron (architecture.md, security E-2/E-20).
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/core/**', '**/main/**', '**/simulator/**'] }],
+      'react/no-danger': 'off',
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the renderer (XSS).' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      // Core runs without Electron; shared runs everywhere (architecture.md import directions).
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/main/**', '**/simulator/**', '**/renderer/**'] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/main/electron-adapters.ts'],
+    rules: {
+      // shell.openExternal only through the one validated adapter (EL-04).
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use the validated adapter in src/main/electron-adapters.ts.' }],
+    },
+  },
+);

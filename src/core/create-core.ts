@@ -1,0 +1,142 @@
+/**
+ * createCore(options) builds the whole main-process service graph without Electron. src/main
+ * calls it with Electron adapters; tests and the browser test host call it with their own.
+ *
+ * Features are built in dependency order: sign-in (auth) first, then the explorer (which
+ * needs access tokens), then onboarding (which records evidence from both).
+ */
+import type { AppInfo, AppNotice } from '../shared/contract/app-channels.js';
+import { createEventBus, type EventBus } from './events/event-bus.js';
+import { createHandlers } from './ipc/create-handlers.js';
+import type { HandlerTable } from './ipc/handler-types.js';
+import { dispatch } from './ipc/dispatch.js';
+import { silentLogger, type Logger } from './logging/logger.js';
+import { createPreferences, type Preferences } from './app/preferences.js';
+import {
+  systemClock,
+  type BrowserLauncher,
+  type ClipboardPort,
+  type Clock,
+  type ExternalOpener,
+  type FileSaverPort,
+  type KeyValueBackend,
+  type PdfRenderer,
+  type SimulatorLauncher,
+} from './ports.js';
+import type { Result } from '../shared/result.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import { createAuthFeature } from './auth/auth-feature.js';
+import { createExplorerFeature } from './explorer/explorer-feature.js';
+import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
+import type { Feature } from './feature/feature.js';
+
+export interface CorePorts {
+  browserLauncher: BrowserLauncher;
+  externalOpener: ExternalOpener;
+  clipboard: ClipboardPort;
+  fileSaver: FileSaverPort;
+  pdfRenderer?: PdfRenderer;
+  simulator?: SimulatorLauncher;
+  /** OS keychain adapter (keytar in the app); core adds timeouts and session-only fallback. */
+  secretStore: SecretStore;
+}
+
+export interface CoreOptions {
+  host: AppInfo['host'];
+  appVersion: string;
+  platform?: string;
+  /** Folder for the app's own non-secret files; never secrets. */
+  userDataDir: string;
+  settings: KeyValueBackend;
+  ports: CorePorts;
+  clock?: Clock;
+  logger?: Logger;
+  /** Sign-in flow timeout (default 10 minutes). */
+  flowTimeoutMs?: number;
+}
+
+/** What every feature gets: the shared base services. */
+export interface CoreServices {
+  options: CoreOptions;
+  ports: CorePorts;
+  events: EventBus;
+  logger: Logger;
+  clock: Clock;
+  settings: KeyValueBackend;
+  preferences: Preferences;
+  appInfo(): AppInfo;
+  /** Raises a notice: kept (so a window that opens later still shows it) and emitted. */
+  notify(notice: AppNotice): void;
+  notices(): AppNotice[];
+}
+
+export interface Core {
+  services: CoreServices;
+  auth: ReturnType<typeof createAuthFeature>['api'];
+  explorer: ReturnType<typeof createExplorerFeature>['api'];
+  onboarding: ReturnType<typeof createOnboardingFeature>['api'];
+  handlers: HandlerTable;
+  events: EventBus;
+  /** Validates and runs one request from the renderer. */
+  handle(channel: unknown, payload: unknown): Promise<Result<unknown>>;
+  dispose(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const events = createEventBus();
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const preferences = createPreferences(options.settings);
+  let sessionOnly = false;
+  const notices: AppNotice[] = [];
+  const services: CoreServices = {
+    options,
+    ports: options.ports,
+    events,
+    logger,
+    clock,
+    settings: options.settings,
+    preferences,
+    appInfo: () => ({
+      name: 'Pleo Partner Desktop',
+      version: options.appVersion,
+      host: options.host,
+      platform: options.platform ?? process.platform,
+      sessionOnlySecrets: sessionOnly,
+    }),
+    notify(notice) {
+      // One notice per code: a repeated condition replaces the older notice.
+      const existing = notice.code ? notices.findIndex((n) => n.code === notice.code) : -1;
+      if (existing >= 0) notices.splice(existing, 1);
+      notices.push(notice);
+      if (notices.length > 20) notices.shift();
+      events.emit('app.notice', notice);
+    },
+    notices: () => [...notices],
+  };
+  const auth = createAuthFeature(services);
+  services.appInfo = () => ({
+    name: 'Pleo Partner Desktop',
+    version: options.appVersion,
+    host: options.host,
+    platform: options.platform ?? process.platform,
+    sessionOnlySecrets: (sessionOnly = auth.sessionOnly()),
+  });
+  const explorer = createExplorerFeature(services, { auth: auth.api });
+  const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
+  const features: Feature[] = [auth, explorer, onboarding];
+  const handlers = createHandlers(services, features);
+  return {
+    services,
+    auth: auth.api,
+    explorer: explorer.api,
+    onboarding: onboarding.api,
+    handlers,
+    events,
+    handle: (channel, payload) => dispatch(handlers, channel, payload, logger),
+    async dispose() {
+      for (const feature of [...features].reverse()) await feature.dispose().catch(() => undefined);
+      await options.ports.simulator?.stop().catch(() => undefined);
+    },
+  };
+}

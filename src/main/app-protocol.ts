@@ -1,0 +1,29 @@
+/**
+ * Serves the renderer bundle on app://bundle/ with the CSP as a response header (E-7, E-18).
+ * The scheme is registered as privileged before ready so it behaves like a standard, secure
+ * origin (module scripts, workers) without file:// privileges.
+ */
+import type { Protocol } from 'electron';
+import { readBundleFile } from '../core/app/bundle-files.js';
+import { APP_HOST, APP_SCHEME, RENDERER_CSP } from '../shared/csp.js';
+
+export const privilegedSchemes = [
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false } },
+];
+
+export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, bundleRoot: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const file = await readBundleFile(bundleRoot, url.pathname);
+    return new Response(new Uint8Array(file.body), {
+      status: file.status,
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': RENDERER_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      },
+    });
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Wires the contract to Electron IPC: one ipcMain.handle per request channel, each checking
+ * the sender before core.handle validates the payload; events go to the app window only.
+ */
+import { channelNames, IPC_EVENT_CHANNEL, IPC_REQUEST_PREFIX } from '../shared/contract/index.js';
+import { fail, type Result } from '../shared/result.js';
+import type { Core } from '../core/create-core.js';
+import { isTrustedSender, type SenderLike } from './ipc-sender.js';
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: SenderLike, payload: unknown) => Promise<Result<unknown>>): void;
+  removeHandler(channel: string): void;
+}
+
+export function wireIpc(ipcMain: IpcMainLike, core: Pick<Core, 'handle' | 'services'>, trustedIds: ReadonlySet<number>): () => void {
+  for (const name of channelNames) {
+    ipcMain.handle(IPC_REQUEST_PREFIX + name, async (event, payload) => {
+      if (!isTrustedSender(event, trustedIds)) {
+        core.services.logger.warn('ipc: refused a request from an untrusted sender', { channel: name });
+        return fail('FORBIDDEN_SENDER', 'This request did not come from the app window and was refused.');
+      }
+      return core.handle(name, payload);
+    });
+  }
+  return () => {
+    for (const name of channelNames) ipcMain.removeHandler(IPC_REQUEST_PREFIX + name);
+  };
+}
+
+export function forwardEvents(core: Pick<Core, 'events'>, send: (channel: string, message: unknown) => void): () => void {
+  return core.events.subscribe((event, payload) => send(IPC_EVENT_CHANNEL, { event, payload }));
+}

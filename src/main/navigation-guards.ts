@@ -1,0 +1,33 @@
+/**
+ * Navigation and window-opening guards for every webContents (security E-12..E-15,
+ * NAV-01..NAV-07, NAV-10): the app never navigates away from its bundle, never opens a new
+ * window, never attaches a webview; allowlisted https links go to the system browser.
+ */
+import type { WebContents } from 'electron';
+import { APP_ORIGIN } from '../shared/csp.js';
+import { isAllowedExternalUrl } from '../core/app/allowed-links.js';
+
+export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function installNavigationGuards(contents: GuardedContents, openExternal: (url: string) => void): void {
+  const blockUnlessApp = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', blockUnlessApp as never);
+  contents.on('will-frame-navigate', ((event: { preventDefault(): void; url: string }) => blockUnlessApp(event, event.url)) as never);
+  contents.on('will-redirect', blockUnlessApp as never);
+  contents.on('will-attach-webview', ((event: { preventDefault(): void }) => event.preventDefault()) as never);
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}

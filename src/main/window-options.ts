@@ -1,0 +1,34 @@
+/**
+ * The one BrowserWindow's options (security-test-plan EL-01): isolated, sandboxed, no Node,
+ * web security on, no webview tag, no experimental features. Kept as data so a unit test can
+ * assert every flag without Electron.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Pleo Partner Desktop',
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: process.env.NODE_ENV === 'development',
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// app/entry is the first mark (benchmarks.md §3): measured from navigation start.
+performance.mark('app/entry');
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import './app/styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+root.render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,27 @@
+/**
+ * The renderer's Content-Security-Policy (security-test-plan E-7, EL-02), sent as a response
+ * header by the app:// protocol handler in Electron and by the browser test host, so tests run
+ * the UI under exactly the production policy. The renderer never talks to the network
+ * (connect-src 'none'): main makes every HTTP call. Workers come from the bundle ('self').
+ */
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "worker-src 'self' blob:",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The privileged scheme the packaged UI is served from (never file://, E-18). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** The private-use URI scheme registered for the OAuth callback (RFC 8252 §7.1). */
+export const CALLBACK_SCHEME = 'io.pleo.partnerdesktop';

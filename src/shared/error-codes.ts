@@ -1,0 +1,79 @@
+/**
+ * The fixed catalogue of error codes (security-test-plan.md §8, contract E1). The UI shows a
+ * message per code with a stable data-testid; tests assert on codes, never on wording.
+ * Add new codes here, grouped by area, rather than inventing strings at call sites.
+ */
+export const ERROR_CODES = [
+  // IPC boundary
+  'INVALID_PAYLOAD',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'RATE_LIMITED_IPC',
+  'INTERNAL',
+  // environments and settings
+  'ENVIRONMENT_INVALID',
+  'ENVIRONMENT_NOT_FOUND',
+  'INSECURE_URL',
+  'SETTINGS_RESET',
+  'DISK_FULL',
+  'SIMULATOR_UNAVAILABLE',
+  // credentials and keychain
+  'CREDENTIALS_MISSING',
+  'CLIENT_SECRET_REJECTED',
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_LOCKED',
+  // sign-in flow
+  'FLOW_CANCELLED',
+  'FLOW_EXPIRED',
+  'FLOW_SUPERSEDED',
+  'NO_PENDING_FLOW',
+  'AUTH_STATE_MISMATCH',
+  'AUTH_ISSUER_MISMATCH',
+  'AUTH_DENIED',
+  'AUTH_INVALID_SCOPE',
+  'AUTH_SERVER_ERROR',
+  'AUTH_MALFORMED_CALLBACK',
+  'AUTH_INVALID_REQUEST',
+  'AUTH_CLIENT_NOT_ALLOWED',
+  'AUTH_SUSPICIOUS_CALLBACKS',
+  'CALLBACK_URL_MISMATCH',
+  'LOOPBACK_PORT_UNAVAILABLE',
+  'BROWSER_OPEN_FAILED',
+  'CODE_REJECTED',
+  'TOKEN_RESPONSE_INVALID',
+  'AS_UNAVAILABLE',
+  'AS_TIMEOUT',
+  'TLS_ERROR',
+  // token lifecycle
+  'NOT_SIGNED_IN',
+  'SESSION_ENDED',
+  'REFRESH_FAILED',
+  'REVOCATION_FAILED',
+  // API explorer
+  'ORIGIN_REFUSED',
+  'REDIRECT_REFUSED',
+  'API_UNAUTHORIZED',
+  'API_FORBIDDEN',
+  'API_NOT_FOUND',
+  'RATE_LIMITED',
+  'API_SERVER_ERROR',
+  'API_CLIENT_ERROR',
+  'NETWORK_ERROR',
+  'RESPONSE_TOO_LARGE',
+  'BODY_INVALID',
+  'OPENAPI_INVALID',
+  'HEADER_REFUSED',
+  'REQUEST_CANCELLED',
+  'REQUEST_TIMEOUT',
+  'CONNECTION_INTERRUPTED',
+  'RESPONSE_EXPIRED',
+  'HIDDEN_IN_PRESENTER_MODE',
+  // onboarding and reports
+  'STEP_LOCKED',
+  'REPORT_FAILED',
+  'SAVE_CANCELLED',
+  'CLIPBOARD_FAILED',
+  'EXTERNAL_URL_REFUSED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests in plain Node. The keychain suite runs separately inside a
+// D-Bus session (npm run test:keychain); the browser suites run under Playwright.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/simulator/**/*.test.ts'],
+    exclude: ['test/keychain/**', 'test/e2e/**', 'test/electron/**', 'node_modules/**'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
