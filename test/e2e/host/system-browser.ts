@@ -26,6 +26,7 @@ export interface SignInOutcome {
 export class SystemBrowser {
   readonly opened: string[] = [];
   private context?: BrowserContext;
+  private intercepting = false;
   private waiting: Array<(page: Page) => void> = [];
   private pending: Page[] = [];
   private callbacks = new WeakMap<Page, Promise<SignInOutcome>>();
@@ -39,10 +40,21 @@ export class SystemBrowser {
   /** BrowserLauncher.open: what shell.openExternal does in the app. */
   async open(url: string): Promise<void> {
     this.opened.push(url);
-    this.context ??= await this.browser.newContext();
-    await this.context.route(/^https:\/\/oauth\.pstmn\.io\//, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Postman callback</title><p>Copy this address.</p>' }),
-    );
+    // Request interception stops Chromium from reporting the 303 to a private-use scheme, so
+    // the https stub is installed only for flows whose redirect URI is https (paste-back), in
+    // a fresh context.
+    const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
+    if (redirectUri.startsWith('https:')) {
+      await this.context?.close().catch(() => undefined);
+      this.context = await this.browser.newContext();
+      await this.context.route(/^https:\/\/oauth\.pstmn\.io\//, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Postman callback</title><p>Copy this address.</p>' }),
+      );
+    } else if (!this.context || this.intercepting) {
+      await this.context?.close().catch(() => undefined);
+      this.context = await this.browser.newContext();
+    }
+    this.intercepting = redirectUri.startsWith('https:');
     const page = await this.context.newPage();
     let resolveOutcome!: (o: SignInOutcome) => void;
     this.callbacks.set(page, new Promise<SignInOutcome>((r) => (resolveOutcome = r)));

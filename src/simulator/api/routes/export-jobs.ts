@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+import {
+  ExportRuleError, ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES, type ExportJobV3,
+} from '../../exports/export-store.js';
+import { requireCompany } from '../caller.js';
+import { pageOf, pageOfList, parsePageRequest } from '../pagination.js';
+import { ApiError } from '../respond.js';
+import type { RouteContext, RouteDef, RouteResult } from '../route-types.js';
+import { isUuid, parseWith, uuidParam } from '../validate.js';
+
+/**
+ * Export API v3 (32.1.0): export jobs, job events and job items. Scopes as Pleo documents them:
+ * export-jobs:read to list and read jobs and job items, export-jobs:write to create jobs, send
+ * events and update job items.
+ */
+
+const JOB_SORTABLE = ['id', 'status', 'createdAt', 'lastUpdatedAt', 'startedAt', 'completedAt', 'numberOfItems'];
+const JOB_STATUSES = ['pending', 'in_progress', 'failed', 'completed', 'completed_with_errors'] as const;
+const ITEM_STATUSES = ['pending', 'in_progress', 'failed', 'successful', 'abandoned'] as const;
+
+const createJob = z.object({
+  companyId: z.string().uuid(),
+  accountingEntryIds: z.array(z.string()).min(1),
+  employeeId: z.string().uuid().nullish(),
+  isInteractive: z.boolean().nullish(),
+  options: z.object({ vendorBasedBookkeeping: z.boolean().nullish() }).nullish(),
+});
+
+const jobEvent = z.object({
+  jobId: z.string().uuid(),
+  event: z.enum(['started', 'failed', 'completed', 'completed_with_errors']),
+  failureReason: z.string().nullish(),
+  failureReasonType: z.enum(JOB_FAILURE_TYPES).nullish(),
+});
+
+const itemUpdates = z.array(z.object({
+  accountingEntryId: z.string(),
+  status: z.string(),
+  exportedAt: z.string().nullish(),
+  externalId: z.string().nullish(),
+  externalUrl: z.string().nullish(),
+  failureReason: z.string().nullish(),
+  failureReasonType: z.enum(ITEM_FAILURE_TYPES).nullish(),
+}));
+
+/** Runs store code and maps its rule errors onto Pleo's error answers. */
+export function exportRules<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ExportRuleError) throw new ApiError(error.status, error.type, error.message);
+    throw error;
+  }
+}
+
+function jobIdParam(ctx: RouteContext): string {
+  const id = ctx.params.jobId ?? '';
+  if (!isUuid(id)) throw new ApiError(404, 'EXPORT_NOT_FOUND', 'Export job not found.');
+  return id.toLowerCase();
+}
+
+export const exportJobRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v3/export-jobs',
+    scope: 'export-jobs:read',
+    handle: (ctx): RouteResult => {
+      const request = parsePageRequest(ctx.url.searchParams, JOB_SORTABLE);
+      const companyId = uuidParam(ctx.url, 'company_id');
+      if (companyId) requireCompany(ctx.caller, companyId);
+      const statuses = ctx.url.searchParams.getAll('statuses').flatMap((s) => s.split(',')).filter(Boolean);
+      for (const s of statuses) {
+        if (!(JOB_STATUSES as readonly string[]).includes(s)) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `unknown status ${s}`);
+      }
+      const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;
+      const jobs: ExportJobV3[] = ctx.state.exports.list(companies, new Set(statuses));
+      return { status: 200, body: pageOfList(jobs, request) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v3/export-jobs',
+    scope: 'export-jobs:write',
+    handle: async (ctx) => {
+      const input = parseWith(createJob, await ctx.json());
+      const companyId = input.companyId.toLowerCase();
+      requireCompany(ctx.caller, companyId);
+      const job = exportRules(() => ctx.state.exports.create({
+        companyId,
+        accountingEntryIds: input.accountingEntryIds,
+        employeeId: input.employeeId ?? ctx.caller.user.employeeId,
+        isInteractive: input.isInteractive ?? true,
+        vendorBasedBookkeeping: input.options?.vendorBasedBookkeeping ?? false,
+      }));
+      return { status: 201, body: { data: job } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v3/export-jobs/{jobId}',
+    scope: 'export-jobs:read',
+    handle: (ctx) => ({ status: 200, body: { data: exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds)) } }),
+  },
+  {
+    method: 'GET',
+    path: '/v3/export-jobs/{jobId}/items',
+    scope: 'export-jobs:read',
+    handle: (ctx) => {
+      const request = parsePageRequest(ctx.url.searchParams, []);
+      const status = ctx.url.searchParams.get('status') ?? undefined;
+      if (status && !(ITEM_STATUSES as readonly string[]).includes(status)) {
+        throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `unknown status ${status}`);
+      }
+      const items = exportRules(() => ctx.state.exports.items(jobIdParam(ctx), ctx.caller.companyIds, status));
+      return { status: 200, body: pageOf(items.count, items.at, request) };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v3/export-jobs/{jobId}/items',
+    scope: 'export-jobs:write',
+    handle: async (ctx) => {
+      const jobId = jobIdParam(ctx);
+      const updates = parseWith(itemUpdates, await ctx.json());
+      const result = exportRules(() => ctx.state.exports.updateItems(jobId, updates, ctx.caller.companyIds));
+      return { status: 200, body: result };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v3/export-job-events',
+    scope: 'export-jobs:write',
+    handle: async (ctx) => {
+      const input = parseWith(jobEvent, await ctx.json());
+      exportRules(() => ctx.state.exports.applyEvent({
+        jobId: input.jobId,
+        event: input.event,
+        failureReason: input.failureReason ?? null,
+        failureReasonType: input.failureReasonType ?? null,
+      }, ctx.caller.companyIds));
+      return { status: 202 };
+    },
+  },
+];

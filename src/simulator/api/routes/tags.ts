@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+
+import { z } from 'zod';
+
+import type { Tag, TagGroup } from '../../data/model.js';
+import { requireCompany } from '../caller.js';
+import { pageOfList, parsePageRequest } from '../pagination.js';
+import { ApiError } from '../respond.js';
+import type { RouteContext, RouteDef } from '../route-types.js';
+import { isUuid, parseWith, uuidParam } from '../validate.js';
+
+/**
+ * Tags API v31.38.0 (`/v0/tag-groups`, `/v0/tags`): reads need tag-groups:read, creates need
+ * tag-groups:write (the staging scope spelling from pleo-facts.md §4). Dimensions and
+ * aggregations are not simulated.
+ */
+
+const TAG_SORTABLE = ['id', 'groupId', 'code', 'name', 'archived', 'createdAt', 'updatedAt'];
+
+const tagGroupCreate = z.object({
+  archived: z.boolean(),
+  code: z.string().min(1),
+  name: z.string().min(1),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+
+const tagCreate = z.object({
+  archived: z.boolean(),
+  code: z.string().min(1),
+  name: z.string().optional(),
+});
+
+function nowIso(ctx: RouteContext): string {
+  return new Date(ctx.state.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function findGroup(ctx: RouteContext): TagGroup {
+  const id = (ctx.params.groupId ?? '').toLowerCase();
+  const group = isUuid(id) ? ctx.state.data.tagGroups.find((g) => g.id === id) : undefined;
+  if (!group || !ctx.caller.companyIds.has(group.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Tag group not found.');
+  return group;
+}
+
+function companyOfGroup(ctx: RouteContext, groupId: string): string | undefined {
+  return ctx.state.data.tagGroups.find((g) => g.id === groupId)?.companyId;
+}
+
+export const tagRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v0/tag-groups',
+    scope: 'tag-groups:read',
+    handle: (ctx) => {
+      const companyId = uuidParam(ctx.url, 'company_id');
+      const organizationId = uuidParam(ctx.url, 'organization_id');
+      if (companyId) requireCompany(ctx.caller, companyId);
+      if (organizationId && organizationId !== ctx.state.data.organization.id) {
+        throw new ApiError(403, 'ACCESS_DENIED', `No access to organization ${organizationId}`);
+      }
+      const groups = ctx.state.data.tagGroups.filter((g) => ctx.caller.companyIds.has(g.companyId) && (!companyId || g.companyId === companyId));
+      // Pleo returns tag groups as a plain `data` list, not a paginated envelope.
+      return { status: 200, body: { data: groups } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v0/tag-groups',
+    scope: 'tag-groups:write',
+    handle: async (ctx) => {
+      const companyId = uuidParam(ctx.url, 'company_id');
+      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required');
+      requireCompany(ctx.caller, companyId);
+      const input = parseWith(tagGroupCreate, await ctx.json());
+      if (ctx.state.data.tagGroups.some((g) => g.companyId === companyId && g.code === input.code)) {
+        throw new ApiError(409, 'CONFLICT', `A tag group with code ${input.code} already exists.`);
+      }
+      const now = nowIso(ctx);
+      const group: TagGroup = {
+        id: randomUUID(), companyId, code: input.code, name: input.name, archived: input.archived,
+        metadata: input.metadata ?? {}, createdAt: now, updatedAt: now,
+      };
+      ctx.state.data.tagGroups.push(group);
+      return { status: 201, body: { data: group } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v0/tag-groups/{groupId}',
+    scope: 'tag-groups:read',
+    handle: (ctx) => ({ status: 200, body: { data: findGroup(ctx) } }),
+  },
+  {
+    method: 'GET',
+    path: '/v0/tag-groups/{groupId}/tags',
+    scope: 'tag-groups:read',
+    handle: (ctx) => {
+      const request = parsePageRequest(ctx.url.searchParams, TAG_SORTABLE);
+      const group = findGroup(ctx);
+      const includeArchived = ctx.url.searchParams.get('include_archived') === 'true';
+      const tags = ctx.state.data.tags.filter((t) => t.groupId === group.id && (includeArchived || !t.archived));
+      return { status: 200, body: pageOfList(tags, request) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v0/tag-groups/{groupId}/tags',
+    scope: 'tag-groups:write',
+    handle: async (ctx) => {
+      const group = findGroup(ctx);
+      const input = parseWith(tagCreate, await ctx.json());
+      if (ctx.state.data.tags.some((t) => t.groupId === group.id && t.code === input.code)) {
+        throw new ApiError(409, 'CONFLICT', `A tag with code ${input.code} already exists in this group.`);
+      }
+      const now = nowIso(ctx);
+      const tag: Tag = {
+        id: randomUUID(), groupId: group.id, code: input.code, name: input.name ?? null,
+        archived: input.archived, createdAt: now, updatedAt: now,
+      };
+      ctx.state.data.tags.push(tag);
+      return { status: 201, body: { data: tag } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v0/tags',
+    scope: 'tag-groups:read',
+    handle: (ctx) => {
+      const request = parsePageRequest(ctx.url.searchParams, TAG_SORTABLE);
+      const companyId = uuidParam(ctx.url, 'company_id');
+      if (companyId) requireCompany(ctx.caller, companyId);
+      const text = ctx.url.searchParams.get('text_search')?.toLowerCase();
+      const tags = ctx.state.data.tags.filter((t) => {
+        const owner = companyOfGroup(ctx, t.groupId);
+        if (!owner || !ctx.caller.companyIds.has(owner) || (companyId && owner !== companyId)) return false;
+        return !text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text);
+      });
+      return { status: 200, body: pageOfList(tags, request) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v0/tags/{tagId}',
+    scope: 'tag-groups:read',
+    handle: (ctx) => {
+      const id = (ctx.params.tagId ?? '').toLowerCase();
+      const tag = isUuid(id) ? ctx.state.data.tags.find((t) => t.id === id) : undefined;
+      const owner = tag ? companyOfGroup(ctx, tag.groupId) : undefined;
+      if (!tag || !owner || !ctx.caller.companyIds.has(owner)) throw new ApiError(404, 'NOT_FOUND', 'Tag not found.');
+      return { status: 200, body: { data: tag } };
+    },
+  },
+];

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+
+import { z } from 'zod';
+
+import { requireCompany } from '../caller.js';
+import { pageOfList, parsePageRequest } from '../pagination.js';
+import { ApiError } from '../respond.js';
+import type { RouteDef } from '../route-types.js';
+import { isUuid, parseWith, uuidParam } from '../validate.js';
+
+/** External Vendors API v34.17.0: search, get and create (vendors:read / vendors:write). */
+
+const SORTABLE = ['id', 'companyId', 'name', 'code', 'externalId', 'defaultCurrency', 'country', 'state', 'createdAt', 'updatedAt'];
+
+const list = (max: number) => z.array(z.string()).max(max).optional();
+
+const searchInput = z.object({
+  ids: list(100),
+  codes: list(100),
+  externalIds: list(100),
+  name: z.string().optional(),
+  countries: list(100),
+  states: z.array(z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED'])).max(4).optional(),
+  taxRegistrationNumbers: list(100),
+  accountingSystems: list(100),
+}).optional();
+
+const createInput = z.object({
+  companyId: z.string().uuid(),
+  name: z.string().min(1),
+  defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
+  code: z.string().optional(),
+  externalId: z.string().optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  registrationNumber: z.string().optional(),
+  taxRegistrationNumber: z.string().optional(),
+});
+
+/** Strips the fields the simulator keeps only for generating accounting entries. */
+function publicVendor<T extends { mcc?: string; kind?: string }>(vendor: T): Omit<T, 'mcc' | 'kind'> {
+  const { mcc: _mcc, kind: _kind, ...rest } = vendor;
+  return rest;
+}
+
+export const vendorRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/v1/vendors:search',
+    scope: 'vendors:read',
+    handle: async (ctx) => {
+      const request = parsePageRequest(ctx.url.searchParams, SORTABLE);
+      const companyId = uuidParam(ctx.url, 'company_id');
+      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required');
+      requireCompany(ctx.caller, companyId);
+      const f = parseWith(searchInput, await ctx.json({ optional: true })) ?? {};
+      const has = (values: string[] | undefined, value: string | null): boolean => !values || (value !== null && values.includes(value));
+      const vendors = ctx.state.data.vendors
+        .filter((v) => v.companyId === companyId
+          && has(f.ids?.map((id) => id.toLowerCase()), v.id)
+          && has(f.codes, v.code)
+          && has(f.externalIds, v.externalId)
+          && has(f.countries, v.country)
+          && has(f.states, v.state)
+          && has(f.taxRegistrationNumbers, v.taxRegistrationNumber)
+          && has(f.accountingSystems, v.accountingSystem)
+          && (!f.name || v.name.toLowerCase().includes(f.name.toLowerCase())))
+        .map(publicVendor);
+      return { status: 200, body: pageOfList(vendors, request) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/vendors/{id}',
+    scope: 'vendors:read',
+    handle: (ctx) => {
+      const id = (ctx.params.id ?? '').toLowerCase();
+      const vendor = isUuid(id) ? ctx.state.data.vendors.find((v) => v.id === id) : undefined;
+      if (!vendor || !ctx.caller.companyIds.has(vendor.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Vendor not found.');
+      return { status: 200, body: { data: publicVendor(vendor) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/vendors',
+    scope: 'vendors:write',
+    handle: async (ctx) => {
+      const input = parseWith(createInput, await ctx.json());
+      const companyId = input.companyId.toLowerCase();
+      requireCompany(ctx.caller, companyId);
+      if (input.externalId && ctx.state.data.vendors.some((v) => v.companyId === companyId && v.externalId === input.externalId)) {
+        throw new ApiError(409, 'VENDOR_ALREADY_EXISTS', `A vendor with externalId ${input.externalId} already exists.`);
+      }
+      const now = new Date(ctx.state.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const vendor = {
+        id: randomUUID(), companyId, name: input.name, code: input.code ?? null, externalId: input.externalId ?? null,
+        defaultCurrency: input.defaultCurrency, country: input.country ?? null,
+        registrationNumber: input.registrationNumber ?? null, taxRegistrationNumber: input.taxRegistrationNumber ?? null,
+        // A vendor created without an ERP id still has to be created in the ERP: DRAFT.
+        state: input.externalId ? 'ACTIVE' as const : 'DRAFT' as const,
+        accountingSystem: null, createdAt: now, updatedAt: now, mcc: '5999', kind: 'other' as const,
+      };
+      ctx.state.data.vendors.push(vendor);
+      return { status: 201, body: { data: publicVendor(vendor) } };
+    },
+  },
+];

@@ -1,0 +1,45 @@
+import { ALL_SCOPES, type Scope } from './scopes.js';
+
+/**
+ * Pre-provisioned OAuth clients. The ids look like Pleo's (UUIDs) and never change, so the
+ * app's built-in simulator environment and partners' scripts can hard-code them. The secrets
+ * are development values for this simulator only.
+ */
+export interface SimulatorClient {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  redirectUris: string[];
+  scopes: Scope[];
+}
+
+/**
+ * Redirect URIs shared by both clients:
+ * - a private-use scheme for the desktop app (not documented by Pleo);
+ * - an RFC 8252 loopback URI; the port is ignored when matching (`application_type: native`);
+ * - Postman's desktop callback, for paste-back demos.
+ */
+export const DEFAULT_REDIRECT_URIS = [
+  'io.pleo.partnerdesktop:/oauth/callback',
+  'http://127.0.0.1/oauth/callback',
+  'https://oauth.pstmn.io/v1/callback',
+];
+
+export const DEFAULT_CLIENT: SimulatorClient = {
+  clientId: '7f3c9a2e-4b1d-4c8e-9a6f-2d5e8b1c0a47',
+  clientSecret: 'sim-dev-secret-3b8e1f6a9c2d4e7f',
+  name: 'Pleo Partner Desktop (simulator)',
+  redirectUris: DEFAULT_REDIRECT_URIS,
+  scopes: [...ALL_SCOPES],
+};
+
+/** A client registered without `users:read`, so `GET /v2/employees` answers 403. */
+export const NARROW_CLIENT: SimulatorClient = {
+  clientId: 'c1d4e6f8-2a3b-4c5d-8e9f-0a1b2c3d4e5f',
+  clientSecret: 'sim-dev-secret-narrow-7d2a9e4c1b6f',
+  name: 'Narrow Scopes Demo (simulator)',
+  redirectUris: DEFAULT_REDIRECT_URIS,
+  scopes: ['companies:read', 'test:test'],
+};
+
+export const SIMULATOR_CLIENTS: readonly SimulatorClient[] = [DEFAULT_CLIENT, NARROW_CLIENT];
