@@ -5,32 +5,16 @@
  * end in the same call; the sign-in engine decides whether a flow is waiting for it.
  */
 import { CALLBACK_SCHEME } from '../shared/csp.js';
+import { findCallbackUrlInArgv, MAX_DEEP_LINK_LENGTH } from '../core/oauth/deep-link.js';
 
-/** URLs longer than this are dropped before any parsing (CB-20). */
-export const MAX_DEEP_LINK_LENGTH = 8192;
+export { MAX_DEEP_LINK_LENGTH };
 
 /**
- * Finds our callback URL in an argv array. Only an argument that starts with our scheme
- * (case-insensitive, RFC 3986) counts; Chromium switches smuggled in by a crafted URL
- * (CVE-2018-1000006) are never interpreted because the registration puts `--` before the URL.
+ * Finds our callback URL in an argv array (second instance or cold start). The parsing rules
+ * (one candidate after `--`, no switches, length cap) live in core/oauth/deep-link.ts.
  */
 export function findDeepLinkInArgv(argv: readonly string[]): string | undefined {
-  const prefix = `${CALLBACK_SCHEME}:`;
-  for (const arg of argv) {
-    if (typeof arg !== 'string' || arg.length > MAX_DEEP_LINK_LENGTH) continue;
-    if (arg.slice(0, prefix.length).toLowerCase() === prefix) return arg;
-  }
-  return undefined;
-}
-
-/**
- * Arguments for app.setAsDefaultProtocolClient. In development Electron runs as
- * `electron <app path>`, so the app path is passed; the trailing `--` stops Chromium from
- * parsing the URL as switches on Windows (security-test-plan CB-24).
- */
-export function protocolClientArgs(processArgv: readonly string[], defaultApp: boolean): string[] {
-  const appPath = defaultApp && processArgv[1] ? [processArgv[1]] : [];
-  return [...appPath, '--'];
+  return findCallbackUrlInArgv(argv, [CALLBACK_SCHEME]);
 }
 
 export interface DeepLinkApp {

@@ -12,7 +12,8 @@ import { createCore, type Core } from '../core/create-core.js';
 import { consoleSink, createLogger } from '../core/logging/logger.js';
 import { CALLBACK_SCHEME, APP_ORIGIN } from '../shared/csp.js';
 import { handleAppProtocol, privilegedSchemes } from './app-protocol.js';
-import { createDeepLinkIntake, protocolClientArgs } from './deep-links.js';
+import { createDeepLinkIntake } from './deep-links.js';
+import { protocolRegistration } from '../core/oauth/deep-link.js';
 import { browserLauncher, clipboardPort, externalOpener, fileSaver, pdfRenderer } from './electron-adapters.js';
 import { forwardEvents, wireIpc } from './ipc-wiring.js';
 import { installNavigationGuards } from './navigation-guards.js';
@@ -48,7 +49,10 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   deepLinks.acceptArgv(process.argv);
 
   protocol.registerSchemesAsPrivileged(privilegedSchemes);
-  app.setAsDefaultProtocolClient(CALLBACK_SCHEME, process.execPath, protocolClientArgs(process.argv, process.defaultApp === true));
+  // Windows runs the registered command with the URL as "%1": the registration's trailing
+  // `--` keeps a crafted URL from becoming Chromium switches (CB-24).
+  const registration = protocolRegistration({ scheme: CALLBACK_SCHEME, execPath: process.execPath, defaultApp: process.defaultApp === true, appEntry: process.argv[1] });
+  app.setAsDefaultProtocolClient(registration.scheme, registration.path, registration.args);
 
   // Renderer-side attack surface: no permission is ever granted, no webContents may navigate
   // away or open windows, whatever created it.

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createDeepLinkIntake, findDeepLinkInArgv, MAX_DEEP_LINK_LENGTH, protocolClientArgs } from '../../../src/main/deep-links.js';
+import { createDeepLinkIntake, findDeepLinkInArgv, MAX_DEEP_LINK_LENGTH } from '../../../src/main/deep-links.js';
 
 const CB = 'io.pleo.partnerdesktop:/oauth/callback?code=c&state=s';
 
@@ -15,9 +15,9 @@ describe('deep-link intake (logic only: the OS hand-off itself needs Electron an
     expect(findDeepLinkInArgv([CB + 'x'.repeat(MAX_DEEP_LINK_LENGTH)])).toBeUndefined();
   });
 
-  it('CB-24 (logic): the protocol registration puts `--` before the URL', () => {
-    expect(protocolClientArgs(['electron', '/dev/app'], true)).toEqual(['/dev/app', '--']);
-    expect(protocolClientArgs(['/opt/app/pleo'], false)).toEqual(['--']);
+  it('CC-02 (logic): a second instance carrying switches and two URLs delivers nothing', () => {
+    expect(findDeepLinkInArgv(['/opt/app/pleo', '--', CB, CB + 'x'])).toBeUndefined();
+    expect(findDeepLinkInArgv(['/opt/app/pleo', '--gpu-launcher=' + CB])).toBeUndefined();
   });
 
   it('registers open-url in will-finish-launching and queues links until the engine is ready', () => {

@@ -1,0 +1,94 @@
+/** Environment and sign-in status types the renderer sees. No secret ever appears here. */
+
+export type EnvironmentKind = 'simulator' | 'pleo-staging' | 'custom';
+
+/** How the callback comes back, decided by the registered redirect URI (architecture.md). */
+export type CallbackMode = 'private-scheme' | 'loopback' | 'paste-back';
+
+export interface EnvironmentSummary {
+  id: string;
+  kind: EnvironmentKind;
+  name: string;
+  /** Short label for the always-visible banner, e.g. "SIMULATOR", "PLEO STAGING", host name. */
+  bannerLabel: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  introspectionEndpoint?: string;
+  revocationEndpoint?: string;
+  issuer: string;
+  apiBase: string;
+  clientId: string;
+  redirectUri: string;
+  callbackMode: CallbackMode;
+  scopes: string[];
+  /** True when a Client Secret is stored (in the keychain, or in memory in session-only mode). */
+  hasClientSecret: boolean;
+  /** Last characters of the secret's SHA-256 (e.g. "…3f9a"), for "is it the one I entered?". */
+  clientSecretFingerprint?: string;
+  /** Built-in simulator only: whether it is running (its endpoints are empty until it is). */
+  simulatorState?: 'not-started' | 'running' | 'unavailable';
+  /** What sign-out can do here, and which fields the user may edit. */
+  capabilities?: {
+    /** An RFC 7009 revocation endpoint is configured. */
+    revocation: boolean;
+    /** Pleo's DELETE {apiBase}/v1/installations/me can be offered (explicit, confirmed action). */
+    disconnectInstallation: boolean;
+    issuerEditable: boolean;
+    endpointsEditable: boolean;
+  };
+}
+
+export type SignInPhase =
+  | 'idle'
+  | 'opening-browser'
+  | 'waiting-for-callback'
+  | 'exchanging-code'
+  | 'storing'
+  | 'signed-in'
+  | 'failed'
+  | 'cancelled';
+
+export interface FlowProgress {
+  flowId: string;
+  environmentId: string;
+  phase: SignInPhase;
+  callbackMode: CallbackMode;
+  /** For paste-back: the user must paste the address the browser landed on. */
+  awaitingPaste?: boolean;
+  /** When the pending flow expires (epoch ms, local clock). */
+  expiresAt?: number;
+  error?: import('./result.js').AppError;
+}
+
+export type TokenTimelineKind = 'issued' | 'refreshed' | 'rotated' | 'revoked' | 'expired' | 'signed-out' | 'refresh-failed';
+
+export interface TokenTimelineEntry {
+  kind: TokenTimelineKind;
+  at: number;
+  /** Plain-language detail, never a token. */
+  detail?: string;
+}
+
+export interface AuthStatus {
+  environmentId: string;
+  signedIn: boolean;
+  /** Access-token expiry (epoch ms, computed from local receive time). */
+  accessTokenExpiresAt?: number;
+  hasRefreshToken: boolean;
+  requestedScopes: string[];
+  grantedScopes: string[];
+  /** e.g. urn:pleo:company:<uuid>, from introspection when available. */
+  subject?: string;
+  accessTokenFingerprint?: string;
+  refreshTokenFingerprint?: string;
+  timeline: TokenTimelineEntry[];
+  /** True when secrets are held in memory only (keychain missing or locked). */
+  sessionOnly: boolean;
+}
+
+export interface CredentialCheck {
+  /** 'accepted': the token endpoint answered invalid_grant to a dummy code (credentials OK). */
+  outcome: 'accepted' | 'rejected' | 'unreachable' | 'unexpected';
+  checkedAt: number;
+  detail: string;
+}
