@@ -1,0 +1,86 @@
+/**
+ * Assembles the ChecklistView the renderer shows from the stored record, the environment and
+ * live sign-in state. Pure apart from its inputs, so it is unit-tested without the engine.
+ */
+import type { EnvironmentSummary } from '../../shared/environments.js';
+import type { ChecklistView, StepAction, StepId, StepView } from '../../shared/onboarding.js';
+import { deriveStatus, type StatusContext } from './derive-status.js';
+import { preparedItems } from './prepared-texts.js';
+import type { ProgressRecord } from './progress-store.js';
+import { STEP_DEFINITIONS } from './step-definitions.js';
+
+/** Evidence shown per step on screen (the report shows the same). */
+export const EVIDENCE_SHOWN = 5;
+
+export interface ViewInputs {
+  env: EnvironmentSummary;
+  record: ProgressRecord;
+  flowPending: boolean;
+  pdfAvailable: boolean;
+}
+
+export function proofKind(stepId: StepId, simulator: boolean): StepView['proof'] {
+  if (stepId === 'export-next') return 'none';
+  if (stepId === 'access-requested' || stepId === 'client-registered') return 'manual';
+  if (stepId === 'staging-access') return simulator ? 'automatic' : 'manual';
+  return 'automatic';
+}
+
+function actionsFor(stepId: StepId, simulator: boolean, env: EnvironmentSummary): StepAction[] {
+  switch (stepId) {
+    case 'access-requested':
+      return ['save-details', 'confirm'];
+    case 'client-registered':
+      return ['confirm'];
+    case 'staging-access':
+      return simulator ? ['run-check'] : ['open-staging', 'confirm'];
+    case 'credentials-stored':
+      return env.hasClientSecret ? ['credential-probe', 'open-connect'] : ['open-connect'];
+    case 'authorized':
+      return ['open-connect'];
+    case 'refresh-works':
+      return ['refresh'];
+    case 'first-api-call':
+      return ['run-check'];
+    case 'export-next':
+      return ['open-explorer'];
+  }
+}
+
+export function buildView({ env, record, flowPending, pdfAvailable }: ViewInputs): ChecklistView {
+  const simulator = env.kind === 'simulator';
+  const ctx: StatusContext = {
+    hasClientSecret: env.hasClientSecret,
+    flowPending,
+    detailsSaved: !!(record.details.company || record.details.targetErp || record.details.plannedUsage),
+  };
+  const steps: StepView[] = STEP_DEFINITIONS.map((def, index) => {
+    const status = deriveStatus(def.id, record.evidence, ctx);
+    const prepared = preparedItems(def.id, record.details, env);
+    return {
+      id: def.id,
+      number: index + 1,
+      title: def.title,
+      status,
+      proof: proofKind(def.id, simulator),
+      proofText: def.proofText(simulator),
+      whatToDo: def.whatToDo(status, simulator),
+      evidence: record.evidence.filter((e) => e.stepId === def.id).slice(-EVIDENCE_SHOWN).reverse(),
+      actions: actionsFor(def.id, simulator, env),
+      ...(prepared ? { prepared } : {}),
+      ...(def.id === 'export-next' ? { comingNext: true } : {}),
+    };
+  });
+  const counted = steps.filter((s) => !s.comingNext);
+  return {
+    environmentId: env.id,
+    environmentName: env.name,
+    environmentKind: env.kind,
+    clientId: env.clientId,
+    steps,
+    done: counted.filter((s) => s.status === 'done').length,
+    total: counted.length,
+    details: record.details,
+    pdfAvailable,
+  };
+}

@@ -1,0 +1,54 @@
+import { STATUS_ICONS, STATUS_LABELS, type ReportModel } from '../../shared/onboarding.js';
+import { formatWhen } from './format.js';
+
+/**
+ * The readiness report, rendered in the app from the same model as the saved HTML file (the
+ * renderer's CSP forbids frames and inline styles, so the file itself is not embedded).
+ */
+export function ReportPreview({ model }: { model: ReportModel }) {
+  return (
+    <div className="report-preview" data-testid="report-preview" aria-label="Report preview" role="region">
+      <h3>{model.title}</h3>
+      <p className="muted">
+        Generated {formatWhen(model.generatedAt)} by Pleo Partner Desktop {model.appVersion}
+      </p>
+      <dl className="report-meta">
+        {model.company && (
+          <>
+            <dt>Company</dt>
+            <dd>{model.company}</dd>
+          </>
+        )}
+        <dt>Environment</dt>
+        <dd>{model.environmentName}</dd>
+        <dt>API</dt>
+        <dd>{model.apiBase}</dd>
+        <dt>Client ID</dt>
+        <dd>{model.clientIdMasked}</dd>
+      </dl>
+      <p className="report-progress">
+        {model.done} of {model.total} steps proven
+      </p>
+      <ol className="report-steps">
+        {model.steps.map((s) => (
+          <li key={s.number}>
+            <strong>{s.title}</strong> —{' '}
+            <span className={`status-badge status-${s.comingNext ? 'next' : s.status}`}>
+              <span aria-hidden="true">{s.comingNext ? '→' : STATUS_ICONS[s.status]}</span> {s.comingNext ? 'Coming next' : STATUS_LABELS[s.status]}
+            </span>
+            {s.evidence[0] && (
+              <p className="muted">
+                Latest evidence ({s.evidence[0].how === 'manual' ? 'manual confirmation' : 'automatic check'}, {formatWhen(s.evidence[0].at)}): {s.evidence[0].result}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <ul className="report-notes muted">
+        {model.notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { describeScope } from '../../shared/scope-descriptions.js';
+
+/** Requested vs granted scopes, with what each allows in plain words. */
+export function ScopeTable({ requested, granted }: { requested: string[]; granted: string[] }) {
+  const all = [...new Set([...requested, ...granted])];
+  if (all.length === 0) return <p className="muted">No scopes yet: they appear after a sign-in.</p>;
+  const yesNo = (v: boolean) => (
+    <>
+      <span aria-hidden="true">{v ? '✓ ' : '✗ '}</span>
+      {v ? 'Yes' : 'No'}
+    </>
+  );
+  return (
+    <table className="scope-table" data-testid="scope-table">
+      <caption>Scopes: what the app asked for and what Pleo granted</caption>
+      <thead>
+        <tr>
+          <th scope="col">Scope</th>
+          <th scope="col">Requested</th>
+          <th scope="col">Granted</th>
+          <th scope="col">What it allows</th>
+        </tr>
+      </thead>
+      <tbody>
+        {all.map((s) => {
+          const d = describeScope(s);
+          return (
+            <tr key={s}>
+              <th scope="row">
+                <code>{s}</code>
+              </th>
+              <td>{yesNo(requested.includes(s))}</td>
+              <td>{yesNo(granted.includes(s))}</td>
+              <td>
+                {d.meaning} {d.access === 'read' ? '(read only)' : d.access === 'write' ? '(can change data)' : ''}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * What the onboarding checklist and the readiness report look like to the renderer. Nothing
+ * here is secret: evidence carries scopes, statuses, HTTP codes and plain-language summaries,
+ * never a token or the Client Secret. Values that should not be shown on a projector (Client
+ * ID, subject) are marked so the UI wraps them in <Sensitive>.
+ */
+
+/** The steps of Pleo's "OAuth 2.0 Access to Staging" workflow, in order. */
+export const STEP_IDS = [
+  'access-requested',
+  'client-registered',
+  'staging-access',
+  'credentials-stored',
+  'authorized',
+  'refresh-works',
+  'first-api-call',
+  'export-next',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export type StepStatus = 'not-started' | 'in-progress' | 'done' | 'failed';
+
+/** How a step is proven: by a check the app runs, or by a person confirming it. */
+export type ProofKind = 'automatic' | 'manual' | 'none';
+
+export interface StepEvidence {
+  id: string;
+  stepId: StepId;
+  /** Epoch ms. */
+  at: number;
+  /** passed/failed decide the step; info is history only (e.g. "secret saved, not checked yet"). */
+  outcome: 'passed' | 'failed' | 'info';
+  how: 'automatic' | 'manual';
+  /** What was checked, e.g. "GET /v2/employees with the access token". */
+  checked: string;
+  /** The result in plain language, e.g. "200 OK: 12 employees". */
+  result: string;
+  errorCode?: string;
+  facts?: {
+    grantedScopes?: string[];
+    requestedScopes?: string[];
+    /** Sensitive: masked in presenter mode and in the report. */
+    subject?: string;
+    httpStatus?: number;
+    rotated?: boolean;
+    itemCount?: number;
+    /** Manual confirmations: who confirmed (a name, max 80 characters). */
+    confirmedBy?: string;
+  };
+}
+
+/** Something the user can do from a step card. The renderer maps each to a button. */
+export type StepAction =
+  | 'save-details'
+  | 'confirm'
+  | 'run-check'
+  | 'credential-probe'
+  | 'open-connect'
+  | 'refresh'
+  | 'open-staging'
+  | 'open-explorer';
+
+/** A value the app prepared for the user to paste into one of Pleo's forms. */
+export interface PreparedItem {
+  id: string;
+  label: string;
+  value: string;
+  /** Mask in presenter mode (e.g. contact email). */
+  sensitive?: boolean;
+  /** Short note shown under the value (e.g. "must match exactly"). */
+  note?: string;
+}
+
+export interface StepView {
+  id: StepId;
+  number: number;
+  title: string;
+  status: StepStatus;
+  proof: ProofKind;
+  /** How this step is proven, in plain language. */
+  proofText: string;
+  /** What to do next, given the current status. */
+  whatToDo: string;
+  /** Most recent first. */
+  evidence: StepEvidence[];
+  actions: StepAction[];
+  prepared?: PreparedItem[];
+  /** Step 8: shown as "coming next", not counted in progress. */
+  comingNext?: boolean;
+}
+
+export interface OnboardingDetails {
+  company: string;
+  targetErp: string;
+  plannedUsage: string;
+  clientName: string;
+  clientUri: string;
+  contactEmail: string;
+}
+
+export interface ChecklistView {
+  environmentId: string;
+  environmentName: string;
+  environmentKind: 'simulator' | 'pleo-staging' | 'custom';
+  /** Sensitive. Empty when no Client ID is set yet. */
+  clientId: string;
+  steps: StepView[];
+  done: number;
+  /** Steps that count towards readiness (all but "coming next"). */
+  total: number;
+  details: OnboardingDetails;
+  /** True when the host can render PDFs (Electron's printToPDF); false in the browser host. */
+  pdfAvailable: boolean;
+}
+
+/** The readiness report as data: the HTML file and the in-app preview render the same model. */
+export interface ReportModel {
+  title: string;
+  generatedAt: number;
+  appVersion: string;
+  environmentName: string;
+  environmentKind: ChecklistView['environmentKind'];
+  /** The partner's company as typed in step 1 (empty when not filled in). */
+  company: string;
+  apiBase: string;
+  /** Already masked, e.g. "…c0de". */
+  clientIdMasked: string;
+  done: number;
+  total: number;
+  steps: Array<{
+    number: number;
+    title: string;
+    status: StepStatus;
+    proofText: string;
+    comingNext?: boolean;
+    evidence: Array<{ at: number; how: 'automatic' | 'manual'; outcome: StepEvidence['outcome']; checked: string; result: string }>;
+  }>;
+  notes: string[];
+}
+
+export const STATUS_LABELS: Record<StepStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+/** Icons go with the text label: status is never shown by colour alone. */
+export const STATUS_ICONS: Record<StepStatus, string> = {
+  'not-started': '○',
+  'in-progress': '◐',
+  done: '✓',
+  failed: '✗',
+};
