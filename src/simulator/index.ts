@@ -103,9 +103,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     liveArtifacts: store.counts(),
   });
 
+  // oidc-provider stamps tokens with wall-clock time; the API judges expiry on the simulator's
+  // clock. Remembering when (on that clock) each access token was issued keeps tokens issued
+  // after advanceClock() valid for their full lifetime.
+  const issuedAt = new Map<string, number>();
+  provider.on('access_token.saved', (...args: unknown[]) => {
+    const token = args[0] as { jti: string };
+    issuedAt.set(token.jti, now());
+    if (issuedAt.size > 10_000) issuedAt.delete(issuedAt.keys().next().value as string);
+  });
+
   const api = createApiRouter(
     { data, universe, exports, installations, revokeClientTokens: (clientId) => store.revokeClient(clientId), now },
-    { provider, clients: SIMULATOR_CLIENTS, users: data.users, data, resource: apiBase, now },
+    { provider, clients: SIMULATOR_CLIENTS, users: data.users, data, resource: apiBase, now, issuedAt: (jti) => issuedAt.get(jti) },
   );
 
   server.setHandler(createDispatcher({

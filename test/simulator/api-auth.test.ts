@@ -49,6 +49,21 @@ describe('External API: authentication and scopes', () => {
     }
   });
 
+  it('a token refreshed after the clock moved past expiry is valid for its full lifetime', async () => {
+    const short = await start({ tokenTtlSeconds: 60 });
+    try {
+      const signed = await signIn(short, { scope: 'users:read' });
+      short.advanceClock(61_000);
+      await expect401(await api(short, signed.tokens.access_token, '/v2/employees?limit=1'), /expired/);
+      const next = await oidc.refreshTokenGrant(signed.config, signed.tokens.refresh_token as string);
+      expect((await api(short, next.access_token, '/v2/employees?limit=1')).status).toBe(200);
+      short.advanceClock(61_000);
+      await expect401(await api(short, next.access_token, '/v2/employees?limit=1'), /expired/);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('answers 401 for a revoked token', async () => {
     const { tokens } = await signIn(sim, { scope: 'users:read' });
     expect(sim.revokeAll()).toBeGreaterThan(0);

@@ -50,7 +50,9 @@ describe('Export API v3 lifecycle', () => {
   let dk: string;
   let se: string;
   beforeAll(async () => {
-    sim = await start({ clock: () => clock, entries: 2000 });
+    // Tokens expire on the simulator's clock too: a day-long lifetime keeps them valid while
+    // the tests move the clock through job expiry.
+    sim = await start({ clock: () => clock, entries: 2000, tokenTtlSeconds: 86_400 });
     token = (await signIn(sim, { scope: 'export-jobs:read export-jobs:write export-items:read', user: 2 })).tokens.access_token;
     [dk, se] = sim.data.companies.map((c) => c.id) as [string, string];
   });

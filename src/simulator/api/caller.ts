@@ -36,6 +36,8 @@ export interface CallerDeps {
   data: Dataset;
   resource: string;
   now: () => number;
+  /** When (on the simulator's clock) the access token with this jti was issued. */
+  issuedAt?: (jti: string) => number | undefined;
 }
 
 function invalidToken(description: string): ApiError {
@@ -56,7 +58,9 @@ export async function authenticate(req: IncomingMessage, deps: CallerDeps): Prom
   // tests can expire tokens by moving time forward instead of waiting.
   const token = await deps.provider.AccessToken.find(value, { ignoreExpiration: true });
   if (!token) throw invalidToken('The access token is unknown or has been revoked');
-  if (token.exp * 1000 <= deps.now() || token.isExpired) throw invalidToken('The access token has expired');
+  const issued = deps.issuedAt?.(token.jti);
+  const expiresAt = issued !== undefined ? issued + (token.exp - token.iat) * 1000 : token.exp * 1000;
+  if (expiresAt <= deps.now() || token.isExpired) throw invalidToken('The access token has expired');
   const audiences = Array.isArray(token.aud) ? token.aud : [token.aud];
   if (!audiences.includes(deps.resource)) throw invalidToken('The access token is not meant for this API');
   if (!(await deps.provider.Grant.find(token.grantId))) throw invalidToken('The access token has been revoked');

@@ -107,16 +107,25 @@ export class SystemBrowser {
           .then(() => 'consent' as const, () => undefined),
         outcome.then(() => 'done' as const),
       ]);
+      // Each page is acted on once: after a click, wait until that page is gone (or the
+      // callback arrived) so a slow navigation never gets a second submit.
       if (step === 'login') {
         await page.fill('input[name="login"]', options.email ?? this.defaultUser.email);
         await page.fill('input[name="password"]', options.password ?? this.defaultUser.password);
         await page.click('button[type="submit"]').catch(() => undefined);
+        await this.leave(page, 'input[name="login"]', outcome);
       } else if (step === 'consent') {
-        await page.click(options.deny ? 'button:has-text("Deny")' : 'button:has-text("Allow")').catch(() => undefined);
+        const button = options.deny ? 'button:has-text("Deny")' : 'button:has-text("Allow")';
+        await page.click(button).catch(() => undefined);
+        await this.leave(page, button, outcome);
       }
     }
     if (!done) throw new Error('The sign-in in the system browser did not reach the callback.');
     return outcome;
+  }
+
+  private async leave(page: Page, selector: string, outcome: Promise<SignInOutcome>): Promise<void> {
+    await Promise.race([page.waitForSelector(selector, { state: 'detached', timeout: 10_000 }).catch(() => undefined), outcome]);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,83 @@
+/**
+ * Request history per environment, in the non-secret settings store. Entries are capped in
+ * number and size, large response bodies are never stored, and every stored string passes
+ * through the central redaction first, so no token can end up on disk.
+ */
+import type { HistoryEntry } from '../../shared/contract/explorer-channels.js';
+import type { KeyValueBackend } from '../ports.js';
+import { redactText } from '../logging/redact.js';
+
+const KEY = 'explorerHistory';
+
+export interface HistoryLimits {
+  historyEntries: number;
+  historyBodyChars: number;
+}
+
+export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLimits) {
+  const readAll = (): Record<string, HistoryEntry[]> => {
+    const raw = settings.get(KEY);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+    const out: Record<string, HistoryEntry[]> = {};
+    for (const [env, list] of Object.entries(raw as Record<string, unknown>)) {
+      if (Array.isArray(list)) out[env] = list.filter(isEntry).slice(0, limits.historyEntries);
+    }
+    return out;
+  };
+  return {
+    list(environmentId: string): HistoryEntry[] {
+      return readAll()[environmentId] ?? [];
+    },
+    add(entry: HistoryEntry): HistoryEntry {
+      const clean = sanitize(entry, limits.historyBodyChars);
+      const all = readAll();
+      const list = [clean, ...(all[entry.environmentId] ?? [])].slice(0, limits.historyEntries);
+      // A fresh object without a prototype chain to walk: environment ids are plain strings.
+      const next: Record<string, HistoryEntry[]> = {};
+      for (const [k, v] of Object.entries(all)) if (k !== entry.environmentId) Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(next, entry.environmentId, { value: list, enumerable: true, writable: true, configurable: true });
+      settings.set(KEY, next);
+      return clean;
+    },
+    clear(environmentId: string): void {
+      const all = readAll();
+      delete all[environmentId];
+      settings.set(KEY, all);
+    },
+  };
+}
+export type HistoryStore = ReturnType<typeof createHistoryStore>;
+
+function isEntry(v: unknown): v is HistoryEntry {
+  if (!v || typeof v !== 'object') return false;
+  const e = v as Partial<HistoryEntry>;
+  return typeof e.id === 'string' && typeof e.at === 'number' && !!e.request && typeof e.request.method === 'string' && typeof e.request.path === 'string' && Array.isArray(e.request.query);
+}
+
+function sanitize(entry: HistoryEntry, maxBody: number): HistoryEntry {
+  const r = entry.request;
+  const out: HistoryEntry = {
+    id: entry.id,
+    at: entry.at,
+    environmentId: entry.environmentId,
+    request: {
+      method: r.method,
+      path: redactText(r.path),
+      query: r.query.map(([k, v]) => [k, redactText(v)] as [string, string]),
+      ...(r.headers?.length ? { headers: r.headers.map(([k, v]) => [k, redactText(v)] as [string, string]) } : {}),
+      ...(r.endpointId ? { endpointId: r.endpointId } : {}),
+      // Request bodies may be a little larger than stored responses: replay needs them.
+      ...(r.body !== undefined && r.body.length <= maxBody * 4 ? { body: redactText(r.body) } : {}),
+    },
+  };
+  if (entry.status !== undefined) out.status = entry.status;
+  if (entry.durationMs !== undefined) out.durationMs = entry.durationMs;
+  if (entry.sizeBytes !== undefined) out.sizeBytes = entry.sizeBytes;
+  if (entry.errorCode) out.errorCode = entry.errorCode;
+  if (entry.responseBody !== undefined) {
+    if (entry.responseBody.length <= maxBody) out.responseBody = redactText(entry.responseBody);
+    else out.responseBodyOmitted = true;
+  }
+  if (entry.responseBodyOmitted) out.responseBodyOmitted = true;
+  return out;
+}

@@ -1,0 +1,241 @@
+/**
+ * The API explorer: Pleo's endpoints grouped by partner task, a request builder, the answer
+ * explained in plain language, a pagination helper, history with replay, and cURL export.
+ * Every call goes through main (window.partner.explorer.*), which holds the token.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { EndpointDef } from '../../shared/catalog/types.js';
+import type { ExplorerRequest } from '../../shared/catalog/request-shape.js';
+import { pageQuery, readPageInfo, type PageInfo } from '../../shared/catalog/pagination.js';
+import type { ExplorerResponse, FetchAllProgress, HistoryEntry } from '../../shared/contract/explorer-channels.js';
+import type { AppError } from '../../shared/result.js';
+import { ErrorMessage } from '../app/ErrorMessage.js';
+import { partner } from '../partner.js';
+import { CatalogList } from './CatalogList.js';
+import { CopyTokenAction } from './CopyTokenAction.js';
+import { buildRequest, formFromEndpoint, formFromRequest, initialForm, type FormState } from './form-state.js';
+import { HistoryList } from './HistoryList.js';
+import { ImportOpenApi } from './ImportOpenApi.js';
+import { PaginationBar } from './PaginationBar.js';
+import { RequestBuilder } from './RequestBuilder.js';
+import { ResponsePanel } from './ResponsePanel.js';
+import { useCatalog, useHistory, useSession } from './use-explorer-data.js';
+
+let nextRequest = 1;
+const newRequestId = () => `r${Date.now().toString(36)}${(nextRequest++).toString(36)}`;
+
+export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void }) {
+  const { catalog, reload: reloadCatalog } = useCatalog();
+  const { env, granted, signedIn } = useSession();
+  const history = useHistory(env?.id);
+  const [form, setForm] = useState<FormState>(initialForm);
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [response, setResponse] = useState<ExplorerResponse | undefined>();
+  const [error, setError] = useState<AppError | undefined>();
+  const [lastRequest, setLastRequest] = useState<ExplorerRequest | undefined>();
+  const [pageInfo, setPageInfo] = useState<PageInfo | undefined>();
+  const [pageNumber, setPageNumber] = useState(1);
+  const [progress, setProgress] = useState<FetchAllProgress | undefined>();
+  const [note, setNote] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState<ExplorerRequest | undefined>();
+  const requestIdRef = useRef<string | undefined>(undefined);
+
+  const endpoint = useMemo(() => catalog?.endpoints.find((e) => e.id === form.endpointId), [catalog, form.endpointId]);
+  const built = useMemo(() => buildRequest(form, endpoint), [form, endpoint]);
+
+  useEffect(
+    () =>
+      partner().on('explorer.fetchAllProgress', (p) => {
+        if (p.requestId === requestIdRef.current) setProgress(p);
+      }),
+    [],
+  );
+
+  const run = useCallback(
+    async (req: ExplorerRequest, mode: { page?: number; fetchAll?: boolean } = {}) => {
+      const requestId = newRequestId();
+      requestIdRef.current = requestId;
+      setBusy(true);
+      setError(undefined);
+      setNote(undefined);
+      setConfirming(undefined);
+      if (mode.fetchAll) setProgress({ requestId, pages: 0, items: 0, done: false });
+      else setProgress(undefined);
+      const r = mode.fetchAll
+        ? await partner().explorer.fetchAll({ ...req, method: req.method === 'POST' ? 'POST' : 'GET', requestId })
+        : await partner().explorer.send({ ...req, requestId });
+      if (requestIdRef.current !== requestId) return; // superseded: never render a late answer
+      setBusy(false);
+      if (r.ok) {
+        setResponse(r.value);
+        setLastRequest(req);
+        setPageInfo(undefined);
+        setPageNumber(mode.page ?? 1);
+      } else {
+        setError(r.error);
+        if (r.error.code !== 'REQUEST_CANCELLED') setResponse(undefined);
+      }
+      void history.reload();
+    },
+    [history],
+  );
+
+  const send = () => {
+    setAttempted(true);
+    if (!built.request) return;
+    const mutating = endpoint ? endpoint.mutating : built.request.method !== 'GET';
+    if (mutating) {
+      setConfirming(built.request);
+      return;
+    }
+    void run(built.request);
+  };
+
+  const cancel = () => {
+    const id = requestIdRef.current;
+    if (id) void partner().explorer.cancel({ requestId: id });
+  };
+
+  const onEnvelope = useCallback((pagination: unknown, dataCount: number | undefined) => {
+    const info = readPageInfo({ data: [], pagination });
+    if (info) setPageInfo({ ...info, count: dataCount ?? 0 });
+  }, []);
+
+  const page = (direction: 'next' | 'previous') => {
+    if (!lastRequest || !pageInfo) return;
+    const query = pageQuery(lastRequest.query, direction, pageInfo);
+    if (query) void run({ ...lastRequest, query }, { page: Math.max(1, pageNumber + (direction === 'next' ? 1 : -1)) });
+  };
+
+  const fetchAll = () => {
+    if (!lastRequest) return;
+    void run({ ...lastRequest, query: lastRequest.query.filter(([k]) => k !== 'after' && k !== 'before' && k !== 'offset') }, { fetchAll: true });
+  };
+
+  const copyCurl = async () => {
+    setAttempted(true);
+    if (!built.request) return;
+    const r = await partner().explorer.copyCurl(built.request);
+    setNote(r.ok ? 'Copied as cURL. It uses $PLEO_ACCESS_TOKEN instead of your token: set that variable in your shell before running it.' : r.error.message);
+  };
+
+  const selectEndpoint = (e: EndpointDef) => {
+    setForm(formFromEndpoint(e));
+    setAttempted(false);
+  };
+
+  const loadHistory = (h: HistoryEntry) => {
+    const ep = catalog?.endpoints.find((e) => e.id === h.request.endpointId);
+    setForm(formFromRequest(h.request, ep));
+    setAttempted(false);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !busy) {
+      e.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <section aria-labelledby="explorer-heading" className="explorer" onKeyDown={onKeyDown}>
+      <h2 id="explorer-heading">API explorer</h2>
+      {!signedIn && (
+        <p className="notice notice-info" data-testid="explorer-not-signed-in">
+          You are not signed in to {env?.name ?? 'this environment'} yet. Requests need an access token.{' '}
+          {navigate && (
+            <button type="button" className="link-button" onClick={() => navigate('connect')}>
+              Go to Connect
+            </button>
+          )}
+        </p>
+      )}
+      <div className="explorer-layout">
+        <div className="explorer-side">
+          {catalog ? <CatalogList catalog={catalog} selectedId={form.endpointId} granted={granted} signedIn={signedIn} onSelect={selectEndpoint} /> : <p role="status">Loading endpoints…</p>}
+          {catalog && <ImportOpenApi imports={catalog.imports} onChanged={() => void reloadCatalog()} />}
+          <HistoryList
+            entries={history.entries}
+            busy={busy}
+            onLoad={loadHistory}
+            onReplay={(h) => {
+              loadHistory(h);
+              void run(h.request);
+            }}
+            onClear={() => void partner().explorer.clearHistory(env ? { environmentId: env.id } : {}).then(() => history.reload())}
+          />
+        </div>
+        <div className="explorer-main">
+          <RequestBuilder
+            form={form}
+            endpoint={endpoint}
+            apiBase={env?.apiBase}
+            problems={attempted ? built.problems : []}
+            busy={busy}
+            onChange={setForm}
+            onSend={send}
+            onCancel={cancel}
+            onCopyCurl={() => void copyCurl()}
+          >
+            <CopyTokenAction onNote={setNote} />
+          </RequestBuilder>
+          {note && (
+            <p role="status" className="notice notice-info" data-testid="explorer-note">
+              {note}
+            </p>
+          )}
+          {confirming && (
+            <div className="notice notice-warning" role="alertdialog" aria-labelledby="confirm-mutate" data-testid="confirm-mutating">
+              <p id="confirm-mutate">
+                This request changes data in {env?.name ?? 'Pleo'} ({confirming.method} {confirming.path}). Send it?
+              </p>
+              <button type="button" className="primary" onClick={() => void run(confirming)} data-testid="confirm-send">
+                Send
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(undefined)}>
+                Cancel
+              </button>
+            </div>
+          )}
+          {busy && !progress && (
+            <p role="status" className="rv-status" data-testid="request-pending">
+              Waiting for the answer…
+            </p>
+          )}
+          {error && <ErrorMessage error={error} title={error.code === 'REQUEST_CANCELLED' ? 'Cancelled' : 'Request not completed'} />}
+          {response && (
+            <ResponsePanel
+              response={response}
+              onEnvelope={onEnvelope}
+              onCopy={async (part) => {
+                const r = await partner().explorer.copyResponse({ responseId: response.responseId, part });
+                setNote(r.ok ? `${part === 'body' ? 'Body' : 'Headers'} copied.` : r.error.message);
+              }}
+              onSave={async () => {
+                const r = await partner().explorer.saveResponse({ responseId: response.responseId });
+                setNote(r.ok ? (r.value.saved ? `Saved${r.value.path ? ` to ${r.value.path}` : ''}.` : 'Not saved.') : r.error.message);
+              }}
+              pagination={
+                (pageInfo || progress) && !response.fetchAll ? (
+                  <PaginationBar
+                    info={pageInfo ?? { hasNextPage: false, hasPreviousPage: false, count: 0 }}
+                    pageNumber={pageNumber}
+                    busy={busy}
+                    progress={progress}
+                    onPage={page}
+                    onFetchAll={fetchAll}
+                    onCancel={cancel}
+                  />
+                ) : progress ? (
+                  <PaginationBar info={{ hasNextPage: false, hasPreviousPage: false, count: 0 }} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />
+                ) : undefined
+              }
+            />
+          )}
+          {!response && busy && progress && <PaginationBar info={{ hasNextPage: false, hasPreviousPage: false, count: 0 }} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/** Recent requests of the active environment, newest first, each with "Load" and "Replay". */
+import type { HistoryEntry } from '../../shared/contract/explorer-channels.js';
+
+export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entries: HistoryEntry[]; onLoad(e: HistoryEntry): void; onReplay(e: HistoryEntry): void; onClear(): void; busy: boolean }) {
+  return (
+    <section className="history" aria-labelledby="history-heading" data-testid="history">
+      <div className="history-head">
+        <h3 id="history-heading">History</h3>
+        {entries.length > 0 && (
+          <button type="button" className="link-button" onClick={onClear} data-testid="history-clear">
+            Clear history
+          </button>
+        )}
+      </div>
+      {entries.length === 0 ? (
+        <p>No requests yet. Requests you send are listed here (without tokens), so you can replay them.</p>
+      ) : (
+        <ol className="history-list">
+          {entries.map((e) => {
+            const q = e.request.query.length ? `?${new URLSearchParams(e.request.query).toString()}` : '';
+            const label = `${e.request.method} ${e.request.path}${q}`;
+            return (
+              <li key={e.id} data-testid="history-entry">
+                <span className="history-line">
+                  <span className={`method method-${e.request.method.toLowerCase()}`}>{e.request.method}</span>{' '}
+                  <span className="history-path">
+                    {e.request.path}
+                    {q}
+                  </span>
+                </span>
+                <span className="history-meta">
+                  {e.status !== undefined ? `${e.status}` : e.errorCode ?? 'no answer'}
+                  {e.durationMs !== undefined ? ` · ${e.durationMs} ms` : ''} · <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleTimeString()}</time>
+                </span>
+                <span className="history-actions">
+                  <button type="button" onClick={() => onLoad(e)} aria-label={`Load ${label} into the form`}>
+                    Load
+                  </button>
+                  <button type="button" onClick={() => onReplay(e)} disabled={busy} aria-label={`Replay ${label}`} data-testid="history-replay">
+                    Replay
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

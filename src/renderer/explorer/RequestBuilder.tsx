@@ -1,0 +1,147 @@
+/**
+ * The request builder: method and path, typed path and query parameters, extra query
+ * parameters, a JSON body, and the actions (send, cancel, copy as cURL, copy the token).
+ */
+import { useId, type FormEvent } from 'react';
+import { HTTP_METHODS, type EndpointDef, type HttpMethod } from '../../shared/catalog/types.js';
+import { BodyEditor } from './BodyEditor.js';
+import { ParamField } from './ParamField.js';
+import type { FormState } from './form-state.js';
+
+export interface RequestBuilderProps {
+  form: FormState;
+  endpoint?: EndpointDef;
+  apiBase?: string;
+  problems: string[];
+  busy: boolean;
+  onChange(form: FormState): void;
+  onSend(): void;
+  onCancel(): void;
+  onCopyCurl(): void;
+  children?: React.ReactNode;
+}
+
+export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChange, onSend, onCancel, onCopyCurl, children }: RequestBuilderProps) {
+  const methodId = useId();
+  const pathId = useId();
+  const set = (patch: Partial<FormState>) => onChange({ ...form, ...patch });
+  const pathParams = [...form.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const declaredPath = new Map((endpoint?.params ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p]));
+  const queryParams = endpoint?.params.filter((p) => p.in === 'query') ?? [];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSend();
+  };
+  return (
+    <form className="request-builder" onSubmit={submit} aria-labelledby="request-heading" noValidate>
+      <h3 id="request-heading">Request</h3>
+      {endpoint && (
+        <div className="endpoint-intro">
+          <p className="endpoint-summary">
+            <strong>{endpoint.summary}.</strong> {endpoint.description}
+          </p>
+          <p className="param-hint">
+            Scope needed: {endpoint.scopes.length ? endpoint.scopes.join(' or ') : 'none (any valid token)'}
+            {endpoint.paginated ? ' · answers in pages' : ''}
+          </p>
+        </div>
+      )}
+      <div className="request-line">
+        <label htmlFor={methodId} className="visually-hidden">
+          Method
+        </label>
+        <select id={methodId} value={form.method} onChange={(e) => set({ method: e.currentTarget.value as HttpMethod })} data-testid="request-method">
+          {HTTP_METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <label htmlFor={pathId} className="visually-hidden">
+          Path
+        </label>
+        <span className="api-base" aria-hidden="true" title={apiBase}>
+          {apiBase ? new URL(apiBase).host : ''}
+        </span>
+        <input
+          id={pathId}
+          className="request-path"
+          value={form.path}
+          onChange={(e) => set({ path: e.currentTarget.value })}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={`${pathId}-hint`}
+          data-testid="request-path"
+        />
+        {busy ? (
+          <button type="button" onClick={onCancel} data-testid="cancel-request">
+            Cancel
+          </button>
+        ) : (
+          <button type="submit" className="primary" data-testid="send-request" aria-keyshortcuts="Control+Enter">
+            Send
+          </button>
+        )}
+      </div>
+      <p id={`${pathId}-hint`} className="param-hint">
+        Path relative to the API address{apiBase ? ` ${apiBase}` : ''}. The app adds your access token; it never sends it anywhere else.
+      </p>
+      {pathParams.length > 0 && (
+        <fieldset>
+          <legend>Path parameters</legend>
+          {pathParams.map((name) => (
+            <ParamField
+              key={name}
+              param={declaredPath.get(name) ?? { name, in: 'path', type: 'string', required: true, description: '' }}
+              value={form.pathValues[name] ?? ''}
+              onChange={(v) => set({ pathValues: { ...form.pathValues, [name]: v } })}
+            />
+          ))}
+        </fieldset>
+      )}
+      {queryParams.length > 0 && (
+        <fieldset>
+          <legend>Query parameters</legend>
+          <div className="param-grid">
+            {queryParams.map((p) => (
+              <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>{queryParams.length ? 'More query parameters' : 'Query parameters'}</legend>
+        {form.extraQuery.map((q, i) => (
+          <div className="extra-query" key={i}>
+            <label>
+              Name
+              <input value={q.name} onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, name: e.currentTarget.value } : x)) })} spellCheck={false} />
+            </label>
+            <label>
+              Value
+              <input value={q.value} onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, value: e.currentTarget.value } : x)) })} spellCheck={false} />
+            </label>
+            <button type="button" onClick={() => set({ extraQuery: form.extraQuery.filter((_, k) => k !== i) })} aria-label={`Remove query parameter ${q.name || i + 1}`}>
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => set({ extraQuery: [...form.extraQuery, { name: '', value: '' }] })}>
+          Add a query parameter
+        </button>
+      </fieldset>
+      {form.method !== 'GET' && <BodyEditor value={form.body} onChange={(body) => set({ body })} body={endpoint?.body} />}
+      {problems.length > 0 && (
+        <ul className="form-problems status-err" aria-live="polite" data-testid="form-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="request-actions">
+        <button type="button" onClick={onCopyCurl} data-testid="copy-curl">
+          Copy as cURL
+        </button>
+        {children}
+      </div>
+    </form>
+  );
+}

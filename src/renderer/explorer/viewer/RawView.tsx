@@ -1,0 +1,30 @@
+/**
+ * The raw body as received, one virtualised display line per real line or per 160 characters
+ * of a long line: a 20 MB minified answer is 130k short rows instead of one huge text node
+ * (whose layout is what freezes naive viewers, benchmarks.md §2).
+ */
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRowHeight } from './row-height.js';
+
+export function RawView({ text, lineStarts, label }: { text: string; lineStarts: Int32Array; label: string }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight();
+  const virtualizer = useVirtualizer({ count: lineStarts.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  return (
+    <div ref={scrollRef} className="jv-scroll jv-raw" role="region" aria-label={label} tabIndex={0} data-testid="raw-view">
+      <div className="jv-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const start = lineStarts[item.index]!;
+          const end = item.index + 1 < lineStarts.length ? lineStarts[item.index + 1]! : text.length;
+          return (
+            <div key={item.index} className="jv-row" style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}>
+              {text.slice(start, end).replace(/\r?\n$/, '')}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { useLayoutEffect, useState } from 'react';
+import { usePresenterMode } from '../../app/presenter-context.js';
+
+/** Row height in px of the virtualised lists: 1.6 × the root font size (which presenter mode enlarges). */
+export const ROW_EM = 1.6;
+export function useRowHeight(): number {
+  const presenter = usePresenterMode();
+  const [h, setH] = useState(24);
+  useLayoutEffect(() => {
+    const measure = () => setH(Math.round((parseFloat(getComputedStyle(document.documentElement).fontSize) || 15) * ROW_EM));
+    measure();
+    // The shell updates <html data-presenter> in an effect after this one: measure again next frame.
+    const raf = requestAnimationFrame(measure);
+    return () => cancelAnimationFrame(raf);
+  }, [presenter]);
+  return h;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { PLEO_ENDPOINTS, TASKS } from '../../../src/shared/catalog/pleo-catalog.js';
+import { isScopeToken } from '../../../src/shared/catalog/scopes.js';
+import { pathProblem } from '../../../src/shared/catalog/request-shape.js';
+
+const SPEC_DIR = new URL('../../../../shared/reference/pleo-openapi/', import.meta.url);
+
+describe('built-in Pleo endpoint catalog', () => {
+  it('is consistent: unique ids, known tasks, declared path parameters, valid scopes and paths', () => {
+    const ids = new Set<string>();
+    for (const e of PLEO_ENDPOINTS) {
+      expect(ids.has(e.id), e.id).toBe(false);
+      ids.add(e.id);
+      expect(TASKS.some((t) => t.id === e.task), e.id).toBe(true);
+      const placeholders = [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(e.params.filter((p) => p.in === 'path').map((p) => p.name), e.id).toEqual(placeholders);
+      expect(pathProblem(e.path.replace(/\{[^}]+\}/g, 'x')), e.id).toBeUndefined();
+      for (const s of e.scopes) expect(isScopeToken(s), s).toBe(true);
+      if (e.paginated) expect(e.params.map((p) => p.name), e.id).toEqual(expect.arrayContaining(['after', 'before', 'limit']));
+      if (e.body) expect(e.method).not.toBe('GET');
+      expect(e.description.length).toBeGreaterThan(20);
+    }
+    // Every partner task has endpoints, and the three named in the issue exist.
+    for (const t of TASKS) expect(PLEO_ENDPOINTS.some((e) => e.task === t.id), t.id).toBe(true);
+    expect(TASKS.map((t) => t.title)).toEqual(expect.arrayContaining(['Who am I?', 'List employees', 'Export expenses']));
+  });
+
+  it.skipIf(!existsSync(SPEC_DIR))("every method and path of the catalog appears in Pleo's OpenAPI files (or the docs' resource list)", () => {
+    const specs = readdirSync(SPEC_DIR).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(new URL(f, SPEC_DIR), 'utf8')).join('\n');
+    // Vendors are documented in pleo-facts.md §5 from a mirror not copied into the folder.
+    const fromDocsOnly = new Set(['/v1/vendors:search', '/v1/vendors/{id}']);
+    for (const e of PLEO_ENDPOINTS) {
+      if (fromDocsOnly.has(e.path)) continue;
+      expect(specs.includes(`  ${e.path}:`), `${e.method} ${e.path}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { createCatalogStore } from '../../../src/core/explorer/catalog-store.js';
+import { parseOpenApiText, readOpenApi } from '../../../src/core/explorer/openapi-import.js';
+import { AppFailure } from '../../../src/shared/result.js';
+import { memoryBackend } from './fakes.js';
+
+const SPEC_DIR = new URL('../../../../shared/reference/pleo-openapi/', import.meta.url);
+
+const minimal = {
+  openapi: '3.0.3',
+  info: { title: 'Partner mock', version: '1.2.3' },
+  security: [{ oauth: ['things:read'] }],
+  components: {
+    parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } },
+    schemas: { Thing: { type: 'object', required: ['name'], properties: { name: { type: 'string', description: 'Name' }, count: { type: 'integer' } } }, Loop: { $ref: '#/components/schemas/Loop' } },
+  },
+  paths: {
+    '/v9/things/{thingId}': {
+      parameters: [{ name: 'thingId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      get: { summary: 'Get a thing', parameters: [{ $ref: '#/components/parameters/Limit' }, { name: 'after', in: 'query', schema: { type: 'string' } }, { name: 'before', in: 'query', schema: { type: 'string' } }] },
+      put: { summary: 'Update', security: [], requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+    },
+    '/v9/loop': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Loop' } } } } } },
+    'https://evil.example/x': { get: { summary: 'absolute' } },
+    '/v2/employees': { get: { summary: 'duplicate of the built-in catalog' } },
+  },
+};
+
+const fail = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppFailure);
+    return (e as AppFailure).appError;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('OpenAPI import', () => {
+  it('reads operations with typed parameters, $refs, body outline and scopes; refuses absolute paths', () => {
+    const parsed = readOpenApi(minimal);
+    expect(parsed.title).toBe('Partner mock');
+    const get = parsed.endpoints.find((e) => e.method === 'GET' && e.path === '/v9/things/{thingId}')!;
+    expect(get.params.map((p) => `${p.in}:${p.name}:${p.type}`)).toEqual(['path:thingId:uuid', 'query:limit:integer', 'query:after:string', 'query:before:string']);
+    expect(get.paginated).toBe(true);
+    expect(get.scopes).toEqual(['things:read']);
+    const put = parsed.endpoints.find((e) => e.method === 'PUT')!;
+    expect(put.scopes).toEqual([]);
+    expect(put.body?.fields.map((f) => `${f.name}:${f.type}:${f.required}`)).toEqual(['name:string:true', 'count:integer:false']);
+    expect(put.body?.example).toEqual({ name: '' });
+    expect(parsed.endpoints.some((e) => e.path.startsWith('https:'))).toBe(false);
+    expect(parsed.warnings.join(' ')).toContain('not a plain relative path');
+  });
+
+  it('refuses Swagger 2, non-OpenAPI and unreadable files with OPENAPI_INVALID', () => {
+    expect(fail(() => readOpenApi({ swagger: '2.0', paths: {} })).code).toBe('OPENAPI_INVALID');
+    expect(fail(() => readOpenApi({ openapi: '2.0', paths: {} })).code).toBe('OPENAPI_INVALID');
+    expect(fail(() => readOpenApi({ openapi: '3.1.0' })).code).toBe('OPENAPI_INVALID');
+    expect(fail(() => readOpenApi([])).code).toBe('OPENAPI_INVALID');
+    expect(fail(() => parseOpenApiText('{"openapi": ')).code).toBe('OPENAPI_INVALID');
+    expect(fail(() => parseOpenApiText('a: &x 1')).code).toBe('OPENAPI_INVALID');
+  });
+
+  it('adds imported endpoints to the catalog (skipping built-in ones), keeps them in settings, and removes them', () => {
+    const settings = memoryBackend();
+    const store = createCatalogStore(settings, () => 1000);
+    const r = store.importText('C:\\Users\\me\\mock.json', JSON.stringify(minimal));
+    expect(r.added).toBe(3);
+    expect(r.skipped).toBeGreaterThanOrEqual(2);
+    const again = createCatalogStore(settings, () => 1000).catalog();
+    expect(again.imports).toEqual([expect.objectContaining({ title: 'Partner mock', fileName: 'mock.json', endpointCount: 3 })]);
+    expect(again.tasks.some((t) => t.id === 'imported')).toBe(true);
+    expect(store.match('GET', '/v9/things/abc')?.path).toBe('/v9/things/{thingId}');
+    expect(store.remove(r.sourceId)).toBe(true);
+    expect(store.catalog().endpoints.some((e) => e.source === r.sourceId)).toBe(false);
+  });
+
+  it.skipIf(!existsSync(SPEC_DIR))("imports Pleo's Tags API YAML", () => {
+    const store = createCatalogStore(memoryBackend(), () => 1);
+    const r = store.importText('tags-api-v31.38.0.yaml', readFileSync(new URL('tags-api-v31.38.0.yaml', SPEC_DIR), 'utf8'));
+    expect(r.title).toBe('Tags API');
+    expect(r.added).toBeGreaterThan(10);
+    const dims = r.endpoints.find((e) => e.path === '/v0/tag-groups/{groupId}/dimensions' && e.method === 'GET');
+    expect(dims?.params[0]).toMatchObject({ name: 'groupId', in: 'path', required: true });
+  });
+});
