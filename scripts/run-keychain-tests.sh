@@ -13,9 +13,9 @@ done
 KH=$(mktemp -d)
 trap 'rm -rf "$KH"' EXIT
 echo "keychain: real gnome-keyring in a private D-Bus session"
-HOME=$KH KEYCHAIN_REQUIRED=1 KEYCHAIN_MODE=available dbus-run-session -- bash -c \
-  'echo -n ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run --config test/keychain/vitest.config.ts' 2> >(grep -v 'Failed to set fd limit' >&2)
+HOME=$KH KEYCHAIN_REQUIRED=1 dbus-run-session -- bash -c \
+  'echo -n ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run --config test/keychain/vitest.config.ts test/keychain/keychain-available.test.ts' 2> >(grep -v 'Failed to set fd limit' >&2)
 echo "keychain: a D-Bus session with no secret service (session-only mode expected)"
 KH2=$(mktemp -d)
-HOME=$KH2 KEYCHAIN_REQUIRED=1 KEYCHAIN_MODE=missing dbus-run-session -- npx vitest run --config test/keychain/vitest.config.ts 2> >(grep -v 'Failed to set fd limit' >&2)
+HOME=$KH2 dbus-run-session -- npx vitest run --config test/keychain/vitest.config.ts test/keychain/keychain-missing.test.ts 2> >(grep -Ev 'Failed to set fd limit|SystemPrompter' >&2)
 rm -rf "$KH2"

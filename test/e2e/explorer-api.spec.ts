@@ -4,6 +4,7 @@
  * after expiry recovered by one refresh, a 429 shown, history replayed, cURL copied without a
  * token — with axe-core clean on each state.
  */
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.js';
 import { expectAccessible, openExplorer, signIn } from './explorer-helpers.js';
 import type { Host } from './host/start-host.js';
@@ -32,6 +33,7 @@ test.describe('API explorer on the simulator', () => {
     await expect(page.getByTestId('page-status')).toContainText('Page 2: 5 items');
     await page.getByTestId('page-previous').click();
     await expect(page.getByTestId('page-status')).toContainText('Page 1: 5 items');
+    await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/explorer.png', import.meta.url)), fullPage: true, animations: 'disabled' });
 
     // Search in the tree finds a key and reports matches.
     await page.getByTestId('tree-search').fill('email');

@@ -46,9 +46,13 @@ describe('electron-builder configuration', () => {
 
   it('packages the app into an asar with the bundles and registers the OAuth scheme', async () => {
     const out = path.join(work, 'out');
-    // Fuses are flipped on the real Electron binary, which does not exist here: switched off
-    // for this run only, and checked as configuration below.
-    const r = await builder([`-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`, '-c.electronFuses=null']);
+    // Fuses are flipped on the real Electron binary, which does not exist here: this run uses
+    // the project's configuration without them, and they are checked as configuration below.
+    const config = parseYaml(await readFile('electron-builder.yml', 'utf8')) as Record<string, unknown>;
+    delete config.electronFuses;
+    const configPath = path.join(work, 'electron-builder.no-fuses.json');
+    await writeFile(configPath, JSON.stringify(config));
+    const r = await builder(['--config', configPath, `-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`]);
     expect(r.code, r.out.slice(-3000)).toBe(0);
     const asarPath = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     expect(existsSync(asarPath)).toBe(true);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { PLEO_OPENAPI_DIR, skipWithoutPleoReference } from '../../support/reference-files.js';
+import { readFileSync } from 'node:fs';
 import { createCatalogStore } from '../../../src/core/explorer/catalog-store.js';
 import { parseOpenApiText, readOpenApi } from '../../../src/core/explorer/openapi-import.js';
 import { AppFailure } from '../../../src/shared/result.js';
 import { memoryBackend } from './fakes.js';
 
-const SPEC_DIR = new URL('../../../../shared/reference/pleo-openapi/', import.meta.url);
+const SPEC_DIR = PLEO_OPENAPI_DIR;
 
 const minimal = {
   openapi: '3.0.3',
@@ -76,7 +77,7 @@ describe('OpenAPI import', () => {
     expect(store.catalog().endpoints.some((e) => e.source === r.sourceId)).toBe(false);
   });
 
-  it.skipIf(!existsSync(SPEC_DIR))("imports Pleo's Tags API YAML", () => {
+  it.skipIf(skipWithoutPleoReference)("imports Pleo's Tags API YAML", () => {
     const store = createCatalogStore(memoryBackend(), () => 1);
     const r = store.importText('tags-api-v31.38.0.yaml', readFileSync(new URL('tags-api-v31.38.0.yaml', SPEC_DIR), 'utf8'));
     expect(r.title).toBe('Tags API');

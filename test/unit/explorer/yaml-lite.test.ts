@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { PLEO_OPENAPI_DIR, skipWithoutPleoReference } from '../../support/reference-files.js';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseYamlLite, YamlError } from '../../../src/core/explorer/yaml-lite.js';
 
-const SPEC_DIR = new URL('../../../../shared/reference/pleo-openapi/', import.meta.url);
+const SPEC_DIR = PLEO_OPENAPI_DIR;
 const require = createRequire(import.meta.url);
-// js-yaml is only a transitive dev dependency: when present it is the oracle for Pleo's files.
-let jsYaml: { load(s: string): unknown } | undefined;
-try {
-  jsYaml = require('js-yaml') as { load(s: string): unknown };
-} catch {
-  jsYaml = undefined;
-}
+// js-yaml (a dev dependency) is the oracle for Pleo's files.
+const jsYaml = require('js-yaml') as { load(s: string): unknown };
 
 describe('YAML reader for OpenAPI import', () => {
   it('reads block mappings, sequences, quoted and multi-line scalars, block scalars and flow collections', () => {
@@ -80,14 +76,14 @@ describe('YAML reader for OpenAPI import', () => {
     expect(() => parseYamlLite(deep)).toThrow(/too deep/);
   });
 
-  it.skipIf(!jsYaml || !existsSync(SPEC_DIR))("reads Pleo's published OpenAPI files exactly as js-yaml does (timestamps stay strings)", () => {
+  it.skipIf(skipWithoutPleoReference)("reads Pleo's published OpenAPI files exactly as js-yaml does (timestamps stay strings)", () => {
     const files = readdirSync(SPEC_DIR).filter((f) => f.endsWith('.yaml'));
     expect(files.length).toBeGreaterThanOrEqual(9);
     for (const f of files) {
       const text = readFileSync(new URL(f, SPEC_DIR), 'utf8');
       const ours = JSON.parse(JSON.stringify(parseYamlLite(text)));
       // js-yaml turns YAML 1.1 timestamps into Dates; JSON round-trip + our strings differ only there.
-      const ref = JSON.parse(JSON.stringify(jsYaml!.load(text), (_k, v) => v));
+      const ref = JSON.parse(JSON.stringify(jsYaml.load(text), (_k, v) => v));
       if (f.startsWith('legacy')) {
         expect(Object.keys(ours.paths)).toEqual(Object.keys(ref.paths));
       } else {

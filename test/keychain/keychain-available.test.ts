@@ -1,13 +1,11 @@
 /**
  * The keytar adapter against the real OS keychain (toolchain.md §2): gnome-keyring over a
- * private D-Bus session, started by `npm run test:keychain` (scripts/run-keychain-tests.sh),
- * which runs this file twice:
- * - KEYCHAIN_MODE=available: an unlocked keyring; the real-keychain tests must pass;
- * - KEYCHAIN_MODE=missing: a bus without a secret service; session-only mode is expected.
- * With KEYCHAIN_REQUIRED=1 a missing keychain in "available" mode FAILS the run; without it
- * (e.g. a plain `vitest run` outside such a session) those tests skip with the reason printed.
- * The "no secret service" path is also run in a child process whose D-Bus address points
- * nowhere, so it is proven in every mode.
+ * private D-Bus session with an unlocked keyring, started by `npm run test:keychain`
+ * (scripts/run-keychain-tests.sh). There, KEYCHAIN_REQUIRED=1 makes an unusable keychain FAIL
+ * the run; outside such a session (a plain vitest run) the real-keychain tests skip with the
+ * reason printed. The "no secret service" path runs in a child process whose D-Bus address
+ * points nowhere, so it is proven here too; keychain-missing.test.ts proves it in-process in a
+ * bus without a keyring.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,13 +14,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGuardedSecretStore } from '../../src/core/secrets/guarded-secret-store.js';
 import { createKeytarSecretStore, DEVELOPMENT_SERVICE_NAME, PACKAGED_SERVICE_NAME } from '../../src/core/secrets/keytar-secret-store.js';
 import type { SecretStore } from '../../src/core/secrets/secret-store.js';
 import { startFakeAs } from '../fixtures/auth/fake-as.js';
 import { startHarness } from '../fixtures/auth/harness.js';
 
-const MODE = process.env.KEYCHAIN_MODE;
 const REQUIRED = process.env.KEYCHAIN_REQUIRED === '1';
 const SERVICE = `Pleo Partner Desktop (keychain test ${randomUUID()})`;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,14 +44,14 @@ async function probe(): Promise<typeof available> {
 }
 
 beforeAll(async () => {
-  available = MODE === 'missing' ? { ok: false, reason: 'KEYCHAIN_MODE=missing (a bus without a secret service)' } : await probe();
+  available = await probe();
   if (!available.ok) console.log(`keychain tests: real OS keychain not usable here: ${available.reason}`);
 });
 
 /** Skips (with the reason) unless a keychain is there; fails instead when one is required. */
 function requireKeychain(ctx: { skip: (note?: string) => void }): void {
   if (available.ok) return;
-  if (REQUIRED && MODE !== 'missing') throw new Error(`KEYCHAIN_REQUIRED=1 but the OS keychain is not usable: ${available.reason}`);
+  if (REQUIRED) throw new Error(`KEYCHAIN_REQUIRED=1 but the OS keychain is not usable: ${available.reason}`);
   ctx.skip(available.reason);
 }
 
@@ -136,18 +132,4 @@ describe('no secret service (ST-01, ST-02 on the real adapter)', () => {
     expect(result.elapsedMs).toBeLessThan(3000 + 1500);
   });
 
-  it('in this process, when KEYCHAIN_MODE=missing (a bus with no secret service): session-only within the timeout', async (ctx) => {
-    if (MODE !== 'missing') return ctx.skip('only in the "missing" run of npm run test:keychain');
-    const notices: string[] = [];
-    const store = createGuardedSecretStore(createKeytarSecretStore({ packaged: false, service: SERVICE }), { timeoutMs: 3000, onSessionOnly: (p) => notices.push(p) });
-    const t0 = Date.now();
-    // Reading may "work" (the bus auto-starts a keyring daemon that finds nothing); storing
-    // cannot, since no keyring is unlocked and no prompt can be shown.
-    expect(await store.get('x/y/client-secret')).toBeNull();
-    await store.set('x/y/client-secret', 'memory-only');
-    expect(Date.now() - t0).toBeLessThan(2 * 3000 + 1500);
-    expect(store.sessionOnly()).toBe(true);
-    expect(notices).toHaveLength(1);
-    expect(await store.get('x/y/client-secret')).toBe('memory-only');
-  });
 });
