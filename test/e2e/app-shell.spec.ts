@@ -29,7 +29,9 @@ test.describe('app shell in Chromium, bridged to a real core', () => {
   });
 
   test('presenter mode switch persists and is announced on <html>', async ({ appPage }) => {
-    await appPage.getByTestId('presenter-switch').check();
+    // The switch is controlled by main's stored preference: click, then wait for the answer.
+    await appPage.getByTestId('presenter-switch').click();
+    await expect(appPage.getByTestId('presenter-switch')).toBeChecked();
     await expect(appPage.locator('html')).toHaveAttribute('data-presenter', 'on');
     await appPage.reload();
     await expect(appPage.locator('html')).toHaveAttribute('data-presenter', 'on');

@@ -56,3 +56,35 @@ async function completeBrowserSignIn(host: Host, options: { deny?: boolean }): P
 export async function stepStatus(page: Page, stepId: string): Promise<string | null> {
   return page.getByTestId(`step-${stepId}`).getAttribute('data-status');
 }
+
+/** Client ID (if the profile has none) and the registered redirect URI, saved on the Connect screen. */
+export async function saveRedirectUri(page: Page, host: Host, redirectUri: string): Promise<void> {
+  await go(page, 'connect');
+  const clientId = page.getByTestId('client-id');
+  if ((await clientId.inputValue()) === '') await clientId.fill(simClient(host).clientId);
+  await page.getByTestId('redirect-uri').fill(redirectUri);
+  await page.getByTestId('save-client').click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByTestId('redirect-uri')).toHaveValue(redirectUri);
+}
+
+/** "Refresh now" on the Token screen; the timeline must show the rotation. */
+export async function refreshFromTokenScreen(page: Page): Promise<void> {
+  await go(page, 'token');
+  await expect(page.getByTestId('token-status')).toContainText('Signed in');
+  await page.getByTestId('refresh-now').click();
+  await expect(page.getByText('Refreshed: new access and refresh tokens are stored.')).toBeVisible();
+  await expect(page.getByTestId('token-timeline')).toContainText('Refresh token rotated');
+}
+
+/** "Sign out…" on the Token screen, confirmed in the dialog; the screen must say not signed in. */
+export async function signOutFromTokenScreen(page: Page): Promise<void> {
+  await go(page, 'token');
+  await page.getByTestId('sign-out').click();
+  const dialog = page.getByTestId('sign-out-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('token-status')).toContainText('Not signed in');
+  await expect(page.getByTestId('token-timeline')).toContainText('Signed out');
+}

@@ -64,11 +64,16 @@ export class SystemBrowser {
         resolveOutcome({ callbackUrl: location, kind: 'private-scheme' });
         void this.deliverDeepLink(location);
       }
+      // The app's listener answers a valid callback with a 303 to /done, so the callback
+      // address itself never commits (no framenavigated): it is seen as a response.
+      const u = response.url();
+      if (response.frame() === page.mainFrame() && /^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(u) && /[?&](code|error)=/.test(u)) {
+        resolveOutcome({ callbackUrl: u, kind: 'loopback' });
+      }
     });
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
       const u = frame.url();
-      if (/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(u) && /[?&](code|error)=/.test(u)) resolveOutcome({ callbackUrl: u, kind: 'loopback' });
       if (u.startsWith('https://oauth.pstmn.io/')) resolveOutcome({ callbackUrl: u, kind: 'paste-back' });
     });
     // Navigation errors are expected when the AS redirects to the private-use scheme.
