@@ -10,6 +10,7 @@ import { createEventBus, type EventBus } from './events/event-bus.js';
 import { createHandlers } from './ipc/create-handlers.js';
 import type { HandlerTable } from './ipc/handler-types.js';
 import { dispatch } from './ipc/dispatch.js';
+import { createRateLimiter } from './ipc/rate-limiter.js';
 import { silentLogger, type Logger } from './logging/logger.js';
 import { createPreferences, type Preferences } from './app/preferences.js';
 import {
@@ -23,7 +24,7 @@ import {
   type PdfRenderer,
   type SimulatorLauncher,
 } from './ports.js';
-import type { Result } from '../shared/result.js';
+import { fail, type Result } from '../shared/result.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
@@ -126,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
   const features: Feature[] = [auth, explorer, onboarding];
   const handlers = createHandlers(services, features);
+  const limiter = createRateLimiter({ burst: 300, perSecond: 150, now: () => clock.now() });
   return {
     services,
     auth: auth.api,
@@ -133,7 +135,12 @@ export function createCore(options: CoreOptions): Core {
     onboarding: onboarding.api,
     handlers,
     events,
-    handle: (channel, payload) => dispatch(handlers, channel, payload, logger),
+    handle: (channel, payload) => {
+      if (!limiter.allow(channel)) {
+        return Promise.resolve(fail('RATE_LIMITED_IPC', 'The app received too many requests at once and paused some of them. Please try again.'));
+      }
+      return dispatch(handlers, channel, payload, logger);
+    },
     async dispose() {
       for (const feature of [...features].reverse()) await feature.dispose().catch(() => undefined);
       await options.ports.simulator?.stop().catch(() => undefined);
