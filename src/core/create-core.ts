@@ -54,6 +54,11 @@ export interface CoreOptions {
   logger?: Logger;
   /** Sign-in flow timeout (default 10 minutes). */
   flowTimeoutMs?: number;
+  /**
+   * Whether the OS routes the private-use callback scheme to this app (default true). False
+   * in development runs on macOS and Linux, where the simulator then defaults to loopback.
+   */
+  privateSchemeRegistered?: boolean;
 }
 
 /** What every feature gets: the shared base services. */

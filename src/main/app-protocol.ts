@@ -7,6 +7,19 @@ import type { Protocol } from 'electron';
 import { readBundleFile } from '../core/app/bundle-files.js';
 import { APP_HOST, APP_SCHEME, RENDERER_CSP } from '../shared/csp.js';
 
+// Privileges, checked against Electron 45 (electron.d.ts `registerSchemesAsPrivileged`, and
+// electron/electron#51152 / #52498 on what corsEnabled does):
+// - standard: needed. Gives the page a real origin (app://bundle) so relative URLs resolve,
+//   `'self'` in the CSP matches and the renderer's same-origin module scripts, the lazy chunk
+//   and the module Web Worker load.
+// - secure: needed. A secure context, like https.
+// - corsEnabled: deliberately false. Requests from app://bundle to app://bundle are
+//   same-origin, which a standard scheme allows without it (Vite's `crossorigin` module scripts
+//   and the worker included). Turning it on would make the bundle readable cross-origin
+//   without any Access-Control-Allow-Origin check.
+// - supportFetchAPI: false. The renderer never calls fetch() (CSP connect-src 'none').
+// - codeCache: off for now. It is a start-up optimisation only (V8 code cache, needs
+//   `standard`), not needed for correctness.
 export const privilegedSchemes = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false } },
 ];

@@ -19,11 +19,15 @@ export function isAppUrl(raw: string): boolean {
 }
 
 export function installNavigationGuards(contents: GuardedContents, openExternal: (url: string) => void): void {
-  const blockUnlessApp = (event: { preventDefault(): void }, url: string) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  // Electron passes one `details` event (Event<WebContentsWill*EventParams>) carrying `url`;
+  // the positional `url` that still follows it on will-navigate / will-redirect is marked
+  // @deprecated in electron.d.ts and will-frame-navigate has none, so `details.url` is read
+  // (an empty or missing URL is treated as "not the app" and blocked).
+  const blockUnlessApp = (details: { preventDefault(): void; url?: string }) => {
+    if (!isAppUrl(details.url ?? '')) details.preventDefault();
   };
   contents.on('will-navigate', blockUnlessApp as never);
-  contents.on('will-frame-navigate', ((event: { preventDefault(): void; url: string }) => blockUnlessApp(event, event.url)) as never);
+  contents.on('will-frame-navigate', blockUnlessApp as never);
   contents.on('will-redirect', blockUnlessApp as never);
   contents.on('will-attach-webview', ((event: { preventDefault(): void }) => event.preventDefault()) as never);
   contents.setWindowOpenHandler(({ url }) => {

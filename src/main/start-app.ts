@@ -5,6 +5,7 @@
  * is exercised by test/unit/main against an `electron` test double, and by test/electron
  * only where an Electron binary exists (never on our build machines).
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
@@ -25,12 +26,31 @@ type ElectronModule = typeof Electron;
 export interface StartOptions {
   /** Folder holding dist/renderer and dist/preload (the app root). */
   appRoot?: string;
+  /** process.platform; a seam so the per-platform protocol registration can be tested. */
+  platform?: NodeJS.Platform;
 }
+
+/** How long quitting waits for core.dispose() before quitting anyway. */
+export const DISPOSE_ON_QUIT_TIMEOUT_MS = 5000;
 
 export function startApp(electron: ElectronModule, options: StartOptions = {}): void {
   const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, clipboard } = electron;
   const appRoot = options.appRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const hostPlatform = options.platform ?? process.platform;
   const logger = createLogger([consoleSink]);
+
+  // `npm start` runs with the same app name, hence the same userData folder, as an installed
+  // copy. The single-instance lock is scoped to userData ("Processes that share the same user
+  // data directory ... will share the single instance lock", app.requestSingleInstanceLock in
+  // electron.d.ts), so a dev run would quit at once while the installed app runs, and would
+  // share its settings file (the keychain already uses a separate dev service name). The docs'
+  // remedy: app.setPath('userData', ...) before requesting the lock; setPath throws if the
+  // folder does not exist, so it is created first. An explicit --user-data-dir (tests) wins.
+  if (!app.isPackaged && !app.commandLine.hasSwitch('user-data-dir')) {
+    const devUserData = path.join(app.getPath('appData'), `${app.getName()} (dev)`);
+    mkdirSync(devUserData, { recursive: true });
+    app.setPath('userData', devUserData);
+  }
 
   // One instance only: a second launch (e.g. the OS delivering the OAuth callback on Windows
   // and Linux) hands its argv to the first and quits.
@@ -51,8 +71,23 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   protocol.registerSchemesAsPrivileged(privilegedSchemes);
   // Windows runs the registered command with the URL as "%1": the registration's trailing
   // `--` keeps a crafted URL from becoming Chromium switches (CB-24).
-  const registration = protocolRegistration({ scheme: CALLBACK_SCHEME, execPath: process.execPath, defaultApp: process.defaultApp === true, appEntry: process.argv[1] });
-  app.setAsDefaultProtocolClient(registration.scheme, registration.path, registration.args);
+  // Only Windows honours `path`/`args`, so only there can a development run (`electron .`)
+  // register itself. Electron's Deep Links tutorial: "On macOS and Linux, this feature will only
+  // work when your app is packaged. It will not work when you're launching it in development".
+  // Worse, a dev run there would re-point the scheme at the bare Electron.app (macOS,
+  // LSSetDefaultHandlerForURLScheme with Electron's bundle id) or at a .desktop file that may
+  // not exist (Linux, `xdg-settings ... $CHROME_DESKTOP`), breaking the installed app's
+  // callback. In development on macOS/Linux use a loopback redirect URI instead.
+  let privateSchemeRegistered = false;
+  if (app.isPackaged || hostPlatform === 'win32') {
+    const registration = protocolRegistration({ scheme: CALLBACK_SCHEME, execPath: process.execPath, defaultApp: process.defaultApp === true, appEntry: process.argv[1] });
+    privateSchemeRegistered = app.setAsDefaultProtocolClient(registration.scheme, registration.path, registration.args);
+    if (!privateSchemeRegistered) {
+      logger.warn('deep links: the OS did not accept the callback scheme registration', { scheme: registration.scheme });
+    }
+  } else {
+    logger.info('deep links: callback scheme not registered in a development run on this platform; use a loopback redirect URI', { platform: hostPlatform });
+  }
 
   // Renderer-side attack surface: no permission is ever granted, no webContents may navigate
   // away or open windows, whatever created it.
@@ -62,7 +97,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   let core: Core | undefined;
   const trustedIds = new Set<number>();
 
-  app.whenReady().then(async () => {
+  const startUp = async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     handleAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'));
@@ -74,6 +109,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
       userDataDir: app.getPath('userData'),
       settings: platform.settings,
       logger,
+      // Without the scheme, the simulator's sign-in defaults to its loopback redirect URI.
+      privateSchemeRegistered,
       ports: {
         browserLauncher: browserLauncher(shell),
         externalOpener: linkOpener,
@@ -87,20 +124,39 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     for (const notice of platform.notices) core.services.notify(notice);
     wireIpc(ipcMain as never, core, trustedIds);
 
+    // Deep links need the core, not the window: deliver them as soon as the core exists, so a
+    // page that fails to load (loadURL rejects) does not strand a queued callback.
+    const activeCore = core;
+    deepLinks.setDeliver((url) => void activeCore.auth.handleDeepLink(url));
+
     mainWindow = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'index.cjs')));
-    trustedIds.add(mainWindow.webContents.id);
     const webContents = mainWindow.webContents;
+    // Read the id now: by 'closed' the webContents is destroyed and reading any property of it
+    // throws "Object has been destroyed" ('closed': "avoid using it any more"; only
+    // isDestroyed() stays callable).
+    const webContentsId = webContents.id;
+    trustedIds.add(webContentsId);
     forwardEvents(core, (channel, message) => {
       if (!webContents.isDestroyed()) webContents.send(channel, message);
     });
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => {
-      trustedIds.delete(webContents.id);
+      trustedIds.delete(webContentsId);
       mainWindow = undefined;
     });
-    await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
-    const activeCore = core;
-    deepLinks.setDeliver((url) => void activeCore.auth.handleDeepLink(url));
+    await mainWindow.loadURL(`${APP_ORIGIN}/index.html`).catch((error: unknown) => {
+      logger.error('window: the app page failed to load', { error: String(error) });
+    });
+  };
+
+  // Electron does not exit on an unhandled rejection in main (it only warns), so a failed
+  // start-up would leave a windowless process holding the single-instance lock, and every
+  // later launch would hand over to it and quit. Report it and exit instead (showErrorBox is
+  // documented as safe at any point of start-up).
+  app.whenReady().then(startUp).catch((error: unknown) => {
+    logger.error('start-up failed', { error: String(error) });
+    dialog.showErrorBox('Pleo Partner Desktop could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
   });
 
   app.on('window-all-closed', () => app.quit());
@@ -108,8 +164,16 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   app.on('before-quit', (event) => {
     if (disposed || !core) return;
     // Finish in-flight keychain writes and stop the simulator before the process exits.
+    // preventDefault() keeps the process alive until app.quit() is called again, so the wait is
+    // capped: a dispose that never settles must not leave a windowless process that holds the
+    // single-instance lock.
     event.preventDefault();
     disposed = true;
-    void core.dispose().finally(() => app.quit());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, DISPOSE_ON_QUIT_TIMEOUT_MS)));
+    void Promise.race([core.dispose().catch(() => undefined), cap]).finally(() => {
+      clearTimeout(timer);
+      app.quit();
+    });
   });
 }

@@ -11,7 +11,10 @@ export const RENDERER_CSP = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'none'",
-  "worker-src 'self' blob:",
+  // The explorer's worker is a separate file in the bundle (Vite emits
+  // assets/json-worker-*.js for `new Worker(new URL(...), { type: 'module' })`), so 'self'
+  // is enough. blob: was never used and would let injected script start workers.
+  "worker-src 'self'",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -86,4 +86,16 @@ describe('electron-builder configuration', () => {
     expect(config.protocols[0]?.schemes).toEqual(['io.pleo.partnerdesktop']);
     expect(config.linux.mimeTypes).toContain('x-scheme-handler/io.pleo.partnerdesktop');
   });
+
+  it('Linux: one desktop name for the .desktop file, CHROME_DESKTOP (xdg-settings) and WM_CLASS; deb keeps the default dependencies', async () => {
+    const config = parseYaml(await readFile('electron-builder.yml', 'utf8')) as {
+      linux: { syncDesktopName?: boolean; desktop: { entry: { StartupWMClass: string } } };
+      deb: { depends: string[] };
+    };
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { desktopName?: string };
+    expect(config.linux.syncDesktopName).toBe(true);
+    expect(pkg.desktopName).toBe(`${config.linux.desktop.entry.StartupWMClass}.desktop`);
+    // `deb.depends` replaces electron-builder's defaults, so they must be listed.
+    for (const dep of ['libgtk-3-0', 'libnss3', 'xdg-utils', 'libsecret-1-0']) expect(config.deb.depends).toContain(dep);
+  });
 });

@@ -89,7 +89,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
   });
 
-  const registry = createEnvironmentRegistry(services.settings);
+  const registry = createEnvironmentRegistry(services.settings, { privateSchemeRegistered: services.options.privateSchemeRegistered !== false });
   for (const problem of registry.loadNotices()) notify({ level: 'warning', ...problem });
   const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger });
 

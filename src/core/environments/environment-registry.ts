@@ -160,7 +160,17 @@ export interface EnvironmentRegistry {
   loadNotices(): AppError[];
 }
 
-export function createEnvironmentRegistry(settings: KeyValueBackend): EnvironmentRegistry {
+export interface EnvironmentRegistryOptions {
+  /**
+   * False when the OS does not route the private-use scheme to this app (a development run on
+   * macOS or Linux: Electron registers schemes there only for packaged apps). The simulator
+   * then defaults to its loopback redirect URI so that sign-in works out of the box.
+   */
+  privateSchemeRegistered?: boolean;
+}
+
+export function createEnvironmentRegistry(settings: KeyValueBackend, options: EnvironmentRegistryOptions = {}): EnvironmentRegistry {
+  const preferLoopback = options.privateSchemeRegistered === false;
   const notices: AppError[] = [];
   let simulatorInfo: SimulatorEndpoints | undefined;
   let simulatorState: 'running' | 'unavailable' | 'not-started' = 'not-started';
@@ -259,7 +269,11 @@ export function createEnvironmentRegistry(settings: KeyValueBackend): Environmen
         requireIssuer: true,
         apiBase: simulatorInfo ? simulatorInfo.apiBase.replace(/\/$/, '') : '',
         clientId: o.clientId ?? client?.clientId ?? '',
-        redirectUri: o.redirectUri ?? client?.redirectUris[0] ?? DEFAULT_PRIVATE_REDIRECT_URI,
+        redirectUri:
+          o.redirectUri ??
+          (preferLoopback ? client?.redirectUris.find((u) => u.startsWith('http://127.0.0.1')) : undefined) ??
+          client?.redirectUris[0] ??
+          DEFAULT_PRIVATE_REDIRECT_URI,
         scopes: o.scopes ?? client?.scopes ?? [],
         allowLoopbackHttp: true,
         disconnectInstallation: true,

@@ -40,6 +40,25 @@ describe('environments', () => {
     expect(staging.revocationEndpoint).toBeUndefined();
   });
 
+  it('the simulator defaults to its loopback redirect URI where the private-use scheme is not registered (dev runs on macOS/Linux)', () => {
+    const info = {
+      issuer: 'http://127.0.0.1:9',
+      authorizationEndpoint: 'http://127.0.0.1:9/oauth/authorize',
+      tokenEndpoint: 'http://127.0.0.1:9/oauth/token',
+      introspectionEndpoint: 'http://127.0.0.1:9/oauth/token/introspect',
+      revocationEndpoint: 'http://127.0.0.1:9/oauth/token/revoke',
+      apiBase: 'http://127.0.0.1:9',
+      clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback'], scopes: ['users:read'] }],
+      users: [],
+    };
+    const registered = createEnvironmentRegistry(settingsWith({}).backend);
+    registered.setSimulator(info, 'running');
+    expect(registered.get('simulator')!.redirectUri).toBe('io.pleo.partnerdesktop:/oauth/callback');
+    const unregistered = createEnvironmentRegistry(settingsWith({}).backend, { privateSchemeRegistered: false });
+    unregistered.setSimulator(info, 'running');
+    expect(unregistered.get('simulator')!.redirectUri).toBe('http://127.0.0.1/oauth/callback');
+  });
+
   it('AR-03 a tampered settings file cannot point Pleo Staging elsewhere; the bad field is dropped with a notice', () => {
     const { backend, dir } = settingsWith({
       [SETTINGS_KEY]: {

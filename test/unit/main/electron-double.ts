@@ -4,17 +4,29 @@
  * real thing is exercised only by test/electron where a binary exists.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Like Electron: every property or method of a destroyed object throws, except isDestroyed(). */
+function destroyedError() {
+  return new TypeError('Object has been destroyed');
+}
 
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
-  id = FakeWebContents.nextId++;
+  readonly #id = FakeWebContents.nextId++;
   sent: Array<{ channel: string; message: unknown }> = [];
   windowOpenHandler?: (details: { url: string }) => { action: 'deny' | 'allow' };
   destroyed = false;
+  get id() {
+    if (this.destroyed) throw destroyedError();
+    return this.#id;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }) {
     this.windowOpenHandler = handler;
   }
   send(channel: string, message: unknown) {
+    if (this.destroyed) throw destroyedError();
     this.sent.push({ channel, message });
   }
   isDestroyed() {
@@ -24,6 +36,8 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  /** Makes the next loadURL reject, as Electron does when the page fails to load. */
+  static failNextLoad?: Error;
   webContents = new FakeWebContents();
   loadedUrl?: string;
   focused = 0;
@@ -33,6 +47,14 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   async loadURL(url: string) {
     this.loadedUrl = url;
+    const failure = FakeBrowserWindow.failNextLoad;
+    FakeBrowserWindow.failNextLoad = undefined;
+    if (failure) throw failure;
+  }
+  /** The user closes the window: Electron destroys the webContents, then emits 'closed'. */
+  close() {
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   show() {}
   isMinimized() {
@@ -45,25 +67,51 @@ export class FakeBrowserWindow extends EventEmitter {
   destroy() {}
 }
 
-export function createElectronDouble(options: { gotLock?: boolean } = {}) {
+export function createElectronDouble(
+  options: { gotLock?: boolean; isPackaged?: boolean; appData?: string; switches?: string[]; protocolClientAccepted?: boolean } = {},
+) {
+  const paths = new Map<string, string>([
+    ['appData', options.appData ?? '/tmp/ppd-double-appdata'],
+    ['userData', path.join(options.appData ?? '/tmp/ppd-double-appdata', 'Pleo Partner Desktop')],
+  ]);
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: options.isPackaged ?? false,
     quitCalls: 0,
+    exitCodes: [] as number[],
     protocolClients: [] as Array<{ scheme: string; path: string; args: string[] }>,
     readyResolve: undefined as undefined | (() => void),
-    requestSingleInstanceLock: () => options.gotLock ?? true,
+    /** userData at the moment the lock was requested (the lock is scoped to it). */
+    lockUserData: undefined as string | undefined,
+    requestSingleInstanceLock() {
+      this.lockUserData = paths.get('userData');
+      return options.gotLock ?? true;
+    },
     quit() {
       this.quitCalls++;
     },
+    exit(code = 0) {
+      this.exitCodes.push(code);
+    },
     setAsDefaultProtocolClient(scheme: string, path: string, args: string[]) {
       this.protocolClients.push({ scheme, path, args });
-      return true;
+      return options.protocolClientAccepted ?? true;
     },
     whenReady() {
       return new Promise<void>((resolve) => (this.readyResolve = resolve));
     },
     getVersion: () => '0.0.0-double',
-    getPath: () => '/tmp/ppd-double',
+    getName: () => 'Pleo Partner Desktop',
+    getPath(name: string) {
+      const value = paths.get(name);
+      if (!value) throw new Error(`Failed to get '${name}' path`);
+      return value;
+    },
+    /** Like Electron: the folder must exist. */
+    setPath(name: string, value: string) {
+      if (!existsSync(value)) throw new Error(`Failed to set path: ${value} does not exist`);
+      paths.set(name, value);
+    },
+    commandLine: { hasSwitch: (name: string) => (options.switches ?? []).includes(name) },
   });
   const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const ipcMain = {
@@ -96,8 +144,15 @@ export function createElectronDouble(options: { gotLock?: boolean } = {}) {
   const opened: string[] = [];
   const shell = { openExternal: async (url: string) => void opened.push(url) };
   const clipboard = { text: '', writeText(t: string) { this.text = t; } };
-  const dialog = { showSaveDialog: async () => ({ canceled: true }) };
+  const dialog = {
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    showSaveDialog: async () => ({ canceled: true }),
+    showErrorBox(title: string, content: string) {
+      this.errorBoxes.push({ title, content });
+    },
+  };
   FakeBrowserWindow.instances = [];
+  FakeBrowserWindow.failNextLoad = undefined;
   return {
     electron: { app, ipcMain, protocol, session, shell, clipboard, dialog, BrowserWindow: FakeBrowserWindow },
     app,
@@ -105,6 +160,7 @@ export function createElectronDouble(options: { gotLock?: boolean } = {}) {
     handlers,
     protocol,
     session,
+    dialog,
     opened,
     permissionDecisions,
   };

@@ -6,10 +6,13 @@ function guarded() {
   const contents = new FakeWebContents();
   const opened: string[] = [];
   installNavigationGuards(contents as never, (url) => opened.push(url));
+  // Electron's shapes: will-frame-navigate passes only `details`; will-navigate and
+  // will-redirect pass `details` followed by the deprecated positional url.
   const navigate = (event: string, url: string) => {
     let prevented = false;
-    const e = { preventDefault: () => (prevented = true), url };
-    contents.emit(event, e, url);
+    const details = { preventDefault: () => (prevented = true), url };
+    if (event === 'will-frame-navigate') contents.emit(event, details);
+    else contents.emit(event, details, url);
     return prevented;
   };
   return { contents, opened, navigate };
@@ -28,6 +31,16 @@ describe('navigation guards', () => {
     const { navigate } = guarded();
     expect(navigate('will-frame-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate('will-redirect', 'https://evil.example/')).toBe(true);
+  });
+
+  it('reads the URL from the details object, not the deprecated positional argument', () => {
+    const { contents } = guarded();
+    let prevented = false;
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'https://evil.example/' }, 'app://bundle/index.html');
+    expect(prevented).toBe(true);
+    prevented = false;
+    contents.emit('will-redirect', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
   });
 
   it('NAV-07: webviews are never attached', () => {

@@ -11,8 +11,28 @@ import { createElectronDouble, FakeBrowserWindow } from './electron-double.js';
 import { createMemorySecretStore } from '../../../src/core/secrets/secret-store.js';
 import { IPC_REQUEST_PREFIX } from '../../../src/shared/contract/index.js';
 
+const state = vi.hoisted(() => ({ failPlatform: false, hangDispose: false, deepLinks: [] as string[] }));
+
+vi.mock('../../../src/core/create-core.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/core/create-core.js')>();
+  return {
+    ...original,
+    createCore: (options: Parameters<typeof original.createCore>[0]) => {
+      const core = original.createCore(options);
+      const handleDeepLink = core.auth.handleDeepLink;
+      core.auth.handleDeepLink = (url: string) => {
+        state.deepLinks.push(url);
+        return handleDeepLink(url);
+      };
+      if (state.hangDispose) core.dispose = () => new Promise<void>(() => undefined);
+      return core;
+    },
+  };
+});
+
 vi.mock('../../../src/main/platform-services.js', () => ({
   createPlatformServices: async () => {
+    if (state.failPlatform) throw new Error('EACCES: permission denied, open settings');
     const store = new Map<string, unknown>();
     return {
       settings: {
@@ -26,36 +46,49 @@ vi.mock('../../../src/main/platform-services.js', () => ({
         },
       },
       secretStore: createMemorySecretStore(),
-      simulator: { start: async () => ({ issuer: 'http://127.0.0.1:1', authorizationEndpoint: 'http://127.0.0.1:1/oauth/authorize', tokenEndpoint: 'http://127.0.0.1:1/oauth/token', introspectionEndpoint: 'http://127.0.0.1:1/oauth/token/introspect', revocationEndpoint: 'http://127.0.0.1:1/oauth/token/revoke', apiBase: 'http://127.0.0.1:1', clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['io.pleo.partnerdesktop:/oauth/callback'], scopes: ['users:read'] }], users: [] }), stop: async () => undefined },
+      simulator: { start: async () => ({ issuer: 'http://127.0.0.1:1', authorizationEndpoint: 'http://127.0.0.1:1/oauth/authorize', tokenEndpoint: 'http://127.0.0.1:1/oauth/token', introspectionEndpoint: 'http://127.0.0.1:1/oauth/token/introspect', revocationEndpoint: 'http://127.0.0.1:1/oauth/token/revoke', apiBase: 'http://127.0.0.1:1', clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback'], scopes: ['users:read'] }], users: [] }), stop: async () => undefined },
       notices: [{ level: 'warning', code: 'SETTINGS_RESET', message: 'reset' }],
     };
   },
 }));
 
-const { startApp } = await import('../../../src/main/start-app.js');
+const { startApp, DISPOSE_ON_QUIT_TIMEOUT_MS } = await import('../../../src/main/start-app.js');
 
+const CB = 'io.pleo.partnerdesktop:/oauth/callback?code=c&state=s';
 let root: string;
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'ppd-main-'));
   await mkdir(path.join(root, 'dist', 'renderer'), { recursive: true });
   await writeFile(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(path.join(root, 'secret.txt'), 'outside the bundle');
+  Object.assign(state, { failPlatform: false, hangDispose: false, deepLinks: [] });
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await rm(root, { recursive: true, force: true });
 });
 
-async function started() {
-  const d = createElectronDouble();
+function double(options: Parameters<typeof createElectronDouble>[0] = {}) {
+  return createElectronDouble({ appData: path.join(root, 'appData'), ...options });
+}
+
+async function started(options: Parameters<typeof createElectronDouble>[0] = {}) {
+  const d = double(options);
   startApp(d.electron as never, { appRoot: root });
   d.app.readyResolve!();
   await vi.waitFor(() => expect(FakeBrowserWindow.instances[0]?.loadedUrl).toBeDefined());
   return d;
 }
 
+function beforeQuit(d: ReturnType<typeof double>) {
+  let prevented = false;
+  d.app.emit('before-quit', { preventDefault: () => (prevented = true) });
+  return prevented;
+}
+
 describe('Electron composition root (electron test double)', () => {
   it('CC-02: a second instance quits at once and wires nothing', () => {
-    const d = createElectronDouble({ gotLock: false });
+    const d = double({ gotLock: false });
     startApp(d.electron as never, { appRoot: root });
     expect(d.app.quitCalls).toBe(1);
     expect(d.protocolClientsCount()).toBe(0);
@@ -63,13 +96,92 @@ describe('Electron composition root (electron test double)', () => {
   });
 
   it('registers the OAuth scheme with `--` and the app:// scheme as privileged before ready', () => {
-    const d = createElectronDouble();
-    startApp(d.electron as never, { appRoot: root });
+    const d = double({ isPackaged: true });
+    startApp(d.electron as never, { appRoot: root, platform: 'linux' });
     expect(d.app.protocolClients[0]).toMatchObject({ scheme: 'io.pleo.partnerdesktop' });
     expect(d.app.protocolClients[0]!.args.at(-1)).toBe('--');
     expect(d.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
     expect(d.app.listenerCount('will-finish-launching')).toBe(1);
     expect(d.app.listenerCount('second-instance')).toBe(1);
+  });
+
+  it('a development run registers the scheme only on Windows (the only platform honouring path/args)', () => {
+    const win = double();
+    startApp(win.electron as never, { appRoot: root, platform: 'win32' });
+    expect(win.app.protocolClients).toHaveLength(1);
+    expect(win.app.protocolClients[0]!.args.at(-1)).toBe('--');
+    for (const platform of ['darwin', 'linux'] as const) {
+      const d = double();
+      startApp(d.electron as never, { appRoot: root, platform });
+      expect(d.app.protocolClients, platform).toEqual([]);
+    }
+  });
+
+  it('a refused scheme registration is logged, not fatal', async () => {
+    const d = await started({ isPackaged: true, protocolClientAccepted: false });
+    expect(d.app.protocolClients).toHaveLength(1);
+    expect(d.dialog.errorBoxes).toEqual([]);
+  });
+
+  it('a development run uses its own userData (and so its own single-instance lock) unless --user-data-dir is given', () => {
+    const appData = path.join(root, 'appData');
+    const dev = double();
+    startApp(dev.electron as never, { appRoot: root });
+    expect(dev.app.lockUserData).toBe(path.join(appData, 'Pleo Partner Desktop (dev)'));
+    const packaged = double({ isPackaged: true });
+    startApp(packaged.electron as never, { appRoot: root });
+    expect(packaged.app.lockUserData).toBe(path.join(appData, 'Pleo Partner Desktop'));
+    const explicit = double({ switches: ['user-data-dir'] });
+    startApp(explicit.electron as never, { appRoot: root });
+    expect(explicit.app.lockUserData).toBe(path.join(appData, 'Pleo Partner Desktop'));
+  });
+
+  it('closing the window (webContents destroyed before "closed") neither throws nor keeps the sender trusted', async () => {
+    const d = await started();
+    const win = FakeBrowserWindow.instances[0]!;
+    const id = win.webContents.id;
+    expect(() => win.close()).not.toThrow();
+    const info = d.handlers.get(IPC_REQUEST_PREFIX + 'app.info')!;
+    expect(await info({ sender: { id }, senderFrame: { url: 'app://bundle/index.html', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    // The app keeps working after the close (second-instance focuses nothing, links still land).
+    d.app.emit('second-instance', {}, ['/opt/app/pleo', '--', CB]);
+    await vi.waitFor(() => expect(state.deepLinks).toEqual([CB]));
+  });
+
+  it('a page that fails to load still leaves deep links delivered and the app running', async () => {
+    FakeBrowserWindow.failNextLoad = new Error('ERR_FAILED (-2) loading app://bundle/index.html');
+    const d = await started();
+    d.app.emit('second-instance', {}, ['/opt/app/pleo', '--', CB]);
+    await vi.waitFor(() => expect(state.deepLinks).toEqual([CB]));
+    expect(d.app.exitCodes).toEqual([]);
+  });
+
+  it('a failed start-up is reported and exits instead of leaving a windowless process holding the lock', async () => {
+    state.failPlatform = true;
+    const d = double();
+    startApp(d.electron as never, { appRoot: root });
+    d.app.readyResolve!();
+    await vi.waitFor(() => expect(d.app.exitCodes).toEqual([1]));
+    expect(d.dialog.errorBoxes[0]?.content).toContain('EACCES');
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('before-quit: waits for dispose once, then quits; the second before-quit goes through', async () => {
+    const d = await started();
+    expect(beforeQuit(d)).toBe(true);
+    await vi.waitFor(() => expect(d.app.quitCalls).toBe(1));
+    expect(beforeQuit(d)).toBe(false);
+  });
+
+  it('before-quit: a dispose that never settles does not keep the app alive', async () => {
+    state.hangDispose = true;
+    const d = await started();
+    vi.useFakeTimers();
+    expect(beforeQuit(d)).toBe(true);
+    await vi.advanceTimersByTimeAsync(DISPOSE_ON_QUIT_TIMEOUT_MS - 1);
+    expect(d.app.quitCalls).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(d.app.quitCalls).toBe(1);
   });
 
   it('NAV-08: denies every permission request and check', async () => {
@@ -114,5 +226,17 @@ describe('Electron composition root (electron test double)', () => {
     const notices = d.handlers.get(IPC_REQUEST_PREFIX + 'app.notices')!;
     const trusted = { sender: { id: win.webContents.id }, senderFrame: { url: 'app://bundle/index.html', parent: null } };
     expect(await notices(trusted, {})).toMatchObject({ ok: true, value: { notices: [{ code: 'SETTINGS_RESET' }] } });
+  });
+
+  it('a run without the registered scheme (development on Linux) signs in to the simulator through loopback; a packaged one through the scheme', async () => {
+    const redirectOf = async (d: Awaited<ReturnType<typeof started>>) => {
+      const win = FakeBrowserWindow.instances.at(-1)!;
+      const list = d.handlers.get(IPC_REQUEST_PREFIX + 'environments.list')!;
+      const trusted = { sender: { id: win.webContents.id }, senderFrame: { url: 'app://bundle/index.html', parent: null } };
+      const r = (await list(trusted, {})) as { ok: true; value: { environments: Array<{ id: string; redirectUri: string }> } };
+      return r.value.environments.find((e) => e.id === 'simulator')!.redirectUri;
+    };
+    if (process.platform !== 'win32') expect(await redirectOf(await started())).toBe('http://127.0.0.1/oauth/callback');
+    expect(await redirectOf(await started({ isPackaged: true }))).toBe('io.pleo.partnerdesktop:/oauth/callback');
   });
 });
