@@ -110,13 +110,18 @@ test.describe('onboarding checklist on the simulator', () => {
     // The switch is controlled by main's stored preference, so it flips after a round trip.
     await page.getByTestId('presenter-switch').click();
     await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
+    // Wait for each screen's content, so the checks below are about the loaded screen.
+    const loaded = { checklist: 'checklist-progress', connect: 'client-id', token: 'token-status' } as const;
     for (const screen of ['checklist', 'connect', 'token'] as const) {
       await go(page, screen);
+      await expect(page.getByTestId(loaded[screen])).toBeVisible();
       await expect(page.getByTestId('environment-banner')).toBeVisible();
       expect(await page.locator('body').innerText()).not.toContain(simClient(host).clientId);
+      if (screen === 'connect') await expect(page.getByTestId('client-id')).toHaveAttribute('type', 'password');
       await expectNoA11yViolations(host, page, `${screen} (presenter mode)`);
     }
     await go(page, 'checklist');
+    await expect(page.getByTestId('checklist-progress')).toBeVisible();
     await screenshot(page, 'presenter-checklist');
 
     // Dark theme: contrast still passes axe on the busiest screens.

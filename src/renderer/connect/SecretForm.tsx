@@ -79,7 +79,7 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
       <div role="status" aria-live="polite" className="form-status" data-testid="credential-result">
         {check?.outcome === 'accepted' && (
           <span className="status-badge status-done">
-            <span aria-hidden="true">✓</span> Pleo accepted the Client ID and Secret (step 4 proven).
+            <span aria-hidden="true">✓</span> Pleo accepted the Client ID and Secret. Checklist step 4 is proven.
           </span>
         )}
       </div>

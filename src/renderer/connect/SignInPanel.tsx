@@ -6,10 +6,11 @@ import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
 import { partner } from '../partner.js';
 
-const STAGES: Array<{ phase: SignInPhase; label: string }> = [
+/** Each stage in words while it runs and, where it reads differently, once it is done. */
+const STAGES: Array<{ phase: SignInPhase; label: string; doneLabel?: string }> = [
   { phase: 'opening-browser', label: 'Browser opened' },
-  { phase: 'waiting-for-callback', label: 'Waiting for you to sign in and approve in the browser' },
-  { phase: 'exchanging-code', label: 'Exchanging the code for tokens' },
+  { phase: 'waiting-for-callback', label: 'Waiting for you to sign in and approve in the browser', doneLabel: 'You signed in and approved in the browser' },
+  { phase: 'exchanging-code', label: 'Getting the tokens from Pleo', doneLabel: 'Tokens received from Pleo' },
   { phase: 'storing', label: 'Stored in your system keychain' },
 ];
 const ORDER: SignInPhase[] = ['opening-browser', 'waiting-for-callback', 'exchanging-code', 'storing', 'signed-in'];
@@ -80,7 +81,7 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
             const state = stageState(s.phase, progress);
             return (
               <li key={s.phase} className={`flow-stage flow-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-                <span aria-hidden="true">{state === 'done' ? '✓' : state === 'current' ? '◐' : '○'}</span> {s.label}
+                <span aria-hidden="true">{state === 'done' ? '✓' : state === 'current' ? '◐' : '○'}</span> {state === 'done' ? (s.doneLabel ?? s.label) : s.label}
                 <span className="visually-hidden">{state === 'done' ? ' (done)' : state === 'current' ? ' (now)' : ' (to do)'}</span>
               </li>
             );
@@ -90,7 +91,7 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
       <div role="status" aria-live="polite" className="form-status" data-testid="flow-status">
         {progress?.phase === 'signed-in' && (
           <span className="status-badge status-done">
-            <span aria-hidden="true">✓</span> Signed in. Step 5 is proven.
+            <span aria-hidden="true">✓</span> Signed in. Checklist step 5 is proven.
           </span>
         )}
         {progress?.phase === 'cancelled' && 'Sign-in cancelled.'}

@@ -22,7 +22,7 @@ export function BodyEditor({ value, onChange, body }: { value: string; onChange(
         data-testid="body-editor"
       />
       <div className="body-editor-status">
-        <span id={`${id}-status`} className={problem ? 'status-err' : 'status-ok'} data-testid="body-status">
+        <span id={`${id}-status`} className={!value.trim() ? 'status-muted' : problem ? 'status-err' : 'status-ok'} data-testid="body-status">
           {!value.trim() ? 'Empty body' : problem ? `Not valid JSON: ${problem}` : '✓ Valid JSON'}
         </span>
         <button

@@ -40,6 +40,29 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
   const [note, setNote] = useState<string | undefined>();
   const [confirming, setConfirming] = useState<ExplorerRequest | undefined>();
   const requestIdRef = useRef<string | undefined>(undefined);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const responseId = response?.responseId;
+
+  // The answer (or the error) appears below the request form: bring it into view when it is
+  // off-screen, so pressing Send always shows a result. Focus stays where it was.
+  useEffect(() => {
+    if (!responseId && !error) return;
+    const target = mainRef.current?.querySelector<HTMLElement>(':scope > .error-message, :scope > [data-testid="response-panel"]');
+    if (!target) return;
+    const top = target.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 160) {
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      target.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+    }
+  }, [responseId, error]);
+
+  // "This request changes data": take keyboard focus there so it is seen and read out.
+  useEffect(() => {
+    if (!confirming) return;
+    confirmRef.current?.scrollIntoView({ block: 'nearest' });
+    confirmRef.current?.focus();
+  }, [confirming]);
 
   const endpoint = useMemo(() => catalog?.endpoints.find((e) => e.id === form.endpointId), [catalog, form.endpointId]);
   const built = useMemo(() => buildRequest(form, endpoint), [form, endpoint]);
@@ -90,6 +113,12 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
       return;
     }
     void run(built.request);
+  };
+
+  /** Closes the "changes data" question and puts focus back on Send. */
+  const cancelConfirm = () => {
+    setConfirming(undefined);
+    mainRef.current?.querySelector<HTMLElement>('[data-testid="send-request"]')?.focus();
   };
 
   const cancel = () => {
@@ -166,7 +195,7 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
             onClear={() => void partner().explorer.clearHistory(env ? { environmentId: env.id } : {}).then(() => history.reload())}
           />
         </div>
-        <div className="explorer-main">
+        <div className="explorer-main" ref={mainRef}>
           <RequestBuilder
             form={form}
             endpoint={endpoint}
@@ -186,14 +215,27 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
             </p>
           )}
           {confirming && (
-            <div className="notice notice-warning" role="alertdialog" aria-labelledby="confirm-mutate" data-testid="confirm-mutating">
+            <div
+              ref={confirmRef}
+              className="notice notice-warning confirm-mutating"
+              role="alertdialog"
+              aria-labelledby="confirm-mutate"
+              tabIndex={-1}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  cancelConfirm();
+                }
+              }}
+              data-testid="confirm-mutating"
+            >
               <p id="confirm-mutate">
                 This request changes data in {env?.name ?? 'Pleo'} ({confirming.method} {confirming.path}). Send it?
               </p>
               <button type="button" className="primary" onClick={() => void run(confirming)} data-testid="confirm-send">
                 Send
               </button>{' '}
-              <button type="button" onClick={() => setConfirming(undefined)}>
+              <button type="button" onClick={cancelConfirm}>
                 Cancel
               </button>
             </div>

@@ -1,6 +1,13 @@
 /** Recent requests of the active environment, newest first, each with "Load" and "Replay". */
 import type { HistoryEntry } from '../../shared/contract/explorer-channels.js';
 
+/** Requests without an HTTP answer, in words; other codes show as "No answer" plus the code (not in presenter mode). */
+const NO_ANSWER: Partial<Record<string, string>> = {
+  NOT_SIGNED_IN: 'Not sent: not signed in',
+  SESSION_ENDED: 'Not sent: session ended',
+  REQUEST_CANCELLED: 'Cancelled',
+};
+
 export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entries: HistoryEntry[]; onLoad(e: HistoryEntry): void; onReplay(e: HistoryEntry): void; onClear(): void; busy: boolean }) {
   return (
     <section className="history" aria-labelledby="history-heading" data-testid="history">
@@ -29,7 +36,8 @@ export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entr
                   </span>
                 </span>
                 <span className="history-meta">
-                  {e.status !== undefined ? `${e.status}` : e.errorCode ?? 'no answer'}
+                  {e.status !== undefined ? `${e.status}` : (NO_ANSWER[e.errorCode ?? ''] ?? 'No answer')}
+                  {e.status === undefined && e.errorCode && !NO_ANSWER[e.errorCode] && <span className="diagnostics"> ({e.errorCode})</span>}
                   {e.durationMs !== undefined ? ` · ${e.durationMs} ms` : ''} · <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleTimeString()}</time>
                 </span>
                 <span className="history-actions">

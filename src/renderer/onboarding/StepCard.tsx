@@ -80,6 +80,7 @@ export function StepCard({ step, environmentId, details, navigate }: Props) {
                 onClick={() => void run(a)}
                 disabled={!!busy}
                 aria-busy={busy === a}
+                aria-describedby={headingId}
                 data-testid={`action-${step.id}-${a}`}
               >
                 {busy === a ? `${ACTION_LABELS[a]}…` : ACTION_LABELS[a]}

@@ -1,7 +1,10 @@
 import { describeScope } from '../../shared/scope-descriptions.js';
 
-/** Requested vs granted scopes, with what each allows in plain words. */
-export function ScopeTable({ requested, granted }: { requested: string[]; granted: string[] }) {
+/**
+ * Requested vs granted scopes, with what each allows in plain words. Before a sign-in nothing
+ * has been granted or refused yet, so the Granted column says "Not yet" rather than "No".
+ */
+export function ScopeTable({ requested, granted, signedIn = true }: { requested: string[]; granted: string[]; signedIn?: boolean }) {
   const all = [...new Set([...requested, ...granted])];
   if (all.length === 0) return <p className="muted">No scopes yet: they appear after a sign-in.</p>;
   const yesNo = (v: boolean) => (
@@ -30,7 +33,7 @@ export function ScopeTable({ requested, granted }: { requested: string[]; grante
                 <code>{s}</code>
               </th>
               <td>{yesNo(requested.includes(s))}</td>
-              <td>{yesNo(granted.includes(s))}</td>
+              <td>{signedIn || granted.includes(s) ? yesNo(granted.includes(s)) : <span className="muted">Not yet</span>}</td>
               <td>
                 {d.meaning} {d.access === 'read' ? '(read only)' : d.access === 'write' ? '(can change data)' : ''}
               </td>

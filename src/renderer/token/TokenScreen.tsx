@@ -43,6 +43,9 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
   return (
     <section aria-labelledby="token-heading" className="token-screen">
       <h2 id="token-heading">Token</h2>
+      <p className="token-intro">
+        When you sign in, Pleo gives the app an <strong>access token</strong>: a temporary key the app uses to call Pleo's API for the company. With it comes a <strong>refresh token</strong>, which lets the app get a new key without asking you to sign in again.
+      </p>
       {loadError && <ErrorMessage error={loadError} />}
       {!status && !loadError && <p role="status">Loading the token status…</p>}
       {status && active && (
@@ -111,7 +114,7 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
           </p>
           {error && <ExplainedError error={error} />}
           <h3>Scopes</h3>
-          <ScopeTable requested={status.requestedScopes.length ? status.requestedScopes : active.scopes} granted={status.grantedScopes} />
+          <ScopeTable requested={status.requestedScopes.length ? status.requestedScopes : active.scopes} granted={status.grantedScopes} signedIn={status.signedIn} />
           <h3>Timeline</h3>
           <TokenTimeline entries={status.timeline} />
           <SignOutDialog open={signOutOpen} env={active} onConfirm={(d) => void signOut(d)} onCancel={() => setSignOutOpen(false)} />

@@ -234,12 +234,14 @@ export function ResponseViewer({ body, bodyKind, sizeBytes, headers = [], treeTh
                 <span role="status" aria-live="polite" className="rv-match-count" data-testid="match-count">
                   {query ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}${matches.length >= 10_000 ? '+' : ''}` : 'No matches') : ''}
                 </span>
-                <button type="button" onClick={() => step(-1)} disabled={matches.length === 0} aria-label="Previous match">
-                  ↑
-                </button>
-                <button type="button" onClick={() => step(1)} disabled={matches.length === 0} aria-label="Next match">
-                  ↓
-                </button>
+                <span className="rv-match-nav">
+                  <button type="button" onClick={() => step(-1)} disabled={matches.length === 0} aria-label="Previous match">
+                    ↑
+                  </button>
+                  <button type="button" onClick={() => step(1)} disabled={matches.length === 0} aria-label="Next match">
+                    ↓
+                  </button>
+                </span>
                 <button type="button" onClick={() => setAll(true)} data-testid="expand-all">
                   Expand all
                 </button>
