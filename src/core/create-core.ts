@@ -93,8 +93,9 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
   const preferences = createPreferences(options.settings);
-  let sessionOnly = false;
   const notices: AppNotice[] = [];
+  // Filled right after the services exist: the sign-in feature needs them to be built.
+  const authRef: { current?: ReturnType<typeof createAuthFeature> } = {};
   const services: CoreServices = {
     options,
     ports: options.ports,
@@ -108,7 +109,7 @@ export function createCore(options: CoreOptions): Core {
       version: options.appVersion,
       host: options.host,
       platform: options.platform ?? process.platform,
-      sessionOnlySecrets: sessionOnly,
+      sessionOnlySecrets: authRef.current?.sessionOnly() ?? false,
     }),
     notify(notice) {
       // One notice per code: a repeated condition replaces the older notice.
@@ -120,14 +121,7 @@ export function createCore(options: CoreOptions): Core {
     },
     notices: () => [...notices],
   };
-  const auth = createAuthFeature(services);
-  services.appInfo = () => ({
-    name: 'Pleo Partner Desktop',
-    version: options.appVersion,
-    host: options.host,
-    platform: options.platform ?? process.platform,
-    sessionOnlySecrets: (sessionOnly = auth.sessionOnly()),
-  });
+  const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
   const features: Feature[] = [auth, explorer, onboarding];

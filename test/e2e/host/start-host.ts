@@ -5,7 +5,7 @@
  * handler table, validation and services are the same code. What this cannot show is the
  * Electron shell itself (BrowserWindow, preload, protocol registration): see test/electron.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +85,7 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
       fileSaver: {
         save: async (request) => {
           const file = path.join(userDataDir, 'saved', request.suggestedName.replace(/[^\w.-]/g, '_'));
-          await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(file), { recursive: true }));
+          await mkdir(path.dirname(file), { recursive: true });
           await writeFile(file, request.content);
           savedFiles.push({ path: file, request });
           return { saved: true, path: file };
