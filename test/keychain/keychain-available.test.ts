@@ -72,6 +72,9 @@ describe('keytar store on the real OS keychain', () => {
   it('development and packaged builds use separate entries', async (ctx) => {
     requireKeychain(ctx);
     expect(DEVELOPMENT_SERVICE_NAME).not.toBe(PACKAGED_SERVICE_NAME);
+    // The `packaged` flag itself picks the name (the stores below override it to stay unique per run).
+    expect(createKeytarSecretStore({ packaged: false }).service).toBe(DEVELOPMENT_SERVICE_NAME);
+    expect(createKeytarSecretStore({ packaged: true }).service).toBe(PACKAGED_SERVICE_NAME);
     const dev = createKeytarSecretStore({ packaged: false, service: `${SERVICE} dev` });
     const packaged = createKeytarSecretStore({ packaged: true, service: `${SERVICE} packaged` });
     await dev.set('a/b/client-secret', 'dev-value');

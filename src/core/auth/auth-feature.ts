@@ -4,11 +4,11 @@
  * sign-out, and the IPC handlers for all of it. Everything here runs in plain Node; main only
  * supplies ports (browser launcher, keychain adapter, simulator) and the deep-link intake.
  */
-import type { AuthStatus, CredentialCheck, FlowProgress, TokenTimelineEntry, TokenTimelineKind } from '../../shared/environments.js';
+import type { AuthStatus, CredentialCheck, TokenTimelineEntry, TokenTimelineKind } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
 import type { CoreServices } from '../create-core.js';
 import { SIMULATOR_ID } from '../environments/builtin-environments.js';
-import { createEnvironmentRegistry, type EnvironmentConfig } from '../environments/environment-registry.js';
+import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import { classifyRedirectUri } from '../environments/url-policy.js';
 import type { Feature } from '../feature/feature.js';
 import { registerSecretForRedaction } from '../logging/redact.js';
@@ -44,7 +44,7 @@ export interface AuthTuning {
   loopbackGraceMs?: number;
 }
 
-export type AuthFeature = Feature<AuthFeatureApi> & { sessionOnly(): boolean; internals: AuthEngineInternals };
+export type AuthFeature = Feature<AuthFeatureApi> & { sessionOnly(): boolean };
 
 type Notice = AppError & { level: 'info' | 'warning' | 'error' };
 
@@ -118,7 +118,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
 
   const envFor = (ref: SlotRef): EnvironmentConfig => {
     const env = registry.get(ref.environmentId);
-    if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+    if (!env) throw environmentNotFound();
     return { ...env, clientId: ref.clientId };
   };
 
@@ -183,7 +183,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
   const status = async (environmentId?: string): Promise<AuthStatus> => {
     const id = environmentId ?? registry.activeId();
     let env = registry.get(id);
-    if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+    if (!env) throw environmentNotFound();
     if (id === SIMULATOR_ID) env = await environments.resolve(id).catch(() => env!);
     const ref = { environmentId: id, clientId: env.clientId };
     const view = await tokens.view(ref);
@@ -270,7 +270,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
 
   const signOut = async (request: { environmentId?: string; disconnectInstallation?: boolean } = {}): Promise<AuthStatus> => {
     const env = await environments.resolve(request.environmentId).catch(() => registry.get(request.environmentId ?? registry.activeId()));
-    if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+    if (!env) throw environmentNotFound();
     const ref = { environmentId: env.id, clientId: env.clientId };
     engine.cancelFor(env.id);
     const problems: string[] = [];
@@ -340,7 +340,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       await ready;
       const id = environmentId ?? registry.activeId();
       const env = id === SIMULATOR_ID ? await environments.resolve(id) : registry.get(id);
-      if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+      if (!env) throw environmentNotFound();
       return tokens.getAccessToken({ environmentId: env.id, clientId: env.clientId }, options);
     },
     onEvidence(listener) {
@@ -431,7 +431,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
     async setClientSecret(environmentId, secret) {
       const env = await environments.resolve(environmentId).catch(() => registry.get(environmentId));
-      if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+      if (!env) throw environmentNotFound();
       await environments.setClientSecret(env, secret);
       tokens.credentialsChanged({ environmentId: env.id, clientId: env.clientId });
       evidence({ kind: 'credentials-stored', environmentId: env.id, clientId: env.clientId, summary: secrets.sessionOnly() ? 'Client Secret kept in memory until quit (no keychain).' : 'Client Secret saved in the OS keychain.', details: {} });
@@ -440,7 +440,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
     async clearCredentials(environmentId) {
       const env = await environments.resolve(environmentId).catch(() => registry.get(environmentId));
-      if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+      if (!env) throw environmentNotFound();
       engine.cancelFor(env.id);
       await tokens.clear({ environmentId: env.id, clientId: env.clientId });
       await environments.clearClientSecret(env);
@@ -449,14 +449,12 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       await emitStatus(env.id);
       return environments.summary(env);
     },
-    signInProgress: (request): Promise<FlowProgress> => api.signIn(request),
   };
 
   return {
     api,
     handlers: createAuthHandlers(internals),
     sessionOnly: () => secrets.sessionOnly(),
-    internals,
     async dispose() {
       engine.dispose();
       await engine.idle();

@@ -3,9 +3,10 @@
  * arrive already validated by the contract schemas; handlers answer with summaries and statuses only: never a secret, a token,
  * the verifier, state or a code.
  */
-import type { EnvironmentSummary, FlowProgress } from '../../shared/environments.js';
+import type { EnvironmentSummary } from '../../shared/environments.js';
 import type { ChannelParsedRequest } from '../../shared/contract/index.js';
-import type { EnvironmentConfig, EnvironmentRegistry } from '../environments/environment-registry.js';
+import { SIMULATOR_ID } from '../environments/builtin-environments.js';
+import type { EnvironmentRegistry } from '../environments/environment-registry.js';
 import type { PartialHandlerTable } from '../ipc/handler-types.js';
 import type { AuthFeatureApi } from './auth-api.js';
 import type { EnvironmentService } from './environment-service.js';
@@ -21,74 +22,43 @@ export interface AuthEngineInternals {
   removeEnvironment(environmentId: string): Promise<void>;
   setClientSecret(environmentId: string, secret: string): Promise<EnvironmentSummary>;
   clearCredentials(environmentId: string): Promise<EnvironmentSummary>;
-  signInProgress(request: { environmentId?: string; forceLogin?: boolean }): Promise<FlowProgress>;
 }
 
 export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerTable {
   const { api } = engine;
-  // Every handler waits for the start-up keychain probe (bounded by the keychain timeout).
-  const gate = () => engine.ready;
-  return {
+  const table: PartialHandlerTable = {
     'environments.list': async () => {
-      await gate();
       // The simulator is the default: start it lazily when the UI first looks at it, so its
       // endpoints and pre-filled client are there with zero typing.
-      const active = engine.registry.get(engine.registry.activeId()) as EnvironmentConfig;
-      if (active.kind === 'simulator') await engine.environments.resolve(active.id).catch(() => undefined);
+      if (engine.registry.activeId() === SIMULATOR_ID) await engine.environments.resolve(SIMULATOR_ID).catch(() => undefined);
       return engine.environments.list();
     },
-    'environments.select': async ({ environmentId }) => {
-      await gate();
-      return engine.selectEnvironment(environmentId);
-    },
-    'environments.update': async (request) => {
-      await gate();
-      return engine.updateEnvironment(request);
-    },
-    'environments.addCustom': async (input) => {
-      await gate();
-      return engine.addCustomEnvironment(input);
-    },
+    'environments.select': ({ environmentId }) => engine.selectEnvironment(environmentId),
+    'environments.update': (request) => engine.updateEnvironment(request),
+    'environments.addCustom': (input) => engine.addCustomEnvironment(input),
     'environments.remove': async ({ environmentId }) => {
-      await gate();
       await engine.removeEnvironment(environmentId);
       return { removed: true as const };
     },
-    'credentials.setClientSecret': async ({ environmentId, clientSecret }) => {
-      await gate();
-      return engine.setClientSecret(environmentId, clientSecret);
-    },
-    'credentials.clear': async ({ environmentId }) => {
-      await gate();
-      return engine.clearCredentials(environmentId);
-    },
-    'credentials.check': async ({ environmentId }) => {
-      await gate();
-      return api.checkCredentials(environmentId);
-    },
-    'auth.signIn': async ({ environmentId, forceLogin }) => {
-      await gate();
-      return engine.signInProgress({ environmentId, ...(forceLogin !== undefined ? { forceLogin } : {}) });
-    },
-    'auth.cancel': async () => {
-      await gate();
-      return api.cancelSignIn();
-    },
-    'auth.pasteCallback': async ({ url }) => {
-      await gate();
-      return api.pasteCallback(url);
-    },
-    'auth.status': async ({ environmentId }) => {
-      await gate();
-      return api.status(environmentId);
-    },
-    'auth.refresh': async ({ environmentId }) => {
-      await gate();
-      return api.refresh(environmentId);
-    },
-    'auth.signOut': async ({ environmentId, disconnectInstallation }) => {
-      await gate();
-      return api.signOut({ ...(environmentId ? { environmentId } : {}), ...(disconnectInstallation !== undefined ? { disconnectInstallation } : {}) });
-    },
+    'credentials.setClientSecret': ({ environmentId, clientSecret }) => engine.setClientSecret(environmentId, clientSecret),
+    'credentials.clear': ({ environmentId }) => engine.clearCredentials(environmentId),
+    'credentials.check': ({ environmentId }) => api.checkCredentials(environmentId),
+    'auth.signIn': ({ environmentId, forceLogin }) => api.signIn({ environmentId, ...(forceLogin !== undefined ? { forceLogin } : {}) }),
+    'auth.cancel': () => api.cancelSignIn(),
+    'auth.pasteCallback': ({ url }) => api.pasteCallback(url),
+    'auth.status': ({ environmentId }) => api.status(environmentId),
+    'auth.refresh': ({ environmentId }) => api.refresh(environmentId),
+    'auth.signOut': ({ environmentId, disconnectInstallation }) =>
+      api.signOut({ ...(environmentId ? { environmentId } : {}), ...(disconnectInstallation !== undefined ? { disconnectInstallation } : {}) }),
   };
+  // Every handler waits for the start-up keychain probe (bounded by the keychain timeout).
+  return Object.fromEntries(
+    Object.entries(table).map(([channel, handler]) => [
+      channel,
+      async (request: never) => {
+        await engine.ready;
+        return (handler as (request: never) => unknown)(request);
+      },
+    ]),
+  ) as PartialHandlerTable;
 }

@@ -5,7 +5,7 @@
  */
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
-import type { EnvironmentConfig, EnvironmentRegistry } from '../environments/environment-registry.js';
+import { environmentNotFound, type EnvironmentConfig, type EnvironmentRegistry } from '../environments/environment-registry.js';
 import { checkEndpointUrl, checkIssuer } from '../environments/url-policy.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logging/logger.js';
@@ -130,7 +130,7 @@ export function createEnvironmentService(deps: {
     emitChanged: () => deps.events.emit('environments.changed', list()),
     async resolve(environmentId) {
       const id = environmentId ?? registry.activeId();
-      if (!registry.get(id)) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+      if (!registry.get(id)) throw environmentNotFound();
       if (id === SIMULATOR_ID) await startSimulator();
       return registry.get(id)!;
     },

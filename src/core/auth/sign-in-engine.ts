@@ -37,7 +37,6 @@ export type CallbackChannel = 'deep-link' | 'loopback' | 'paste-back';
 interface Flow extends PendingFlow {
   env: EnvironmentConfig;
   ctx: OAuthContext;
-  attempt: number;
 }
 
 type Intake =
@@ -309,7 +308,6 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         ...(receiver ? { release: (reason: FlowEndReason) => receiver.close({ afterAnswer: reason === 'consumed' }) } : {}),
         env,
         ctx,
-        attempt,
       };
       slot.start(flow);
       report(flow, 'opening-browser');

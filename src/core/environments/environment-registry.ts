@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { EnvironmentKind } from '../../shared/environments.js';
+import type { EnvironmentSummary } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
 import type { KeyValueBackend, SimulatorEndpoints } from '../ports.js';
 import { DEFAULT_PRIVATE_REDIRECT_URI, PLEO_STAGING, SIMULATOR, SIMULATOR_ID, STAGING_ID } from './builtin-environments.js';
@@ -15,33 +15,24 @@ import { checkEndpointUrl, checkIssuer, classifyRedirectUri, normaliseApiBase } 
 
 export const SETTINGS_KEY = 'auth';
 
-export interface EnvironmentConfig {
-  id: string;
-  kind: EnvironmentKind;
-  name: string;
-  bannerLabel: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  introspectionEndpoint?: string;
-  revocationEndpoint?: string;
-  issuer: string;
+/** What the renderer sees of an environment, minus what is derived per summary, plus engine-only fields. */
+export interface EnvironmentConfig extends Omit<EnvironmentSummary, 'callbackMode' | 'hasClientSecret' | 'clientSecretFingerprint' | 'capabilities'> {
   /**
    * RFC 9207: also reject a callback WITHOUT `iss`. Only where the server is known to send it
    * (the simulator); Pleo does not document `iss`, so there it is checked only when present.
    */
   requireIssuer: boolean;
-  apiBase: string;
-  clientId: string;
-  redirectUri: string;
-  scopes: string[];
   /** http is allowed on loopback (the simulator, a partner's local mock). */
   allowLoopbackHttp: boolean;
   /** Pleo's documented "disconnect": DELETE {apiBase}/v1/installations/me. */
   disconnectInstallation: boolean;
   issuerEditable: boolean;
   endpointsEditable: boolean;
-  simulatorState?: 'not-started' | 'running' | 'unavailable';
 }
+
+type SimulatorState = NonNullable<EnvironmentSummary['simulatorState']>;
+
+export const environmentNotFound = () => failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
 
 const idPattern = /^[A-Za-z0-9.:-]+$/;
 const scopeToken = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
@@ -153,7 +144,7 @@ export interface EnvironmentRegistry {
   update(id: string, patch: EnvironmentPatch): EnvironmentConfig;
   addCustom(input: CustomEnvironmentInput): EnvironmentConfig;
   remove(id: string): void;
-  setSimulator(info: SimulatorEndpoints | undefined, state: 'running' | 'unavailable' | 'not-started'): void;
+  setSimulator(info: SimulatorEndpoints | undefined, state: SimulatorState): void;
   /** The simulator's pre-provisioned secret for one of its clients (memory only, never stored). */
   builtInSecret(environmentId: string, clientId: string): string | undefined;
   /** Problems found in the stored settings at load, as notices for the UI. */
@@ -173,9 +164,10 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
   const preferLoopback = options.privateSchemeRegistered === false;
   const notices: AppError[] = [];
   let simulatorInfo: SimulatorEndpoints | undefined;
-  let simulatorState: 'running' | 'unavailable' | 'not-started' = 'not-started';
+  let simulatorState: SimulatorState = 'not-started';
   const state = load();
-  persist();
+  // Write back only when load dropped something, so a damaged entry does not come back.
+  if (notices.length) persist();
 
   function load(): StoredState {
     const result: StoredState = { activeEnvironmentId: SIMULATOR_ID, overrides: new Map(), customs: new Map() };
@@ -342,14 +334,16 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
     activeId: () => state.activeEnvironmentId,
     setActive(id) {
       const env = ids().includes(id) ? build(id) : undefined;
-      if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
-      state.activeEnvironmentId = id;
-      persist();
+      if (!env) throw environmentNotFound();
+      if (state.activeEnvironmentId !== id) {
+        state.activeEnvironmentId = id;
+        persist();
+      }
       return env;
     },
     update(id, patch) {
       const env = ids().includes(id) ? build(id) : undefined;
-      if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+      if (!env) throw environmentNotFound();
       if (patch.issuer !== undefined && !env.issuerEditable) fail('the simulator reports its own issuer; it cannot be changed.');
       const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable);
       const first = invalid[0];

@@ -59,9 +59,13 @@ export function createFlowSlot<F extends PendingFlow = PendingFlow>(options: { c
     pending = undefined;
     remember(flow, reason);
     void flow.release?.(reason).catch(() => undefined);
-    // The verifier is only needed by the exchange, which holds its own reference.
-    if (reason !== 'consumed') flow.codeVerifier = '';
-    options.onEnd(flow, reason);
+    try {
+      // onEnd still sees the verifier, so it can drop it from the redaction list.
+      options.onEnd(flow, reason);
+    } finally {
+      // The verifier is only needed by the exchange, which holds its own reference.
+      if (reason !== 'consumed') flow.codeVerifier = '';
+    }
   };
 
   const expireIfDue = () => {
