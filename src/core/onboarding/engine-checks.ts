@@ -1,26 +1,16 @@
 /**
  * Steps 4 and 6 are proven by the sign-in engine's own probes (credential check, refresh with
  * rotation). The engine reports their outcome as evidence itself; only if it did not (an
- * older engine, an early failure) do we record what we saw, so no attempt goes unrecorded.
+ * early failure) do we record what we saw, so no attempt goes unrecorded.
  */
 import type { AuthFeatureApi } from '../auth/auth-api.js';
-import type { AuthStatus, CredentialCheck, EnvironmentSummary } from '../../shared/environments.js';
+import type { EnvironmentSummary } from '../../shared/environments.js';
 import { AppFailure, type AppError } from '../../shared/result.js';
 import type { Clock } from '../ports.js';
 import type { CheckOutcome } from './checks.js';
 import type { ProgressStore } from './progress-store.js';
 
-/**
- * createCore hands onboarding the whole sign-in engine; these extras let the step 3, 4 and 6
- * checks use its own probes. They are optional so a smaller AuthFeatureApi (tests) still works.
- */
-export interface EngineExtras {
-  resolveEnvironment?(environmentId?: string): Promise<EnvironmentSummary>;
-  checkCredentials?(environmentId?: string): Promise<CredentialCheck>;
-  refresh?(environmentId?: string): Promise<AuthStatus>;
-}
-
-export function createEngineChecks(engine: AuthFeatureApi & EngineExtras, store: ProgressStore, clock: Clock) {
+export function createEngineChecks(engine: AuthFeatureApi, store: ProgressStore, clock: Clock) {
   const runEngineCheck = async (
     env: EnvironmentSummary,
     stepId: 'refresh-works' | 'credentials-stored',
@@ -47,14 +37,12 @@ export function createEngineChecks(engine: AuthFeatureApi & EngineExtras, store:
 
   const refreshCheck = (env: EnvironmentSummary) =>
     runEngineCheck(env, 'refresh-works', async () => {
-      if (engine.refresh) await engine.refresh(env.id);
-      else await engine.getAccessToken(env.id, { forceRefresh: true });
+      await engine.refresh(env.id);
       return undefined;
     });
 
   const credentialCheck = (env: EnvironmentSummary) =>
     runEngineCheck(env, 'credentials-stored', async () => {
-      if (!engine.checkCredentials) return { code: 'INTERNAL', message: 'This build cannot run the credential check here.', hint: 'Use "Check credentials" on the Connect screen.' };
       const check = await engine.checkCredentials(env.id);
       if (check.outcome === 'accepted') return undefined;
       return check.outcome === 'rejected'

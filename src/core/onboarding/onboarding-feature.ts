@@ -18,9 +18,7 @@ import { checkFirstApiCall, checkSimulatorAnswering, type CheckOutcome } from '.
 import { evidenceFromAuth } from './evidence-from-auth.js';
 import { preparedItems } from './prepared-texts.js';
 import { createProgressStore } from './progress-store.js';
-import { createEngineChecks, type EngineExtras } from './engine-checks.js';
-
-export type { EngineExtras } from './engine-checks.js';
+import { createEngineChecks } from './engine-checks.js';
 
 export interface OnboardingFeatureApi {
   /** The checklist of an environment (default: the active one). */
@@ -36,7 +34,6 @@ export function createOnboardingFeature(
   deps: { auth: AuthFeatureApi; explorer: ExplorerFeatureApi; fetch?: typeof fetch },
 ): Feature<OnboardingFeatureApi> {
   const { auth, explorer } = deps;
-  const engine = auth as AuthFeatureApi & EngineExtras;
   const store = createProgressStore(services.settings);
   const pendingFlows = new Set<string>();
   /** Injectable for unit tests; the app and the browser host use Node's global fetch. */
@@ -58,11 +55,14 @@ export function createOnboardingFeature(
     });
   };
 
+  /** Builds the view once, emits it and returns it (handlers answer with the same view). */
+  const changed = async (environmentId: string): Promise<ChecklistView> => {
+    const v = await view(environmentId);
+    services.events.emit('onboarding.changed', v);
+    return v;
+  };
   const emitChanged = (environmentId: string): void => {
-    void view(environmentId).then(
-      (v) => services.events.emit('onboarding.changed', v),
-      () => undefined,
-    );
+    changed(environmentId).catch(() => undefined);
   };
 
   const record = (environmentId: string, clientId: string, evidence: Omit<StepEvidence, 'id'>): void => {
@@ -118,7 +118,7 @@ export function createOnboardingFeature(
     if (outcome.evidence) record(env.id, env.clientId, { ...outcome.evidence, at: services.clock.now() });
   };
 
-  const engineChecks = createEngineChecks(engine, store, services.clock);
+  const engineChecks = createEngineChecks(auth, store, services.clock);
 
   const handlers: Feature['handlers'] = {
     'onboarding.get': ({ environmentId }) => view(environmentId),
@@ -128,8 +128,7 @@ export function createOnboardingFeature(
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).trim()]));
       rec.details = { ...rec.details, ...(clean as Partial<OnboardingDetails>) };
       store.write(env.id, env.clientId, rec);
-      emitChanged(env.id);
-      return view(env.id);
+      return changed(env.id);
     },
     'onboarding.confirmManual': async ({ environmentId, stepId, confirmedBy }) => {
       const env = envOrThrow(environmentId);
@@ -153,13 +152,12 @@ export function createOnboardingFeature(
         result: `${confirmed[stepId]}.`,
         facts: { confirmedBy },
       });
-      emitChanged(env.id);
-      return view(env.id);
+      return changed(env.id);
     },
     'onboarding.runCheck': async ({ environmentId, stepId }): Promise<RunCheckResult> => {
       // Resolving starts the built-in simulator when needed, so its addresses are real.
       const known = envOrThrow(environmentId);
-      const env = engine.resolveEnvironment ? await engine.resolveEnvironment(known.id) : known;
+      const env = await auth.resolveEnvironment(known.id);
       let outcome: CheckOutcome;
       if (stepId === 'staging-access') {
         if (env.kind !== 'simulator') {
@@ -180,8 +178,7 @@ export function createOnboardingFeature(
         outcome = await engineChecks.refresh(env);
       }
       recordCheck(env, outcome);
-      emitChanged(env.id);
-      return { view: await view(env.id), passed: !outcome.error, ...(outcome.error ? { error: outcome.error } : {}) };
+      return { view: await changed(env.id), passed: !outcome.error, ...(outcome.error ? { error: outcome.error } : {}) };
     },
     'onboarding.copy': async ({ environmentId, stepId, itemId }) => {
       const env = envOrThrow(environmentId);
@@ -198,8 +195,7 @@ export function createOnboardingFeature(
       const env = envOrThrow(environmentId);
       store.reset(env.id, env.clientId);
       services.logger.info('onboarding: progress reset', { environmentId: env.id });
-      emitChanged(env.id);
-      return view(env.id);
+      return changed(env.id);
     },
     ...createReportHandlers(services, {
       view,

@@ -94,9 +94,3 @@ export const STEP_DEFINITIONS: readonly StepDefinition[] = [
     whatToDo: () => 'Coming next. Meanwhile, try the Export requests in the API explorer.',
   },
 ];
-
-export function stepDefinition(id: StepId): StepDefinition {
-  const def = STEP_DEFINITIONS.find((d) => d.id === id);
-  if (!def) throw new Error(`Unknown step ${id}`);
-  return def;
-}

@@ -1,15 +1,15 @@
 /**
- * report.preview and report.export. The HTML is built from the checklist model, then passed
- * through the central redaction once more (any secret registered in memory is masked even if
- * it somehow reached a summary), and saved through the host's FileSaverPort. PDF needs the
+ * report.preview and report.export. The model is built from the checklist view and passed
+ * through the central redaction (any secret registered in memory is masked even if it somehow
+ * reached a summary), rendered to HTML (redacted once more), and saved through the host's FileSaverPort. PDF needs the
  * PdfRenderer port, which only the Electron host has.
  */
 import type { CoreServices } from '../create-core.js';
 import type { PartialHandlerTable } from '../ipc/handler-types.js';
-import type { ChecklistView } from '../../shared/onboarding.js';
+import type { ChecklistView, ReportModel } from '../../shared/onboarding.js';
 import type { ReportPreview } from '../../shared/contract/onboarding-channels.js';
 import { failure } from '../../shared/result.js';
-import { redactText } from '../logging/redact.js';
+import { redact, redactText } from '../logging/redact.js';
 import { buildReportModel } from './report-model.js';
 import { renderReportHtml } from './report-html.js';
 
@@ -21,7 +21,9 @@ export interface ReportSource {
 export async function buildReport(services: CoreServices, source: ReportSource, environmentId?: string): Promise<ReportPreview> {
   const view = await source.view(environmentId);
   const now = services.clock.now();
-  const model = buildReportModel(view, { appVersion: services.options.appVersion, apiBase: source.apiBase(view.environmentId), now });
+  // The model goes to the renderer's preview as well, so it is redacted itself, and before
+  // escaping (a secret containing & or < would no longer match once escaped).
+  const model = redact(buildReportModel(view, { appVersion: services.options.appVersion, apiBase: source.apiBase(view.environmentId), now })) as ReportModel;
   const html = redactText(renderReportHtml(model));
   const date = new Date(now).toISOString().slice(0, 10);
   const slug = view.environmentId.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40);

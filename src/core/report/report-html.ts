@@ -4,9 +4,7 @@
  * is HTML-escaped. Status is given as text and icon, never by colour alone.
  */
 import { STATUS_ICONS, STATUS_LABELS, type ReportModel } from '../../shared/onboarding.js';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../oauth/server-text.js';
 
 /** "2026-05-01 14:03 UTC": stable across machines and locales. */
 export function formatUtc(at: number): string {

@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/result.js';
 import { describeScope } from '../../shared/scope-descriptions.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
+import { TextField } from './TextField.js';
 import { partner } from '../partner.js';
 
 const CALLBACK_TEXT: Record<EnvironmentSummary['callbackMode'], string> = {
@@ -47,46 +48,33 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           void save();
         }}
       >
-        <div className="field">
-          <label htmlFor="client-id">Client ID</label>
-          <input
-            id="client-id"
-            value={clientId}
-            onChange={(e) => setClientId(e.currentTarget.value)}
-            type={presenter ? 'password' : 'text'}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            aria-describedby="client-id-help"
-            data-testid="client-id"
-          />
-          <span id="client-id-help" className="help">
-            From the 1Password item Pleo sent you.{presenter ? ' Hidden in presenter mode.' : ''}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="redirect-uri">Registered redirect URI</label>
-          <input
-            id="redirect-uri"
-            value={redirectUri}
-            onChange={(e) => setRedirectUri(e.currentTarget.value)}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2048}
-            aria-describedby="redirect-help"
-            data-testid="redirect-uri"
-          />
-          <span id="redirect-help" className="help">
-            Exactly as registered with Pleo. {CALLBACK_TEXT[env.callbackMode]}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="scopes">Scopes (separated by spaces)</label>
-          <input id="scopes" value={scopes} onChange={(e) => setScopes(e.currentTarget.value)} autoComplete="off" spellCheck={false} aria-describedby="scopes-help" data-testid="scopes" />
-          <span id="scopes-help" className="help">
-            What the app asks Pleo to allow. Pleo grants only scopes approved for your client.
-          </span>
-        </div>
+        <TextField
+          id="client-id"
+          label="Client ID"
+          value={clientId}
+          onChange={setClientId}
+          type={presenter ? 'password' : 'text'}
+          maxLength={200}
+          testId="client-id"
+          help={<>From the 1Password item Pleo sent you.{presenter ? ' Hidden in presenter mode.' : ''}</>}
+        />
+        <TextField
+          id="redirect-uri"
+          label="Registered redirect URI"
+          value={redirectUri}
+          onChange={setRedirectUri}
+          maxLength={2048}
+          testId="redirect-uri"
+          help={<>Exactly as registered with Pleo. {CALLBACK_TEXT[env.callbackMode]}</>}
+        />
+        <TextField
+          id="scopes"
+          label="Scopes (separated by spaces)"
+          value={scopes}
+          onChange={setScopes}
+          testId="scopes"
+          help="What the app asks Pleo to allow. Pleo grants only scopes approved for your client."
+        />
         {scopeList.length > 0 && (
           <ul className="scope-meanings" aria-label="What these scopes allow">
             {scopeList.map((s) => (

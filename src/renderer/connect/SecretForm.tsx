@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/result.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { credentialError } from '../onboarding/step-actions.js';
 import { ExplainedError } from './ExplainedError.js';
+import { TextField } from './TextField.js';
 import { partner } from '../partner.js';
 
 /**
@@ -54,19 +55,15 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           if (secret.trim()) void save();
         }}
       >
-        <div className="field">
-          <label htmlFor="client-secret">{env.hasClientSecret ? 'Replace the Client Secret' : 'Client Secret'}</label>
-          <input
-            id="client-secret"
-            type="password"
-            value={secret}
-            onChange={(e) => setSecret(e.currentTarget.value)}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={1000}
-            data-testid="client-secret"
-          />
-        </div>
+        <TextField
+          id="client-secret"
+          label={env.hasClientSecret ? 'Replace the Client Secret' : 'Client Secret'}
+          value={secret}
+          onChange={setSecret}
+          type="password"
+          maxLength={1000}
+          testId="client-secret"
+        />
         <div className="step-actions">
           <button type="submit" className={env.hasClientSecret ? undefined : 'primary'} disabled={!secret.trim()} data-testid="save-secret">
             Save secret

@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/result.js';
 import type { ScreenId } from '../app/screens.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
+import { TextField } from './TextField.js';
 import { partner } from '../partner.js';
 
 /** Each stage in words while it runs and, where it reads differently, once it is done. */
@@ -114,22 +115,15 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
             if (pasted.trim()) void paste();
           }}
         >
-          <div className="field">
-            <label htmlFor="paste-url">Address the browser landed on after you approved</label>
-            <input
-              id="paste-url"
-              type={presenter ? 'password' : 'url'}
-              value={pasted}
-              onChange={(e) => setPasted(e.currentTarget.value)}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby="paste-help"
-              data-testid="paste-url"
-            />
-            <span id="paste-help" className="help">
-              Copy it from the browser's address bar, including everything after "?".
-            </span>
-          </div>
+          <TextField
+            id="paste-url"
+            label="Address the browser landed on after you approved"
+            value={pasted}
+            onChange={setPasted}
+            type={presenter ? 'password' : 'url'}
+            testId="paste-url"
+            help={'Copy it from the browser\'s address bar, including everything after "?".'}
+          />
           <button type="submit" className="primary" disabled={!pasted.trim()}>
             Continue sign-in
           </button>

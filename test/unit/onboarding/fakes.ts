@@ -3,7 +3,6 @@
  * sign-in engine (AuthFeatureApi) and the minimal CoreServices the feature uses.
  */
 import type { AuthEvidence, AuthFeatureApi } from '../../../src/core/auth/auth-api.js';
-import type { EngineExtras } from '../../../src/core/onboarding/onboarding-feature.js';
 import type { ExplorerCallRecord, ExplorerFeatureApi } from '../../../src/core/explorer/explorer-feature.js';
 import type { CoreServices } from '../../../src/core/create-core.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
@@ -51,7 +50,7 @@ export function fakeAuth(envs: EnvironmentSummary[]) {
   const calls: Array<{ env?: string; forceRefresh?: boolean }> = [];
   let credentialOutcome: CredentialCheck['outcome'] = 'accepted';
   const emit = (e: Omit<AuthEvidence, 'at'> & { at?: number }) => listeners.forEach((l) => l({ at: Date.now(), ...e }));
-  const api: Pick<AuthFeatureApi, 'activeEnvironment' | 'getEnvironment' | 'status' | 'getAccessToken' | 'onEvidence'> & Required<EngineExtras> = {
+  const api: Pick<AuthFeatureApi, 'activeEnvironment' | 'getEnvironment' | 'resolveEnvironment' | 'checkCredentials' | 'refresh' | 'status' | 'getAccessToken' | 'onEvidence'> = {
     activeEnvironment: () => envs[0]!,
     getEnvironment: (id) => envs.find((e) => e.id === id),
     resolveEnvironment: async (id) => envs.find((e) => e.id === (id ?? envs[0]!.id))!,
@@ -88,7 +87,7 @@ export function fakeAuth(envs: EnvironmentSummary[]) {
   };
   return {
     /** Typed as the engine's API; onboarding uses only the members above. */
-    api: api as unknown as AuthFeatureApi & Required<EngineExtras>,
+    api: api as unknown as AuthFeatureApi,
     calls,
     emit,
     setCredentialOutcome: (o: CredentialCheck['outcome']) => (credentialOutcome = o),

@@ -150,8 +150,11 @@ describe('onboarding feature', () => {
     try {
       const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' }) as unknown as KeyValueBackend;
       const env = simulatorEnv({ id: 'custom.env:1', clientId: 'client.with.dots' });
-      const a = setup({ settings: conf, env });
+      const a = setup({ settings: conf, env, fetch: (async () => jsonResponse(200, { data: [] })) as unknown as typeof fetch });
       await a.call('onboarding.confirmManual', { stepId: 'client-registered', confirmedBy: 'Alex' });
+      // A check that uses the access token, so the assertion below could fail.
+      a.auth.setStatus({ signedIn: true, grantedScopes: ['users:read'] });
+      expect((await a.call<RunCheckResult>('onboarding.runCheck', { stepId: 'first-api-call' })).passed).toBe(true);
       const b = setup({ settings: new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' }) as unknown as KeyValueBackend, env });
       expect((await b.call<ChecklistView>('onboarding.get')).steps[1]!.status).toBe('done');
       expect(JSON.stringify(conf.store)).not.toContain('access-token-canary');

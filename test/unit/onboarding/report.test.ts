@@ -70,6 +70,8 @@ describe('readiness report', () => {
     const { value } = (await call('report.preview')) as { value: ReportPreview };
     for (const canary of [CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN, env.clientId, '5ec2e7-subject']) {
       expect(value.html).not.toContain(canary);
+      // The model is what the in-app preview shows: it must be as clean as the file.
+      expect(JSON.stringify(value.model)).not.toContain(canary);
     }
     expect(value.html).toContain('…90ab');
   });
