@@ -7,8 +7,8 @@ import type { Catalog, EndpointDef, ImportedSource } from '../../shared/catalog/
 import { IMPORTED_TASK, PLEO_ENDPOINTS, TASKS } from '../../shared/catalog/pleo-catalog.js';
 import type { ImportResult } from '../../shared/contract/explorer-channels.js';
 import type { KeyValueBackend } from '../ports.js';
-import { failure } from '../../shared/result.js';
-import { parseOpenApiText, readOpenApi } from './openapi-import.js';
+import { AppFailure, failure } from '../../shared/result.js';
+import { parseOpenApiText, readOpenApi, type ParsedOpenApi } from './openapi-import.js';
 
 const KEY = 'explorerImports';
 const MAX_SOURCES = 10;
@@ -20,12 +20,21 @@ interface Stored {
 }
 
 export function createCatalogStore(settings: KeyValueBackend, now: () => number) {
+  // Read once and kept in memory: this store is the only writer of KEY, and the settings
+  // backend reads the whole file on every get (match() runs on every explorer answer).
+  let cache: Stored | undefined;
   const read = (): Stored => {
+    if (cache) return cache;
     const raw = settings.get(KEY) as Partial<Stored> | undefined;
-    return {
+    cache = {
       sources: Array.isArray(raw?.sources) ? raw.sources : [],
       endpoints: Array.isArray(raw?.endpoints) ? raw.endpoints.filter((e) => e && typeof e.path === 'string' && typeof e.method === 'string') : [],
     };
+    return cache;
+  };
+  const write = (next: Stored): void => {
+    settings.set(KEY, next);
+    cache = next;
   };
   const key = (e: Pick<EndpointDef, 'method' | 'path'>) => `${e.method} ${e.path}`;
   return {
@@ -47,7 +56,7 @@ export function createCatalogStore(settings: KeyValueBackend, now: () => number)
       return all.find((e) => e.method === method && templateRegex(e.path).test(path));
     },
     importText(fileName: string, content: string): ImportResult {
-      const parsed = readOpenApi(parseOpenApiText(content));
+      const parsed = parseImport(content);
       const stored = read();
       if (stored.sources.length >= MAX_SOURCES) {
         throw failure('OPENAPI_INVALID', `At most ${MAX_SOURCES} OpenAPI files can be imported.`, { hint: 'Remove an earlier import first.' });
@@ -62,8 +71,7 @@ export function createCatalogStore(settings: KeyValueBackend, now: () => number)
           continue;
         }
         known.add(key(e));
-        const body = e.body && JSON.stringify(e.body.example ?? {}).length > MAX_EXAMPLE_CHARS ? { ...e.body, example: {} } : e.body;
-        added.push({ ...e, ...(body ? { body } : {}), id: `${sourceId}:${e.method}:${e.path}`, task: IMPORTED_TASK.id, source: sourceId });
+        added.push({ ...e, id: `${sourceId}:${e.method}:${e.path}`, task: IMPORTED_TASK.id, source: sourceId });
       }
       const source: ImportedSource = {
         id: sourceId,
@@ -73,20 +81,35 @@ export function createCatalogStore(settings: KeyValueBackend, now: () => number)
         importedAt: now(),
         endpointCount: added.length,
       };
-      if (added.length > 0) settings.set(KEY, { sources: [...stored.sources, source], endpoints: [...stored.endpoints, ...added] });
+      if (added.length > 0) write({ sources: [...stored.sources, source], endpoints: [...stored.endpoints, ...added] });
       return { sourceId, title: parsed.title, added: added.length, skipped, warnings: parsed.warnings, endpoints: added };
     },
     remove(sourceId: string): boolean {
       const stored = read();
       if (!stored.sources.some((s) => s.id === sourceId)) return false;
-      settings.set(KEY, { sources: stored.sources.filter((s) => s.id !== sourceId), endpoints: stored.endpoints.filter((e) => e.source !== sourceId) });
+      write({ sources: stored.sources.filter((s) => s.id !== sourceId), endpoints: stored.endpoints.filter((e) => e.source !== sourceId) });
       return true;
     },
   };
 }
 export type CatalogStore = ReturnType<typeof createCatalogStore>;
 
+/** Reads an OpenAPI file; absurdly deep schemas or examples (a stack overflow) become a clear refusal. */
+function parseImport(content: string): ParsedOpenApi {
+  try {
+    const parsed = readOpenApi(parseOpenApiText(content));
+    for (const e of parsed.endpoints) {
+      if (e.body && JSON.stringify(e.body.example ?? {}).length > MAX_EXAMPLE_CHARS) e.body = { ...e.body, example: {} };
+    }
+    return parsed;
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    throw failure('OPENAPI_INVALID', 'The file is nested too deeply to be imported.', { hint: 'Choose an OpenAPI 3 file without extremely deep schemas or examples.' });
+  }
+}
+
 function templateRegex(template: string): RegExp {
-  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
-  return new RegExp(`^${escaped.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+  // "{" and "}" are not escaped above, so one pass turns each {name} into one path segment.
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+  return new RegExp(`^${escaped}$`);
 }

@@ -6,18 +6,16 @@
  */
 import type { Explanation } from '../../shared/contract/explorer-channels.js';
 import { isScopeToken } from '../../shared/catalog/scopes.js';
+import { MAX_SERVER_TEXT, sanitizeServerText } from '../oauth/server-text.js';
 
-const MAX_SERVER_TEXT = 300;
-
-/** Removes control and bidi-override characters and truncates: server text is shown to people. */
+/** Server text shown to people: the sign-in engine's sanitizer (controls, bidi, zero-width stripped; truncated). */
 export function cleanServerText(s: string, max = MAX_SERVER_TEXT): string {
-  const cleaned = s.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
-  return cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned;
+  return sanitizeServerText(s, max) ?? '';
 }
 
-export const RETRY_AFTER_MIN_S = 1;
-export const RETRY_AFTER_MAX_S = 600;
-export const RETRY_AFTER_DEFAULT_S = 30;
+const RETRY_AFTER_MIN_S = 1;
+const RETRY_AFTER_MAX_S = 600;
+const RETRY_AFTER_DEFAULT_S = 30;
 
 /**
  * Retry-After as seconds (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), clamped to

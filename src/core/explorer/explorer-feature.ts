@@ -178,7 +178,7 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
         await services.ports.clipboard.writeText(text).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The response could not be copied to the clipboard.');
         });
-        return { copied: true as const, bytes: text.length };
+        return { copied: true as const, bytes: Buffer.byteLength(text, 'utf8') };
       },
       'explorer.saveResponse': async ({ responseId }) => {
         const stored = responses.get(responseId);

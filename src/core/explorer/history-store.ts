@@ -15,14 +15,24 @@ export interface HistoryLimits {
 }
 
 export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLimits) {
+  // Read and validated once, then kept in memory: this store is the only writer of KEY, and the
+  // settings backend reads the whole file on every get (history is listed after every call).
+  let cache: Record<string, HistoryEntry[]> | undefined;
   const readAll = (): Record<string, HistoryEntry[]> => {
+    if (cache) return cache;
     const raw = settings.get(KEY);
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
-    const out: Record<string, HistoryEntry[]> = {};
-    for (const [env, list] of Object.entries(raw as Record<string, unknown>)) {
-      if (Array.isArray(list)) out[env] = list.filter(isEntry).slice(0, limits.historyEntries);
+    // No prototype: an environment id such as "__proto__" is just a key.
+    const out: Record<string, HistoryEntry[]> = Object.create(null) as Record<string, HistoryEntry[]>;
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      for (const [env, list] of Object.entries(raw as Record<string, unknown>)) {
+        if (Array.isArray(list)) out[env] = list.filter(isEntry).slice(0, limits.historyEntries);
+      }
     }
-    return out;
+    return (cache = out);
+  };
+  const write = (next: Record<string, HistoryEntry[]>): void => {
+    settings.set(KEY, next);
+    cache = next;
   };
   return {
     list(environmentId: string): HistoryEntry[] {
@@ -36,13 +46,13 @@ export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLim
       const next: Record<string, HistoryEntry[]> = {};
       for (const [k, v] of Object.entries(all)) if (k !== entry.environmentId) Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
       Object.defineProperty(next, entry.environmentId, { value: list, enumerable: true, writable: true, configurable: true });
-      settings.set(KEY, next);
+      write(next);
       return clean;
     },
     clear(environmentId: string): void {
-      const all = readAll();
+      const all = { ...readAll() };
       delete all[environmentId];
-      settings.set(KEY, all);
+      write(all);
     },
   };
 }

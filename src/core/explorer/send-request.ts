@@ -206,7 +206,3 @@ export function createSender(deps: SenderDeps) {
   return { send, run, toResponse, prepare: (req: ExplorerRequest) => prepareRequest(deps.auth, req) };
 }
 export type Sender = ReturnType<typeof createSender>;
-
-export function isAppFailure(e: unknown): e is AppFailure {
-  return e instanceof AppFailure;
-}

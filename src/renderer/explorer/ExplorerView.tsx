@@ -21,6 +21,8 @@ import { RequestBuilder } from './RequestBuilder.js';
 import { ResponsePanel } from './ResponsePanel.js';
 import { useCatalog, useHistory, useSession } from './use-explorer-data.js';
 
+const NO_PAGES: PageInfo = { hasNextPage: false, hasPreviousPage: false, count: 0 };
+
 let nextRequest = 1;
 const newRequestId = () => `r${Date.now().toString(36)}${(nextRequest++).toString(36)}`;
 
@@ -142,6 +144,11 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
     void run({ ...lastRequest, query: lastRequest.query.filter(([k]) => k !== 'after' && k !== 'before' && k !== 'offset') }, { fetchAll: true });
   };
 
+  /** The pagination helper; without page info (fetch-all running or done) it shows progress only. */
+  const pager = (info: PageInfo | undefined) => (
+    <PaginationBar info={info ?? NO_PAGES} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />
+  );
+
   const copyCurl = async () => {
     setAttempted(true);
     if (!built.request) return;
@@ -258,24 +265,10 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
                 const r = await partner().explorer.saveResponse({ responseId: response.responseId });
                 setNote(r.ok ? (r.value.saved ? `Saved${r.value.path ? ` to ${r.value.path}` : ''}.` : 'Not saved.') : r.error.message);
               }}
-              pagination={
-                (pageInfo || progress) && !response.fetchAll ? (
-                  <PaginationBar
-                    info={pageInfo ?? { hasNextPage: false, hasPreviousPage: false, count: 0 }}
-                    pageNumber={pageNumber}
-                    busy={busy}
-                    progress={progress}
-                    onPage={page}
-                    onFetchAll={fetchAll}
-                    onCancel={cancel}
-                  />
-                ) : progress ? (
-                  <PaginationBar info={{ hasNextPage: false, hasPreviousPage: false, count: 0 }} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />
-                ) : undefined
-              }
+              pagination={(pageInfo && !response.fetchAll) || progress ? pager(response.fetchAll ? undefined : pageInfo) : undefined}
             />
           )}
-          {!response && busy && progress && <PaginationBar info={{ hasNextPage: false, hasPreviousPage: false, count: 0 }} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />}
+          {!response && busy && progress && pager(undefined)}
         </div>
       </div>
     </section>

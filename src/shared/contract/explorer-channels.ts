@@ -10,14 +10,12 @@ import { event, request } from './define.js';
 import type { AppError } from '../result.js';
 import type { Catalog, EndpointDef, HttpMethod } from '../catalog/types.js';
 import type { ExplorerRequest } from '../catalog/request-shape.js';
+import { MAX_OPENAPI_CHARS, MAX_REQUEST_BODY_CHARS } from '../catalog/limits.js';
 
 const envId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
 const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const responseId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const pair = z.tuple([z.string().max(200), z.string().max(4096)]);
-
-import { MAX_OPENAPI_CHARS, MAX_REQUEST_BODY_CHARS } from '../catalog/limits.js';
-export { MAX_OPENAPI_CHARS, MAX_REQUEST_BODY_CHARS };
 
 export const explorerRequestSchema = z.strictObject({
   requestId: requestId.optional(),

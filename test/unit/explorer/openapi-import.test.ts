@@ -77,6 +77,16 @@ describe('OpenAPI import', () => {
     expect(store.catalog().endpoints.some((e) => e.source === r.sourceId)).toBe(false);
   });
 
+  it('refuses absurdly deep schemas and examples with OPENAPI_INVALID instead of crashing', () => {
+    const store = createCatalogStore(memoryBackend(), () => 1);
+    const n = 200_000;
+    const deepExample = `{"openapi":"3.0.0","paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"example":${'['.repeat(n)}${']'.repeat(n)}}}}}}}}`;
+    const m = 50_000;
+    const deepSchema = `{"openapi":"3.0.0","paths":{"/b":{"get":{"parameters":[{"name":"x","in":"query","schema":${'{"type":"array","items":'.repeat(m)}{}${'}'.repeat(m)}}]}}}}`;
+    for (const text of [deepExample, deepSchema]) expect(fail(() => store.importText('deep.json', text)).code).toBe('OPENAPI_INVALID');
+    expect(store.catalog().imports).toEqual([]);
+  });
+
   it.skipIf(skipWithoutPleoReference)("imports Pleo's Tags API YAML", () => {
     const store = createCatalogStore(memoryBackend(), () => 1);
     const r = store.importText('tags-api-v31.38.0.yaml', readFileSync(new URL('tags-api-v31.38.0.yaml', SPEC_DIR), 'utf8'));
