@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { sendJson } from './api/respond.js';
-import { readBody } from './http/body.js';
+import { BodyTooLargeError, readBody } from './http/body.js';
 import type { FaultRegistry } from './faults/fault-control.js';
 import { runWithFault, type FaultRuntime } from './faults/apply-fault.js';
 import type { AccessLog } from './log/access-log.js';
@@ -67,6 +67,11 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
       });
     });
     dispatch(req, res, url, deps).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError && !res.headersSent) {
+        // An oversized login form, or token request read here for a grant-type fault rule.
+        sendJson(res, 413, { type: 'PAYLOAD_TOO_LARGE', message: error.message });
+        return;
+      }
       process.stderr.write(`pleo-simulator: request failed: ${String((error as Error)?.stack ?? error)}\n`);
       if (!res.headersSent) sendJson(res, 500, { type: 'INTERNAL_ERROR', message: 'The simulator failed to handle this request' });
       else res.destroy();

@@ -1,3 +1,4 @@
+import type { SimulatorEndpoints } from '../core/ports.js';
 import type { Company, Organization } from './data/model.js';
 import type { FaultControl } from './faults/fault-control.js';
 import type { AccessLogEntry, TokenStats } from './log/access-log.js';
@@ -52,15 +53,8 @@ export interface SimulatorUserInfo {
   subjectUrn: string;
 }
 
-/** Where the simulator listens and who can sign in. Assignable to core's SimulatorEndpoints. */
-export interface SimulatorInfo {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  introspectionEndpoint: string;
-  /** A simulator extra: Pleo documents no revocation endpoint. */
-  revocationEndpoint: string;
-  apiBase: string;
+/** Where the simulator listens and who can sign in: core's SimulatorEndpoints with richer entries. */
+export interface SimulatorInfo extends SimulatorEndpoints {
   clients: SimulatorClientInfo[];
   users: SimulatorUserInfo[];
 }

@@ -1,28 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { CursorPage as Page } from '../../src/simulator/api/pagination.js';
+import type { Employee } from '../../src/simulator/data/model.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { api, json, signIn, start } from './helpers.js';
-
-interface Page<T> {
-  data: T[];
-  pagination: {
-    currentRequestPagination: { parameters: Record<string, string[]>; limit: number; after?: string; before?: string; offset?: number; sortingKeys: string[]; sortingOrder: string[] };
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor?: string;
-    endCursor?: string;
-    total: number;
-  };
-}
-
-interface Employee {
-  id: string;
-  companyId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  code: string | null;
-}
 
 /** Pleo's cursor pagination: before/after/offset (mutually exclusive), limit, sorting, envelope. */
 describe('External API: pagination', () => {
@@ -59,11 +40,15 @@ describe('External API: pagination', () => {
   it('walks forward with after=endCursor through every item exactly once', async () => {
     const seen: string[] = [];
     let query = '?limit=7';
+    let cursor: string | undefined;
     for (let i = 0; i < 20; i += 1) {
       const result = await page(query);
       seen.push(...result.data.map((e) => e.id));
+      // Each page echoes the cursor it was asked for (none on the first page).
+      expect(result.pagination.currentRequestPagination.after).toBe(cursor);
       if (!result.pagination.hasNextPage) break;
-      query = `?limit=7&after=${result.pagination.endCursor}`;
+      cursor = result.pagination.endCursor;
+      query = `?limit=7&after=${cursor}`;
       expect(result.pagination.currentRequestPagination.after ?? 'first').toBeTruthy();
     }
     expect(seen).toHaveLength(60);

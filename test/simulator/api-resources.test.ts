@@ -99,6 +99,7 @@ describe('External API: resources', () => {
     expect(new Set(all.data.map((v) => v.state))).toEqual(new Set(['ACTIVE', 'DRAFT', 'ARCHIVED']));
     expect(all.data[0]).not.toHaveProperty('mcc');
     const drafts = await get<{ data: Array<{ state: string }> }>(`/v1/vendors:search?company_id=${dk}`, { method: 'POST', body: JSON.stringify({ states: ['DRAFT'] }) });
+    expect(drafts.data.length).toBeGreaterThan(0);
     expect(drafts.data.every((v) => v.state === 'DRAFT')).toBe(true);
     const created = await get<{ data: { id: string; state: string } }>('/v1/vendors', {
       method: 'POST', body: JSON.stringify({ companyId: dk, name: 'New Supplier ApS', defaultCurrency: 'DKK', externalId: 'ERP-NEW-1' }),

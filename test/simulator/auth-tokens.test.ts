@@ -132,12 +132,18 @@ describe('authorization server: tokens', () => {
   it('counts token requests by grant type', async () => {
     const before = sim.stats().tokenRequests.refresh_token ?? 0;
     const { config, tokens } = await signIn(sim, { scope: 'test:test' });
-    await oidc.refreshTokenGrant(config, tokens.refresh_token as string);
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token as string);
     const stats = sim.stats();
     expect(stats.tokenRequests.refresh_token).toBe(before + 1);
     const last = sim.accessLog().filter((e) => e.path === '/oauth/token').at(-1);
     expect(last).toMatchObject({ grantType: 'refresh_token', auth: 'basic', status: 200, clientId: defaultClient(sim).clientId });
     expect(JSON.stringify(sim.accessLog())).not.toContain(tokens.refresh_token as string);
+    // The access token (sent as a Bearer header) and the client secret (Basic) are not logged either.
+    expect((await api(sim, refreshed.access_token, '/v1/introspect')).status).toBe(200);
+    const log = JSON.stringify(sim.accessLog());
+    expect(log).toContain('"auth":"bearer"');
+    expect(log).not.toContain(refreshed.access_token);
+    expect(log).not.toContain(defaultClient(sim).clientSecret);
   });
 
   it('answers GET /v1/introspect for the token', async () => {

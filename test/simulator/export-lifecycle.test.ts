@@ -1,42 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { CursorPage as Page } from '../../src/simulator/api/pagination.js';
+import type { ExportItemV3 as ExportItem } from '../../src/simulator/data/accounting-entries.js';
+import type { ExportJobV3 as Job } from '../../src/simulator/exports/export-store.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { api, signIn, start } from './helpers.js';
-
-interface Job {
-  id: string;
-  companyId: string;
-  status: string;
-  numberOfItems: number;
-  expiresIn: number;
-  startedAt: string | null;
-  completedAt: string | null;
-  expiredAt: string | null;
-  lastUpdatedAt: string | null;
-  failureReason: string | null;
-  failureReasonType: string | null;
-  isInteractive: boolean;
-  vendorBasedBookkeeping: boolean;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-interface Page<T> {
-  data: T[];
-  pagination: { total: number; hasNextPage: boolean; endCursor?: string };
-}
-
-interface ExportItem {
-  accountingEntryId: string;
-  companyId: string;
-  date: string;
-  type: string;
-  amount: { inSupplierCurrency: { currency: string; value: number }; inWalletCurrency: { currency: string; value: number } };
-  accountingEntryLines: Array<{ lineAmount: { inWalletCurrency: { value: number } }; tax: { rate: number } | null }>;
-  vendor: unknown;
-  _links: unknown;
-  additionalInformation: { reconciliationId: string };
-}
 
 /**
  * Export API v3 rules: one running job per company (409), events move the job through its
@@ -151,8 +119,12 @@ describe('Export API v3 lifecycle', () => {
     const failedItems = await call<Page<{ status: string; failureReasonType: string }>>(`/v3/export-jobs/${id}/items?status=failed`);
     expect(failedItems.body.pagination.total).toBe(1);
     expect(failedItems.body.data[0]).toMatchObject({ status: 'failed', failureReasonType: 'account_unknown' });
-    const pendingItems = await call<Page<unknown>>(`/v3/export-jobs/${id}/items?status=pending`);
+    const pendingItems = await call<Page<{ accountingEntryId: string }>>(`/v3/export-jobs/${id}/items?status=pending`);
     expect(pendingItems.body.pagination.total).toBe(20);
+    // The untouched items, in job order, skipping the updated ones.
+    expect(pendingItems.body.data.map((i) => i.accountingEntryId)).toEqual(ids.slice(100));
+    const second = await call<Page<{ accountingEntryId: string }>>(`/v3/export-jobs/${id}/items?status=pending&offset=5&limit=3`);
+    expect(second.body.data.map((i) => i.accountingEntryId)).toEqual(ids.slice(105, 108));
 
     expect((await event(id, 'completed_with_errors', { failureReason: 'One entry failed', failureReasonType: 'validation_failure' })).status).toBe(202);
     const done = await job(id);
@@ -191,6 +163,14 @@ describe('Export API v3 lifecycle', () => {
   it('validates job creation and events', async () => {
     const unknownEntry = await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: dk, accountingEntryIds: ['00000000-0000-4000-8000-000000000000'] }) });
     expect([400, 409]).toContain(unknownEntry.status);
+    // Without a running job in the way, an unknown or foreign entry is a 400.
+    const running = (await call<Page<Job>>(`/v3/export-jobs?company_id=${se}&statuses=pending,in_progress`)).body.data;
+    for (const { id } of running) expect((await event(id, 'failed')).status).toBe(202);
+    for (const accountingEntryIds of [['00000000-0000-4000-8000-000000000000'], entryIds(0, 1, 1)]) {
+      const refused = await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: se, accountingEntryIds }) });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ type: 'VALIDATION_FAILED' });
+    }
     const badEvent = await call('/v3/export-job-events', { method: 'POST', body: JSON.stringify({ jobId: 'x', event: 'paused' }) });
     expect(badEvent.status).toBe(400);
     expect(badEvent.body).toMatchObject({ type: 'VALIDATION_FAILED' });

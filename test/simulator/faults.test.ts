@@ -66,6 +66,17 @@ describe('fault injection', () => {
     expect(refreshed.access_token).toBeTruthy();
   });
 
+  it('answers an oversized token request read for a grant-type rule with 413, not 500', async () => {
+    sim.faults.set({ target: 'token', grantType: 'refresh_token', action: { type: 'status', status: 503 } });
+    const response = await fetch(sim.info.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=refresh_token&refresh_token=${'x'.repeat(60 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(await json(response)).toMatchObject({ type: 'PAYLOAD_TOO_LARGE' });
+  });
+
   it('serves malformed token responses (TK-05)', async () => {
     sim.faults.set({ target: 'token', count: 1, action: { type: 'status', status: 200, body: '{"access_token":' } });
     await expect(signIn(sim, { scope: 'test:test' })).rejects.toThrow();

@@ -1,4 +1,5 @@
 import { hashString, uuidFor } from '../data/rng.js';
+import { isoSeconds } from '../data/seed.js';
 
 /**
  * App Marketplace installations (`/v1/installations/me`). Pleo creates an installation after a
@@ -30,7 +31,7 @@ export class InstallationStore {
   }
 
   private timestamp(): string {
-    return new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return isoSeconds(this.now());
   }
 
   get(clientId: string, resource: string): Installation | undefined {

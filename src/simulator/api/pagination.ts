@@ -198,11 +198,3 @@ export function pageOfList<T extends object>(items: readonly T[], request: PageR
   }
   return pageOf(sorted.length, (position) => sorted[position] as T, request);
 }
-
-/** The top-level scalar fields of a record type, as sortable keys. */
-export function scalarKeys(sample: object | undefined): string[] {
-  if (!sample) return [];
-  return Object.entries(sample)
-    .filter(([, value]) => value === null || ['string', 'number', 'boolean'].includes(typeof value))
-    .map(([key]) => key);
-}

@@ -79,16 +79,15 @@ export class TokenStore {
   }
 
   /**
-   * Removes every code, token and grant of one client (optionally only those of one account).
+   * Removes every code, token and grant of one client (of every client if undefined).
    * Returns how many access and refresh tokens were revoked.
    */
-  revokeClient(clientId: string | undefined, accountIds?: ReadonlySet<string>): number {
+  revokeClient(clientId: string | undefined): number {
     let revoked = 0;
     for (const [key, entry] of [...this.entries]) {
       const model = key.slice(0, key.indexOf(':'));
       if (!CLIENT_BOUND.has(model)) continue;
       if (clientId !== undefined && entry.payload.clientId !== clientId) continue;
-      if (accountIds && !accountIds.has(String(entry.payload.accountId))) continue;
       if (model === 'AccessToken' || model === 'RefreshToken') revoked += 1;
       this.delete(key);
     }

@@ -1,7 +1,7 @@
 import { FX_TO, NOTES } from './catalogue.js';
 import type { CompanyProfile, Employee, Tag, TagGroup, TaxCode, Team } from './model.js';
 import { hash32, hashString, hex, intBetween, pickFrom, unitFloat, uuidFor } from './rng.js';
-import { DATA_EPOCH_MS, type Dataset } from './seed.js';
+import { DATA_EPOCH_MS, isoSeconds, type Dataset } from './seed.js';
 
 /**
  * Accounting entries (the rows behind Export API v3 export items), generated on demand.
@@ -93,10 +93,6 @@ interface CompanyLookup {
   accounts: Dataset['accounts'];
   taxCodes: TaxCode[];
   tagGroups: Array<{ group: TagGroup; tags: Tag[] }>;
-}
-
-function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function isoDate(ms: number): string {

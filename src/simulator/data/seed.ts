@@ -37,8 +37,13 @@ function asciiLocalPart(name: string): string {
   return name.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFKD').replace(/[^a-z.]/g, '');
 }
 
+/** ISO 8601 in whole seconds (`2025-01-01T00:00:00Z`), the timestamp form the API serves. */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function isoDaysBeforeEpoch(days: number): string {
-  return new Date(DATA_EPOCH_MS - days * DAY_MS).toISOString().replace('.000Z', 'Z');
+  return isoSeconds(DATA_EPOCH_MS - days * DAY_MS);
 }
 
 interface CompanySpec {

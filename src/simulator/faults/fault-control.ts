@@ -39,7 +39,7 @@ export function validateRule(input: unknown): FaultRule {
     if (typeof action !== 'object' || action === null || !ACTION_TYPES.has(action.type as FaultAction['type'])) {
       throw new TypeError(`action.type must be one of ${[...ACTION_TYPES].join(', ')}`);
     }
-    if (action.type === 'status' && (typeof action.status !== 'number' || action.status < 100 || action.status > 599)) {
+    if (action.type === 'status' && (typeof action.status !== 'number' || !Number.isInteger(action.status) || action.status < 100 || action.status > 599)) {
       throw new TypeError('action.status must be an HTTP status code');
     }
   }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import type { Tag, TagGroup } from '../../data/model.js';
+import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
@@ -31,7 +32,7 @@ const tagCreate = z.object({
 });
 
 function nowIso(ctx: RouteContext): string {
-  return new Date(ctx.state.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(ctx.state.now());
 }
 
 function findGroup(ctx: RouteContext): TagGroup {

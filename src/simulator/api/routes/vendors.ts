@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { z } from 'zod';
 
+import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
@@ -90,7 +91,7 @@ export const vendorRoutes: RouteDef[] = [
       if (input.externalId && ctx.state.data.vendors.some((v) => v.companyId === companyId && v.externalId === input.externalId)) {
         throw new ApiError(409, 'VENDOR_ALREADY_EXISTS', `A vendor with externalId ${input.externalId} already exists.`);
       }
-      const now = new Date(ctx.state.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const now = isoSeconds(ctx.state.now());
       const vendor = {
         id: randomUUID(), companyId, name: input.name, code: input.code ?? null, externalId: input.externalId ?? null,
         defaultCurrency: input.defaultCurrency, country: input.country ?? null,
