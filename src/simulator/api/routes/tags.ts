@@ -69,8 +69,11 @@ export const tagRoutes: RouteDef[] = [
     path: '/v0/tag-groups',
     scope: 'tag-groups:write',
     handle: async (ctx) => {
-      const companyId = uuidParam(ctx.url, 'company_id');
-      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required');
+      // Pleo marks company_id optional; without it the group goes to the token's company, which
+      // is only clear when the token reaches exactly one company.
+      const only = ctx.caller.companyIds.size === 1 ? [...ctx.caller.companyIds][0] : undefined;
+      const companyId = uuidParam(ctx.url, 'company_id') ?? only;
+      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required when the token reaches several companies');
       requireCompany(ctx.caller, companyId);
       const input = parseWith(tagGroupCreate, await ctx.json());
       if (ctx.state.data.tagGroups.some((g) => g.companyId === companyId && g.code === input.code)) {
