@@ -116,11 +116,14 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     await call(method, `${path}${sep}offset=1&limit=1`, 200, options);
     if (options.sortKey !== null) await call(method, `${path}${sep}sorting_keys=${options.sortKey ?? 'id'}&sorting_order=DESC`, 200, options);
     await call(method, `${path}${sep}after=not-base32`, 400, options);
+    await call(method, `${path}${sep}limit=-1`, 400, options);
     await call(method, `${path}${sep}after=${first.pagination?.endCursor}&offset=1`, 400, options);
   }
 
   it('Oberon: employees and companies', async () => {
     await paginate('GET', '/v2/employees');
+    // Whole lists, so every seeded record is validated, not just the first page.
+    await call('GET', '/v2/employees?limit=1000', 200);
     const employees = await call('GET', `/v2/employees?companyId=${dk}&limit=100`, 200);
     const list = employees.data as Array<{ id: string; email: string; code?: string; phone?: string }>;
     expect(list.some((e) => e.code === undefined || e.phone === undefined), 'an employee without code or phone shows the omission').toBe(true);
@@ -176,6 +179,11 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const groups = await call('GET', `/v0/tag-groups?company_id=${dk}`, 200);
     expect(groups.pagination, 'tag groups are a plain list').toBeUndefined();
     await call('GET', '/v0/tag-groups', 200);
+    for (const company of [dk, se]) {
+      const all = await call('GET', `/v0/tag-groups?company_id=${company}`, 200);
+      for (const g of all.data as Array<{ id: string }>) await call('GET', `/v0/tag-groups/${g.id}/tags?include_archived=true&limit=1000`, 200);
+      await call('GET', `/v0/tags?company_id=${company}&limit=1000`, 200);
+    }
     await call('GET', `/v0/tag-groups?organization_id=${sim.data.organization.id}`, 200);
     await call('GET', `/v0/tag-groups?company_id=${MALFORMED}`, 400);
     const group = (groups.data as Array<{ id: string }>)[0]!;
@@ -210,6 +218,7 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
   it('Tax codes: search, read, create, change, delete', async () => {
     await paginate('POST', `/v0/tax-codes:search?company_id=${dk}`, { body: {} });
     await call('POST', `/v0/tax-codes:search?company_id=${dk}`, 200);
+    await call('POST', '/v0/tax-codes:search?limit=1000', 200, { body: {} });
     const archived = await call('POST', `/v0/tax-codes:search?company_id=${dk}`, 200, { body: { archived: true } });
     expect((archived.data as unknown[]).length).toBeGreaterThan(0);
     const reverse = await call('POST', `/v0/tax-codes:search?company_id=${dk}`, 200, { body: { type: 'reverse' } });
@@ -238,6 +247,7 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
   it('Vendors: search, read, create (against our transcription of the Vendors API)', async () => {
     await paginate('POST', `/v1/vendors:search?company_id=${dk}`, { body: {} });
     await call('POST', `/v1/vendors:search?company_id=${dk}`, 200);
+    await call('POST', `/v1/vendors:search?company_id=${se}&limit=1000`, 200, { body: {} });
     const active = await call('POST', `/v1/vendors:search?company_id=${dk}`, 200, { body: { states: ['ACTIVE'], countries: ['DK'] } });
     await call('POST', `/v1/vendors:search?company_id=${dk}`, 200, { body: { name: 'a' } });
     await call('POST', `/v1/vendors:search?company_id=${dk}`, 400, { body: { states: ['GONE'] } });
@@ -305,17 +315,31 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
 
     // Every entry (no job_id), a new job with vendor-based bookkeeping, and its failure.
     const all = await call('GET', `/v3/export-items?limit=5&offset=${Math.floor(sim.data.entries / 2)}`, 200);
-    await call('GET', '/v3/export-items?limit=200', 200);
+    // Every generated entry (1,000 in this simulator), each entry type and shape.
+    await call('GET', '/v3/export-items?limit=1000', 200);
     const seIds = (all.data as Array<{ accountingEntryId: string }>).map((i) => i.accountingEntryId);
     const created = await call('POST', '/v3/export-jobs', 201, { body: { companyId: se, accountingEntryIds: seIds, options: { vendorBasedBookkeeping: true } } });
     const newJob = (created.data as { id: string }).id;
     await call('POST', '/v3/export-jobs', 409, { body: { companyId: se, accountingEntryIds: seIds } });
     await call('POST', '/v3/export-jobs', 400, { body: { companyId: se } });
+    await call('POST', '/v3/export-jobs', 400, { body: { companyId: se, accountingEntryIds: ['entry-1'] } });
     await call('GET', `/v3/export-items?job_id=${newJob}`, 200);
+    await call('GET', '/v3/export-jobs?limit=1000', 200);
+    for (const j of (await call('GET', '/v3/export-jobs?limit=1000', 200)).data as Array<{ id: string }>) {
+      await call('GET', `/v3/export-jobs/${j.id}/items?limit=1000`, 200);
+    }
     await call('POST', '/v3/export-job-events', 202, { body: { jobId: newJob, event: 'failed', failureReason: 'ERP down', failureReasonType: 'accounting_system_unreachable' } });
     await call('GET', `/v3/export-jobs/${newJob}`, 200);
     await call('GET', `/v3/export-jobs/${newJob}/items`, 200);
     await call('POST', '/v3/export-job-events', 404, { body: { jobId: MISSING, event: 'started' } });
+
+    // Vendor-based bookkeeping adds vendor and bookkeeping members: validate them on every entry of a company.
+    const range = sim.data.entryRanges.find((r) => r.companyId === se)!;
+    const seAll = await call('GET', `/v3/export-items?offset=${range.from}&limit=${Math.min(range.count, 1000)}`, 200);
+    const ids = (seAll.data as Array<{ accountingEntryId: string; companyId: string }>).filter((i) => i.companyId === se).map((i) => i.accountingEntryId);
+    const vbb = await call('POST', '/v3/export-jobs', 201, { body: { companyId: se, accountingEntryIds: ids, options: { vendorBasedBookkeeping: true } } });
+    const vbbItems = await call('GET', `/v3/export-items?job_id=${(vbb.data as { id: string }).id}&limit=1000`, 200);
+    expect((vbbItems.data as Array<{ vendor?: unknown }>).some((i) => i.vendor !== undefined)).toBe(true);
   });
 
   it('App Marketplace: installation of the calling client (delete last: it revokes the tokens)', async () => {

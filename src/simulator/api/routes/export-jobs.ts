@@ -22,7 +22,7 @@ const ITEM_STATUSES = ['pending', 'in_progress', 'failed', 'successful', 'abando
 
 const createJob = z.object({
   companyId: z.string().uuid(),
-  accountingEntryIds: z.array(z.string()).min(1),
+  accountingEntryIds: z.array(z.string().uuid()).min(1),
   employeeId: z.string().uuid().nullish(),
   isInteractive: z.boolean().nullish(),
   options: z.object({ vendorBasedBookkeeping: z.boolean().nullish() }).nullish(),
