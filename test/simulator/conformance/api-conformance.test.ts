@@ -92,7 +92,12 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const problems = contract.check(op!, { status: response.status, contentType: response.headers.get('content-type'), text }, { undeclaredStatusAllowed: exempt.has(response.status) });
     expect.soft(problems, where).toEqual([]);
     // Success cases must send what Pleo's contract allows, so the answer is the one Pleo would give.
-    if (expected < 300 && options.rawBody === undefined) expect.soft(contract.checkRequest(op!, options.body), `request of ${where}`).toEqual([]);
+    if (expected < 300 && options.rawBody === undefined) {
+      expect.soft(contract.checkRequest(op!, options.body), `request of ${where}`).toEqual([]);
+      const declared = new Set(op!.parameters.filter((p) => p.in === 'query').map((p) => String(p.name)));
+      const undeclared = [...new URL(path, sim.info.apiBase).searchParams.keys()].filter((k) => !declared.has(k));
+      expect.soft(undeclared, `query parameters of ${where} that Pleo does not declare`).toEqual([]);
+    }
     const route = servedRoute(method, decodeURIComponent(pathname));
     if (route) {
       if (!seen.has(route)) seen.set(route, new Set());
