@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
-
 /**
- * Pleo's published OpenAPI files live beside the project in ../shared/reference (reference
- * data, not part of the repository). Tests that compare against them skip on a machine
- * without that folder, and fail on CI, where it is always present: a lost copy must not turn
- * into a silently skipped suite.
+ * Pleo's published OpenAPI files, kept in the repository as test fixtures
+ * (test/fixtures/pleo-openapi, provenance in its SOURCES.md). Tests read them from here, so a
+ * clean clone runs every test without anything beside the repository.
  */
-export const PLEO_OPENAPI_DIR = new URL('../../../shared/reference/pleo-openapi/', import.meta.url);
-export const hasPleoReference = existsSync(PLEO_OPENAPI_DIR);
-export const skipWithoutPleoReference = !hasPleoReference && process.env.CI !== 'true';
+export const PLEO_OPENAPI_DIR = new URL('../fixtures/pleo-openapi/', import.meta.url);

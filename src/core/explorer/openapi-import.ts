@@ -7,7 +7,7 @@
  */
 import type { BodyDef, BodyField, EndpointDef, HttpMethod, ParamDef, ParamType } from '../../shared/catalog/types.js';
 import { failure } from '../../shared/result.js';
-import { parseYamlLite } from './yaml-lite.js';
+import { readYaml } from './read-yaml.js';
 import { pathProblem } from '../../shared/catalog/request-shape.js';
 
 export const MAX_IMPORTED_ENDPOINTS = 500;
@@ -15,6 +15,18 @@ const METHODS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PU
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+/**
+ * Keys of the file are looked up as own properties only: `constructor`, `toString` or
+ * `__proto__` in a path item or schema must never reach Object.prototype (a path item key
+ * `constructor` once became a "method" that was a function, and the catalog could not be
+ * serialised).
+ */
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const methodOf = (key: string): HttpMethod | undefined => (own(METHODS, key) ? METHODS[key] : undefined);
+/** Sets a key from the file on an object we build, as an own property even for `__proto__`. */
+const setOwn = (o: Obj, key: string, value: unknown): void => {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+};
 const str = (v: unknown, max = 500): string | undefined => (typeof v === 'string' && v.trim() ? clip(v.trim(), max) : undefined);
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
@@ -29,7 +41,7 @@ export interface ParsedOpenApi {
 export function parseOpenApiText(text: string): unknown {
   const trimmed = text.trimStart();
   try {
-    return trimmed.startsWith('{') ? JSON.parse(trimmed) : parseYamlLite(text);
+    return trimmed.startsWith('{') ? JSON.parse(trimmed) : readYaml(text);
   } catch (error) {
     throw failure('OPENAPI_INVALID', 'The file could not be read as JSON or YAML.', {
       hint: 'Choose an OpenAPI 3 file in .json, .yaml or .yml format.',
@@ -54,13 +66,13 @@ export function readOpenApi(doc: unknown): ParsedOpenApi {
     const pathItem = resolver(item);
     if (!isObj(pathItem)) continue;
     if (pathProblem(path.replace(/\{[^}]+\}/g, 'x'))) {
-      skipped += Object.keys(pathItem).filter((k) => k in METHODS).length;
+      skipped += Object.keys(pathItem).filter((k) => methodOf(k) !== undefined).length;
       warnings.push(`Skipped ${clip(path, 80)}: not a plain relative path.`);
       continue;
     }
     const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
     for (const [m, opRaw] of Object.entries(pathItem)) {
-      const method = METHODS[m];
+      const method = methodOf(m);
       if (!method) continue;
       const op = resolver(opRaw);
       if (!isObj(op)) continue;
@@ -168,7 +180,7 @@ function readBody(raw: unknown, resolve: Resolver): BodyDef | undefined {
   if (isObj(schema)) {
     const top = schema.type === 'array' ? resolve(schema.items) : schema;
     if (isObj(top) && isObj(top.properties)) {
-      const required = new Set(Array.isArray(top.required) ? top.required : []);
+      const required = new Set<unknown>(Array.isArray(top.required) ? top.required : []);
       for (const [name, propRaw] of Object.entries(top.properties).slice(0, 60)) {
         const prop = resolve(propRaw);
         const t = isObj(prop) ? paramType(prop) : { type: 'string' as ParamType };
@@ -181,7 +193,7 @@ function readBody(raw: unknown, resolve: Resolver): BodyDef | undefined {
       }
       if (example === undefined) {
         const skeleton: Obj = {};
-        for (const f of fields) if (f.required) skeleton[f.name.replace(/^\[\]\./, '')] = f.type.endsWith('[]') ? [] : f.type === 'integer' || f.type === 'number' ? 0 : f.type === 'boolean' ? false : '';
+        for (const f of fields) if (f.required) setOwn(skeleton, f.name.replace(/^\[\]\./, ''), f.type.endsWith('[]') ? [] : f.type === 'integer' || f.type === 'number' ? 0 : f.type === 'boolean' ? false : '');
         example = schema.type === 'array' ? [skeleton] : skeleton;
       }
     }

@@ -24,3 +24,13 @@ export function uuidParam(url: URL, name: string): string | undefined {
   if (!isUuid(value)) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `${name} must be a UUID`);
   return value.toLowerCase();
 }
+
+/**
+ * A uuid path parameter. Pleo declares these `format: uuid`, so a malformed one is a 400
+ * PARAMETER_VALIDATION_FAILED (checked before the token's rights), not a 404.
+ */
+export function uuidPath(params: Record<string, string>, name: string): string {
+  const value = params[name] ?? '';
+  if (!isUuid(value)) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `${name} must be a UUID`);
+  return value.toLowerCase();
+}

@@ -40,7 +40,7 @@ declare module 'oidc-provider' {
       route?: string;
       params?: Record<string, unknown>;
       client?: { clientId: string };
-      entities?: { AccessToken?: { jti: string; grantId?: string } };
+      entities?: { AccessToken?: { jti: string; grantId?: string }; RefreshToken?: { jti: string; grantId?: string } };
     };
   }
 

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 
 import type Provider from 'oidc-provider';
 import type { ProviderContext } from 'oidc-provider';
@@ -209,5 +209,11 @@ function rewriteIntrospection(ctx: ProviderContext, usersById: ReadonlyMap<strin
   const user = usersById.get(body.sub);
   if (!user) return;
   const subject = subjectOf(user);
-  ctx.body = { ...body, sub: subject.id, 'urn:pleo:params:oauth:subject_urn': subject.urn };
+  // Pleo lists `jti`. oidc-provider leaves it out for opaque tokens (their id is the token
+  // itself), so the simulator sends a one-way digest of that id: unique and stable per token,
+  // and it never repeats the token.
+  const token = ctx.oidc?.entities?.AccessToken ?? ctx.oidc?.entities?.RefreshToken;
+  const jti = typeof body.jti === 'string' ? body.jti
+    : token ? createHash('sha256').update(token.jti).digest('base64url').slice(0, 32) : undefined;
+  ctx.body = { ...body, sub: subject.id, 'urn:pleo:params:oauth:subject_urn': subject.urn, ...(jti ? { jti } : {}) };
 }

@@ -95,8 +95,12 @@ interface CompanyLookup {
   tagGroups: Array<{ group: TagGroup; tags: Tag[] }>;
 }
 
+/**
+ * Invoice dates are calendar days, but Export API v3 declares them `format: date-time` (with a
+ * `YYYY-MM-DD` hint in `pattern`); the format wins, so a day is sent as midnight UTC.
+ */
 function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
 }
 
 export class EntryUniverse {

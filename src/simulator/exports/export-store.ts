@@ -210,6 +210,24 @@ export class ExportStore {
    * the small seeded `mixed` job), so a filter costs O(updated items), not O(job size): the
    * seeded pending job of a million-entry simulator holds ~500,000 items.
    */
+  /**
+   * The job item of one accounting entry (`GET /v3/export-job-items`): from the newest job of the
+   * token's companies that covers the entry. 404 EXPORT_ENTRY_NOT_FOUND when no job covers it.
+   */
+  itemOfEntry(accountingEntryId: string, companyIds: ReadonlySet<string>): ExportJobItemV3 {
+    const index = this.universe.indexOf(accountingEntryId);
+    if (index !== undefined) {
+      const newestFirst = this.jobs.filter((job) => companyIds.has(job.companyId)).sort((a, b) => b.createdAtMs - a.createdAtMs);
+      for (const job of newestFirst) {
+        const position = positionOf(job, index);
+        if (position === undefined) continue;
+        this.refresh(job);
+        return this.itemView(job, index, position);
+      }
+    }
+    throw new ExportRuleError(404, 'EXPORT_ENTRY_NOT_FOUND', 'Export Job Item not found');
+  }
+
   items(jobId: string, companyIds: ReadonlySet<string>, status?: string): { count: number; at: (k: number) => ExportJobItemV3 } {
     const job = this.find(jobId, companyIds);
     const size = sizeOf(job.entries);

@@ -22,8 +22,8 @@ describe('request builder form', () => {
   });
 
   it('reports missing path and required parameters, cursor conflicts, bad JSON and credential query names', () => {
-    const items = buildRequest(formFromEndpoint(ep('export-items-list')), ep('export-items-list'));
-    expect(items.problems).toContain('Fill in the query parameter "job_id".');
+    const vendors = buildRequest(formFromEndpoint(ep('vendors-search')), ep('vendors-search'));
+    expect(vendors.problems).toContain('Fill in the query parameter "company_id".');
     const job = buildRequest(formFromEndpoint(ep('export-jobs-get')), ep('export-jobs-get'));
     expect(job.problems).toContain('Fill in the path parameter "jobId".');
     const filled = buildRequest({ ...formFromEndpoint(ep('export-jobs-get')), pathValues: { jobId: 'job 1' } }, ep('export-jobs-get'));

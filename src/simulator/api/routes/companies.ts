@@ -2,7 +2,8 @@ import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
 import type { RouteDef } from '../route-types.js';
-import { isUuid, uuidParam } from '../validate.js';
+import { omitNulls } from '../omit-nulls.js';
+import { uuidParam, uuidPath } from '../validate.js';
 
 /** Oberon API v50.7.0: `GET /v1/companies` and `GET /v1/companies/{companyId}` (companies:read). */
 
@@ -23,7 +24,8 @@ export const companyRoutes: RouteDef[] = [
         throw new ApiError(403, 'ACCESS_DENIED', `The token's subject (${caller.subjectUrn}) has no access to organization ${organizationId}`);
       }
       const filtered = organizationId ? companies.filter((c) => c.organizationId === organizationId) : companies;
-      return { status: 200, body: pageOfList(filtered, request) };
+      const page = pageOfList(filtered, request);
+      return { status: 200, body: { ...page, data: omitNulls(page.data) } };
     },
   },
   {
@@ -31,11 +33,11 @@ export const companyRoutes: RouteDef[] = [
     path: '/v1/companies/{companyId}',
     scope: 'companies:read',
     handle: ({ params, caller, state }) => {
-      const id = (params.companyId ?? '').toLowerCase();
-      const profile = isUuid(id) ? state.data.companies.find((c) => c.company.id === id) : undefined;
+      const id = uuidPath(params, 'companyId');
+      const profile = state.data.companies.find((c) => c.company.id === id);
       if (!profile) throw new ApiError(404, 'NOT_FOUND', 'Company not found.');
       requireCompany(caller, id);
-      return { status: 200, body: { data: profile.company } };
+      return { status: 200, body: { data: omitNulls(profile.company) } };
     },
   },
 ];

@@ -3,7 +3,8 @@ import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
 import type { RouteDef } from '../route-types.js';
-import { isUuid, uuidParam } from '../validate.js';
+import { omitNulls } from '../omit-nulls.js';
+import { uuidParam, uuidPath } from '../validate.js';
 
 /** Oberon API v50.7.0: `GET /v2/employees` and `GET /v2/employees/{employeeId}` (users:read). */
 
@@ -26,7 +27,8 @@ export const employeeRoutes: RouteDef[] = [
         && (!companyId || e.companyId === companyId)
         && (!email || e.email.toLowerCase() === email)
         && (!code || e.code === code));
-      return { status: 200, body: pageOfList(employees, request) };
+      const page = pageOfList(employees, request);
+      return { status: 200, body: { ...page, data: omitNulls(page.data) } };
     },
   },
   {
@@ -34,11 +36,11 @@ export const employeeRoutes: RouteDef[] = [
     path: '/v2/employees/{employeeId}',
     scope: 'users:read',
     handle: ({ params, caller, state }) => {
-      const id = (params.employeeId ?? '').toLowerCase();
-      const employee = isUuid(id) ? state.data.employees.find((e) => e.id === id) : undefined;
+      const id = uuidPath(params, 'employeeId');
+      const employee = state.data.employees.find((e) => e.id === id);
       if (!employee) throw new ApiError(404, 'NOT_FOUND', 'Employee not found.');
       requireCompany(caller, employee.companyId);
-      return { status: 200, body: { data: employee } };
+      return { status: 200, body: { data: omitNulls(employee) } };
     },
   },
 ];

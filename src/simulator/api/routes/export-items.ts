@@ -1,3 +1,4 @@
+import { NULLABLE, omitNulls } from '../omit-nulls.js';
 import { pageOf, parsePageRequest } from '../pagination.js';
 import type { RouteDef } from '../route-types.js';
 import { uuidParam } from '../validate.js';
@@ -43,10 +44,10 @@ export const exportItemRoutes: RouteDef[] = [
           throw new RangeError(`position ${k} is out of range`);
         };
       }
-      const at = (position: number) => universe.exportItem(
+      const at = (position: number) => omitNulls(universe.exportItem(
         indexAt(descending ? count - 1 - position : position),
         { vendorBasedBookkeeping },
-      );
+      ), NULLABLE.exportItem);
       return { status: 200, body: pageOf(count, at, request) };
     },
   },

@@ -7,7 +7,8 @@ import { requireCompany } from '../caller.js';
 import { pageOf, pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
 import type { RouteContext, RouteDef, RouteResult } from '../route-types.js';
-import { isUuid, parseWith, uuidParam } from '../validate.js';
+import { NULLABLE, omitNulls } from '../omit-nulls.js';
+import { parseWith, uuidParam, uuidPath } from '../validate.js';
 
 /**
  * Export API v3 (32.1.0): export jobs, job events and job items. Scopes as Pleo documents them:
@@ -21,7 +22,7 @@ const ITEM_STATUSES = ['pending', 'in_progress', 'failed', 'successful', 'abando
 
 const createJob = z.object({
   companyId: z.string().uuid(),
-  accountingEntryIds: z.array(z.string()).min(1),
+  accountingEntryIds: z.array(z.string().uuid()).min(1),
   employeeId: z.string().uuid().nullish(),
   isInteractive: z.boolean().nullish(),
   options: z.object({ vendorBasedBookkeeping: z.boolean().nullish() }).nullish(),
@@ -35,8 +36,9 @@ const jobEvent = z.object({
 });
 
 const itemUpdates = z.array(z.object({
-  accountingEntryId: z.string(),
-  status: z.string(),
+  accountingEntryId: z.string().uuid(),
+  // Pleo's ExportJobItemStatus; a status outside it is a 400, not an error entry in a 200.
+  status: z.enum(ITEM_STATUSES),
   exportedAt: z.string().nullish(),
   externalId: z.string().nullish(),
   externalUrl: z.string().nullish(),
@@ -55,10 +57,12 @@ export function exportRules<T>(run: () => T): T {
 }
 
 function jobIdParam(ctx: RouteContext): string {
-  const id = ctx.params.jobId ?? '';
-  if (!isUuid(id)) throw new ApiError(404, 'EXPORT_NOT_FOUND', 'Export job not found.');
-  return id.toLowerCase();
+  return uuidPath(ctx.params, 'jobId');
 }
+
+/** Pleo's ExportJobV3 / ExportJobItemV3: null only where the spec says nullable. */
+const jobBody = (job: ExportJobV3) => omitNulls(job, NULLABLE.exportJob);
+const itemBody = <T extends object>(item: T) => omitNulls(item, NULLABLE.exportJobItem);
 
 export const exportJobRoutes: RouteDef[] = [
   {
@@ -75,7 +79,8 @@ export const exportJobRoutes: RouteDef[] = [
       }
       const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;
       const jobs: ExportJobV3[] = ctx.state.exports.list(companies, new Set(statuses));
-      return { status: 200, body: pageOfList(jobs, request) };
+      const page = pageOfList(jobs, request);
+      return { status: 200, body: { ...page, data: page.data.map(jobBody) } };
     },
   },
   {
@@ -93,27 +98,28 @@ export const exportJobRoutes: RouteDef[] = [
         isInteractive: input.isInteractive ?? true,
         vendorBasedBookkeeping: input.options?.vendorBasedBookkeeping ?? false,
       }));
-      return { status: 201, body: { data: job } };
+      return { status: 201, body: { data: jobBody(job) } };
     },
   },
   {
     method: 'GET',
     path: '/v3/export-jobs/{jobId}',
     scope: 'export-jobs:read',
-    handle: (ctx) => ({ status: 200, body: { data: exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds)) } }),
+    handle: (ctx) => ({ status: 200, body: { data: jobBody(exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds))) } }),
   },
   {
     method: 'GET',
     path: '/v3/export-jobs/{jobId}/items',
     scope: 'export-jobs:read',
     handle: (ctx) => {
+      const jobId = jobIdParam(ctx);
       const request = parsePageRequest(ctx.url.searchParams, []);
       const status = ctx.url.searchParams.get('status') ?? undefined;
       if (status && !(ITEM_STATUSES as readonly string[]).includes(status)) {
         throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `unknown status ${status}`);
       }
-      const items = exportRules(() => ctx.state.exports.items(jobIdParam(ctx), ctx.caller.companyIds, status));
-      return { status: 200, body: pageOf(items.count, items.at, request) };
+      const items = exportRules(() => ctx.state.exports.items(jobId, ctx.caller.companyIds, status));
+      return { status: 200, body: pageOf(items.count, (k) => itemBody(items.at(k)), request) };
     },
   },
   {
@@ -124,7 +130,7 @@ export const exportJobRoutes: RouteDef[] = [
       const jobId = jobIdParam(ctx);
       const updates = parseWith(itemUpdates, await ctx.json());
       const result = exportRules(() => ctx.state.exports.updateItems(jobId, updates, ctx.caller.companyIds));
-      return { status: 200, body: result };
+      return { status: 200, body: { ...result, data: result.data.map(itemBody) } };
     },
   },
   {
@@ -140,6 +146,20 @@ export const exportJobRoutes: RouteDef[] = [
         failureReasonType: input.failureReasonType ?? null,
       }, ctx.caller.companyIds));
       return { status: 202 };
+    },
+  },
+  {
+    // Hidden in Pleo's spec (x-exclude) but published there; the explorer's catalog offers it.
+    method: 'GET',
+    path: '/v3/export-job-items',
+    scope: 'export-jobs:read',
+    handle: (ctx) => {
+      const companyId = uuidParam(ctx.url, 'company_id');
+      if (companyId) requireCompany(ctx.caller, companyId);
+      const entryId = uuidParam(ctx.url, 'accounting_entry_id');
+      if (!entryId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'accounting_entry_id is required');
+      const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;
+      return { status: 200, body: { data: itemBody(exportRules(() => ctx.state.exports.itemOfEntry(entryId, companies))) } };
     },
   },
 ];

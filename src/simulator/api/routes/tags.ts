@@ -8,7 +8,8 @@ import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
-import { isUuid, parseWith, uuidParam } from '../validate.js';
+import { omitNulls } from '../omit-nulls.js';
+import { parseWith, uuidParam, uuidPath } from '../validate.js';
 
 /**
  * Tags API v31.38.0 (`/v0/tag-groups`, `/v0/tags`): reads need tag-groups:read, creates need
@@ -36,8 +37,8 @@ function nowIso(ctx: RouteContext): string {
 }
 
 function findGroup(ctx: RouteContext): TagGroup {
-  const id = (ctx.params.groupId ?? '').toLowerCase();
-  const group = isUuid(id) ? ctx.state.data.tagGroups.find((g) => g.id === id) : undefined;
+  const id = uuidPath(ctx.params, 'groupId');
+  const group = ctx.state.data.tagGroups.find((g) => g.id === id);
   if (!group || !ctx.caller.companyIds.has(group.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Tag group not found.');
   return group;
 }
@@ -68,8 +69,11 @@ export const tagRoutes: RouteDef[] = [
     path: '/v0/tag-groups',
     scope: 'tag-groups:write',
     handle: async (ctx) => {
-      const companyId = uuidParam(ctx.url, 'company_id');
-      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required');
+      // Pleo marks company_id optional; without it the group goes to the token's company, which
+      // is only clear when the token reaches exactly one company.
+      const only = ctx.caller.companyIds.size === 1 ? [...ctx.caller.companyIds][0] : undefined;
+      const companyId = uuidParam(ctx.url, 'company_id') ?? only;
+      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required when the token reaches several companies');
       requireCompany(ctx.caller, companyId);
       const input = parseWith(tagGroupCreate, await ctx.json());
       if (ctx.state.data.tagGroups.some((g) => g.companyId === companyId && g.code === input.code)) {
@@ -99,7 +103,8 @@ export const tagRoutes: RouteDef[] = [
       const group = findGroup(ctx);
       const includeArchived = ctx.url.searchParams.get('include_archived') === 'true';
       const tags = ctx.state.data.tags.filter((t) => t.groupId === group.id && (includeArchived || !t.archived));
-      return { status: 200, body: pageOfList(tags, request) };
+      const page = pageOfList(tags, request);
+      return { status: 200, body: { ...page, data: omitNulls(page.data) } };
     },
   },
   {
@@ -118,7 +123,7 @@ export const tagRoutes: RouteDef[] = [
         archived: input.archived, createdAt: now, updatedAt: now,
       };
       ctx.state.data.tags.push(tag);
-      return { status: 201, body: { data: tag } };
+      return { status: 201, body: { data: omitNulls(tag) } };
     },
   },
   {
@@ -135,7 +140,8 @@ export const tagRoutes: RouteDef[] = [
         if (!owner || !ctx.caller.companyIds.has(owner) || (companyId && owner !== companyId)) return false;
         return !text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text);
       });
-      return { status: 200, body: pageOfList(tags, request) };
+      const page = pageOfList(tags, request);
+      return { status: 200, body: { ...page, data: omitNulls(page.data) } };
     },
   },
   {
@@ -143,11 +149,11 @@ export const tagRoutes: RouteDef[] = [
     path: '/v0/tags/{tagId}',
     scope: 'tag-groups:read',
     handle: (ctx) => {
-      const id = (ctx.params.tagId ?? '').toLowerCase();
-      const tag = isUuid(id) ? ctx.state.data.tags.find((t) => t.id === id) : undefined;
+      const id = uuidPath(ctx.params, 'tagId');
+      const tag = ctx.state.data.tags.find((t) => t.id === id);
       const owner = tag ? companyOfGroup(ctx, tag.groupId) : undefined;
       if (!tag || !owner || !ctx.caller.companyIds.has(owner)) throw new ApiError(404, 'NOT_FOUND', 'Tag not found.');
-      return { status: 200, body: { data: tag } };
+      return { status: 200, body: { data: omitNulls(tag) } };
     },
   },
 ];

@@ -8,7 +8,7 @@ import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
-import { isUuid, parseWith, uuidParam } from '../validate.js';
+import { parseWith, uuidParam, uuidPath } from '../validate.js';
 
 /** Tax Code API v42.14.0 (`/v0/tax-codes`): tax-codes:read and tax-codes:write. */
 
@@ -34,8 +34,8 @@ const searchInput = z.object({
 }).optional();
 
 function findTaxCode(ctx: RouteContext): TaxCode {
-  const id = (ctx.params.taxCodeId ?? '').toLowerCase();
-  const taxCode = isUuid(id) ? ctx.state.data.taxCodes.find((t) => t.id === id) : undefined;
+  const id = uuidPath(ctx.params, 'taxCodeId');
+  const taxCode = ctx.state.data.taxCodes.find((t) => t.id === id);
   if (!taxCode || !ctx.caller.companyIds.has(taxCode.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Tax code not found.');
   return taxCode;
 }

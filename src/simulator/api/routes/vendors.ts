@@ -7,7 +7,8 @@ import { requireCompany } from '../caller.js';
 import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
 import type { RouteDef } from '../route-types.js';
-import { isUuid, parseWith, uuidParam } from '../validate.js';
+import { omitNulls } from '../omit-nulls.js';
+import { parseWith, uuidParam, uuidPath } from '../validate.js';
 
 /** External Vendors API v34.17.0: search, get and create (vendors:read / vendors:write). */
 
@@ -37,10 +38,13 @@ const createInput = z.object({
   taxRegistrationNumber: z.string().optional(),
 });
 
-/** Strips the fields the simulator keeps only for generating accounting entries. */
+/**
+ * Strips the fields the simulator keeps only for generating accounting entries, and the members
+ * without a value (none of the vendor's optional members is nullable in Pleo's spec).
+ */
 function publicVendor<T extends { mcc?: string; kind?: string }>(vendor: T): Omit<T, 'mcc' | 'kind'> {
   const { mcc: _mcc, kind: _kind, ...rest } = vendor;
-  return rest;
+  return omitNulls(rest);
 }
 
 export const vendorRoutes: RouteDef[] = [
@@ -74,8 +78,8 @@ export const vendorRoutes: RouteDef[] = [
     path: '/v1/vendors/{id}',
     scope: 'vendors:read',
     handle: (ctx) => {
-      const id = (ctx.params.id ?? '').toLowerCase();
-      const vendor = isUuid(id) ? ctx.state.data.vendors.find((v) => v.id === id) : undefined;
+      const id = uuidPath(ctx.params, 'id');
+      const vendor = ctx.state.data.vendors.find((v) => v.id === id);
       if (!vendor || !ctx.caller.companyIds.has(vendor.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Vendor not found.');
       return { status: 200, body: { data: publicVendor(vendor) } };
     },
