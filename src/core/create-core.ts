@@ -30,6 +30,7 @@ import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
 import type { Feature } from './feature/feature.js';
+import { plainNetwork, type NetworkPort } from './net/network-port.js';
 
 export interface CorePorts {
   browserLauncher: BrowserLauncher;
@@ -40,6 +41,11 @@ export interface CorePorts {
   simulator?: SimulatorLauncher;
   /** OS keychain adapter (keytar in the app); core adds timeouts and session-only fallback. */
   secretStore: SecretStore;
+  /**
+   * Every HTTP request core makes goes through this (core/net/network-port.ts): Electron's
+   * net.fetch in the app, undici with the proxy variables in Node. Default: Node's plain fetch.
+   */
+  network?: NetworkPort;
 }
 
 export interface CoreOptions {
@@ -70,6 +76,8 @@ export interface CoreServices {
   clock: Clock;
   settings: KeyValueBackend;
   preferences: Preferences;
+  /** The network seam every feature's HTTP goes through (ports.network or Node's fetch). */
+  network: NetworkPort;
   appInfo(): AppInfo;
   /** Raises a notice: kept (so a window that opens later still shows it) and emitted. */
   notify(notice: AppNotice): void;
@@ -104,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     settings: options.settings,
     preferences,
+    network: options.ports.network ?? plainNetwork(),
     appInfo: () => ({
       name: 'Pleo Partner Desktop',
       version: options.appVersion,

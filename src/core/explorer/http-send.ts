@@ -112,7 +112,9 @@ function transportFailure(error: unknown, signal: AbortSignal, url: URL, midBody
     });
   }
   const why =
-    code === 'ECONNREFUSED'
+    code === 'EPROXY_REFUSED'
+      ? 'the proxy refused the connection'
+      : code === 'ECONNREFUSED'
       ? 'nothing is listening there (connection refused)'
       : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? 'the name could not be found (DNS)'
