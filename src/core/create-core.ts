@@ -16,6 +16,7 @@ import { createPreferences, type Preferences } from './app/preferences.js';
 import {
   systemClock,
   type BrowserLauncher,
+  type CallbackSchemePort,
   type ClipboardPort,
   type Clock,
   type ExternalOpener,
@@ -29,6 +30,7 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
+import { createDoctorFeature } from './diagnostics/doctor-feature.js';
 import type { Feature } from './feature/feature.js';
 import { plainNetwork, type NetworkPort } from './net/network-port.js';
 
@@ -46,6 +48,8 @@ export interface CorePorts {
    * net.fetch in the app, undici with the proxy variables in Node. Default: Node's plain fetch.
    */
   network?: NetworkPort;
+  /** For the doctor; without it, `privateSchemeRegistered` is reported. */
+  callbackScheme?: CallbackSchemePort;
 }
 
 export interface CoreOptions {
@@ -89,6 +93,7 @@ export interface Core {
   auth: ReturnType<typeof createAuthFeature>['api'];
   explorer: ReturnType<typeof createExplorerFeature>['api'];
   onboarding: ReturnType<typeof createOnboardingFeature>['api'];
+  doctor: ReturnType<typeof createDoctorFeature>['api'];
   handlers: HandlerTable;
   events: EventBus;
   /** Validates and runs one request from the renderer. */
@@ -133,7 +138,8 @@ export function createCore(options: CoreOptions): Core {
   const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
-  const features: Feature[] = [auth, explorer, onboarding];
+  const doctor = createDoctorFeature(services, { auth: auth.api });
+  const features: Feature[] = [auth, explorer, onboarding, doctor];
   const handlers = createHandlers(services, features);
   const limiter = createRateLimiter({ burst: 300, perSecond: 150, now: () => clock.now() });
   return {
@@ -141,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
     auth: auth.api,
     explorer: explorer.api,
     onboarding: onboarding.api,
+    doctor: doctor.api,
     handlers,
     events,
     handle: (channel, payload) => {
