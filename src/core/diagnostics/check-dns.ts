@@ -22,14 +22,16 @@ export async function checkDns(run: DoctorRun, role: 'auth' | 'api'): Promise<Ch
     const code = (error as { code?: string }).code ?? 'TIMEOUT';
     const route = await run.proxyFor(url.href);
     if (route?.kind === 'proxy') {
-      // Behind an explicit proxy the proxy looks names up, so a local failure is normal.
+      // Behind an explicit proxy the proxy looks names up, so a local failure is normal; it
+      // only matters when the connection through the proxy fails too.
+      const reached = (await run.probe(url.href)).ok;
       return {
         id,
         title,
-        status: 'warn',
-        summary: `This computer cannot look up ${host} itself, but the app goes through ${route.proxy}, which looks names up for it.`,
-        action: 'Nothing to do if the secure-connection check passes.',
-        facts: [{ label: 'Lookup result', value: code }],
+        status: reached ? 'pass' : 'warn',
+        summary: `${route.proxy} looks up ${host} for the app${reached ? ' and reached it' : ''}; this computer does not need to.`,
+        ...(reached ? {} : { action: 'See the proxy and secure-connection checks.' }),
+        facts: [{ label: 'Lookup on this computer', value: code }],
       };
     }
     return {
