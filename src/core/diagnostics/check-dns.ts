@@ -29,7 +29,7 @@ export async function checkDns(run: DoctorRun, role: 'auth' | 'api'): Promise<Ch
         id,
         title,
         status: reached ? 'pass' : 'warn',
-        summary: `${route.proxy} looks up ${host} for the app${reached ? ' and reached it' : ''}; this computer does not need to.`,
+        summary: `The proxy (${route.proxy}) looks up ${host} for the app${reached ? ' and reached it' : ''}; this computer does not need to.`,
         ...(reached ? {} : { action: 'See the proxy and secure-connection checks.' }),
         facts: [{ label: 'Lookup on this computer', value: code }],
       };
