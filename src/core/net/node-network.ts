@@ -8,11 +8,13 @@
  *
  * undici is pinned in package.json to a version that runs on Node 20.18+ (7.x); Node's global
  * fetch is a different undici copy, so this module uses undici's own fetch with its dispatchers.
+ * undici is imported on first use: main's bundle includes this module (the doctor's
+ * certificate probe), and must not load an HTTP client at start-up (benchmarks.md B9).
  */
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { X509Certificate } from 'node:crypto';
 import { TLSSocket, rootCertificates, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { displayProxy, isLoopbackUrl, type FetchFn, type NetworkPort, type ProxyRoute, type TlsPeer } from './network-port.js';
 
 export interface NodeNetworkOptions {
@@ -114,14 +116,21 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): NetworkPort
   const settings = proxySettings(env);
   const ca = options.extraCaCertificates?.length ? [...rootCertificates, ...options.extraCaCertificates] : undefined;
   const connect = { timeout: options.connectTimeoutMs ?? 10_000, ...(ca ? { ca } : {}) };
-  const direct = new Agent({ connect });
-  // Loopback gets its own direct agent: the simulator never goes through a proxy.
-  const proxied: Dispatcher = new EnvHttpProxyAgent({ ...settings, connect, ...(ca ? { requestTls: { ca } } : {}) });
+  const proxyOptions = { ...settings, connect, ...(ca ? { requestTls: { ca } } : {}) };
+  let loaded: Promise<{ undici: typeof import('undici'); direct: Dispatcher; proxied: Dispatcher }> | undefined;
+  const load = () =>
+    (loaded ??= import('undici').then((undici) => ({
+      undici,
+      // Loopback gets its own direct agent: the simulator never goes through a proxy.
+      direct: new undici.Agent({ connect }),
+      proxied: new undici.EnvHttpProxyAgent(proxyOptions),
+    })));
 
   const doFetch: FetchFn = async (input, init) => {
+    const { undici, direct, proxied } = await load();
     const dispatcher = isLoopbackUrl(input) ? direct : proxied;
     try {
-      return (await undiciFetch(input as never, { ...(init as object), dispatcher } as never)) as unknown as Response;
+      return (await undici.fetch(input as never, { ...(init as object), dispatcher } as never)) as unknown as Response;
     } catch (error) {
       throw normaliseProxyRefusal(error);
     }
@@ -143,6 +152,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): NetworkPort
    */
   const inspectTls = async (raw: string, { signal }: { signal: AbortSignal }): Promise<TlsPeer> => {
     const url = new URL(raw);
+    const { undici } = await load();
     let seen: DetailedPeerCertificate | undefined;
     const channel = diagnosticsChannel.channel('undici:client:connected');
     const onConnected = (message: unknown) => {
@@ -154,9 +164,9 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): NetworkPort
     };
     channel.subscribe(onConnected);
     // A fresh dispatcher, so the probe opens (and sees) a new connection instead of reusing one.
-    const probe = new EnvHttpProxyAgent({ ...settings, connect, ...(ca ? { requestTls: { ca } } : {}) });
+    const probe = new undici.EnvHttpProxyAgent(proxyOptions);
     try {
-      const res = await undiciFetch(url.origin + '/', { method: 'HEAD', redirect: 'manual', signal, dispatcher: probe });
+      const res = await undici.fetch(url.origin + '/', { method: 'HEAD', redirect: 'manual', signal, dispatcher: probe });
       await res.body?.cancel().catch(() => undefined);
       return { verified: true, ...(seen ? describeChain(seen) : {}) };
     } catch (error) {
@@ -174,6 +184,8 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): NetworkPort
     describeProxy,
     inspectTls,
     async close() {
+      if (!loaded) return;
+      const { direct, proxied } = await loaded;
       await Promise.all([direct.close(), proxied.close()]).catch(() => undefined);
     },
   };
