@@ -11,6 +11,7 @@
  * Cold = the engine's first sign-in in this fresh process (includes the lazy HTTP stack).
  * Run: tsx bench/b7-sign-in.ts   (prints one JSON line; updates docs/benchmarks.md)
  */
+import { plainNetwork } from '../src/core/net/network-port.js';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     clock: { now: () => Date.now() },
     settings: moduleSettings,
     preferences: createPreferences(moduleSettings),
+    network: plainNetwork(),
     appInfo: () => ({ name: 'bench', version: 'bench', host: 'test-host', platform: process.platform, sessionOnlySecrets: false }),
     notify: (notice) => events.emit('app.notice', notice),
     notices: () => [],

@@ -16,6 +16,7 @@ import { createPreferences, type Preferences } from './app/preferences.js';
 import {
   systemClock,
   type BrowserLauncher,
+  type CallbackSchemePort,
   type ClipboardPort,
   type Clock,
   type ExternalOpener,
@@ -29,7 +30,9 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
+import { createDoctorFeature } from './diagnostics/doctor-feature.js';
 import type { Feature } from './feature/feature.js';
+import { plainNetwork, type NetworkPort } from './net/network-port.js';
 
 export interface CorePorts {
   browserLauncher: BrowserLauncher;
@@ -40,6 +43,13 @@ export interface CorePorts {
   simulator?: SimulatorLauncher;
   /** OS keychain adapter (keytar in the app); core adds timeouts and session-only fallback. */
   secretStore: SecretStore;
+  /**
+   * Every HTTP request core makes goes through this (core/net/network-port.ts): Electron's
+   * net.fetch in the app, undici with the proxy variables in Node. Default: Node's plain fetch.
+   */
+  network?: NetworkPort;
+  /** For the doctor; without it, `privateSchemeRegistered` is reported. */
+  callbackScheme?: CallbackSchemePort;
 }
 
 export interface CoreOptions {
@@ -70,6 +80,8 @@ export interface CoreServices {
   clock: Clock;
   settings: KeyValueBackend;
   preferences: Preferences;
+  /** The network seam every feature's HTTP goes through (ports.network or Node's fetch). */
+  network: NetworkPort;
   appInfo(): AppInfo;
   /** Raises a notice: kept (so a window that opens later still shows it) and emitted. */
   notify(notice: AppNotice): void;
@@ -81,6 +93,7 @@ export interface Core {
   auth: ReturnType<typeof createAuthFeature>['api'];
   explorer: ReturnType<typeof createExplorerFeature>['api'];
   onboarding: ReturnType<typeof createOnboardingFeature>['api'];
+  doctor: ReturnType<typeof createDoctorFeature>['api'];
   handlers: HandlerTable;
   events: EventBus;
   /** Validates and runs one request from the renderer. */
@@ -104,6 +117,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     settings: options.settings,
     preferences,
+    network: options.ports.network ?? plainNetwork(),
     appInfo: () => ({
       name: 'Pleo Partner Desktop',
       version: options.appVersion,
@@ -124,7 +138,8 @@ export function createCore(options: CoreOptions): Core {
   const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
-  const features: Feature[] = [auth, explorer, onboarding];
+  const doctor = createDoctorFeature(services, { auth: auth.api });
+  const features: Feature[] = [auth, explorer, onboarding, doctor];
   const handlers = createHandlers(services, features);
   const limiter = createRateLimiter({ burst: 300, perSecond: 150, now: () => clock.now() });
   return {
@@ -132,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
     auth: auth.api,
     explorer: explorer.api,
     onboarding: onboarding.api,
+    doctor: doctor.api,
     handlers,
     events,
     handle: (channel, payload) => {

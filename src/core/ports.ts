@@ -65,6 +65,14 @@ export interface SimulatorLauncher {
   stop(): Promise<void>;
 }
 
+/**
+ * Whether the OS opens `scheme:` links with this app (Electron: app.isDefaultProtocolClient
+ * with the same path and arguments as the registration). Undefined when it cannot tell.
+ */
+export interface CallbackSchemePort {
+  isRegistered(scheme: string): Promise<boolean | undefined>;
+}
+
 export interface Clock {
   now(): number;
 }

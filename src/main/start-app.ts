@@ -20,6 +20,7 @@ import { forwardEvents, wireIpc } from './ipc-wiring.js';
 import { installNavigationGuards } from './navigation-guards.js';
 import { mainWindowOptions } from './window-options.js';
 import { createPlatformServices } from './platform-services.js';
+import { createElectronNetwork } from './electron-network.js';
 
 type ElectronModule = typeof Electron;
 
@@ -79,8 +80,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   // not exist (Linux, `xdg-settings ... $CHROME_DESKTOP`), breaking the installed app's
   // callback. In development on macOS/Linux use a loopback redirect URI instead.
   let privateSchemeRegistered = false;
+  const registration = protocolRegistration({ scheme: CALLBACK_SCHEME, execPath: process.execPath, defaultApp: process.defaultApp === true, appEntry: process.argv[1] });
   if (app.isPackaged || hostPlatform === 'win32') {
-    const registration = protocolRegistration({ scheme: CALLBACK_SCHEME, execPath: process.execPath, defaultApp: process.defaultApp === true, appEntry: process.argv[1] });
     privateSchemeRegistered = app.setAsDefaultProtocolClient(registration.scheme, registration.path, registration.args);
     if (!privateSchemeRegistered) {
       logger.warn('deep links: the OS did not accept the callback scheme registration', { scheme: registration.scheme });
@@ -119,6 +120,10 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
         pdfRenderer: pdfRenderer(BrowserWindow),
         simulator: platform.simulator,
         secretStore: platform.secretStore,
+        // OAuth and API requests through Chromium: system proxy / PAC, OS trust store (issue 15).
+        network: createElectronNetwork({ session: session.defaultSession }),
+        // For the doctor: asks the OS now, not what registration reported at start-up.
+        callbackScheme: { isRegistered: async (scheme) => app.isDefaultProtocolClient(scheme, registration.path, registration.args) },
       },
     });
     for (const notice of platform.notices) core.services.notify(notice);

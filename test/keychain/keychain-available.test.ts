@@ -16,6 +16,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore, DEVELOPMENT_SERVICE_NAME, PACKAGED_SERVICE_NAME } from '../../src/core/secrets/keytar-secret-store.js';
 import type { SecretStore } from '../../src/core/secrets/secret-store.js';
+import { checkKeychain } from '../../src/core/diagnostics/check-keychain.js';
+import type { DoctorRun } from '../../src/core/diagnostics/doctor-context.js';
 import { startFakeAs } from '../fixtures/auth/fake-as.js';
 import { startHarness } from '../fixtures/auth/harness.js';
 
@@ -117,6 +119,15 @@ describe('keytar store on the real OS keychain', () => {
       await second.close();
       await fake.close();
     }
+  });
+});
+
+describe('doctor keychain check on the real OS keychain (issue 15)', () => {
+  it('passes: writes, reads back and deletes a test entry in the unlocked keyring', async (ctx) => {
+    requireKeychain(ctx);
+    const store = createKeytarSecretStore({ packaged: false, service: SERVICE });
+    const result = await checkKeychain({ ctx: { secretStore: store, timeoutMs: 5000 } } as unknown as DoctorRun);
+    expect(result).toMatchObject({ id: 'keychain', status: 'pass' });
   });
 });
 

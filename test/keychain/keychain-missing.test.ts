@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createGuardedSecretStore } from '../../src/core/secrets/guarded-secret-store.js';
 import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store.js';
+import { checkKeychain } from '../../src/core/diagnostics/check-keychain.js';
+import type { DoctorRun } from '../../src/core/diagnostics/doctor-context.js';
 
 const SERVICE = `Pleo Partner Desktop (keychain test ${randomUUID()})`;
 
@@ -23,5 +25,15 @@ describe('no secret service on the bus', () => {
     expect(store.sessionOnly()).toBe(true);
     expect(notices).toHaveLength(1);
     expect(await store.get('x/y/client-secret')).toBe('memory-only');
+  });
+});
+
+describe('doctor keychain check on the real adapter (issue 15)', () => {
+  it('fails in plain words when no keyring is unlocked, within the timeout', async () => {
+    const store = createKeytarSecretStore({ packaged: false, service: SERVICE });
+    const result = await checkKeychain({ ctx: { secretStore: store, timeoutMs: 3000 } } as unknown as DoctorRun);
+    expect(result.status).toBe('fail');
+    expect(result.summary).toMatch(/locked|No working keychain/);
+    expect(result.action).toBeTruthy();
   });
 });

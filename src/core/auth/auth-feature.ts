@@ -52,7 +52,9 @@ const TIMELINE_LIMIT = 50;
 
 export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {}): AuthFeature {
   const { clock, logger, events } = services;
-  const limits = { timeoutMs: tuning.tokenRequestTimeoutMs ?? 30_000, maxBodyBytes: tuning.maxTokenResponseBytes ?? 64 * 1024 };
+  // Token, introspection and revocation calls go through the network seam (system proxy and
+  // trust store in the app).
+  const limits = { timeoutMs: tuning.tokenRequestTimeoutMs ?? 30_000, maxBodyBytes: tuning.maxTokenResponseBytes ?? 64 * 1024, fetch: services.network.fetch as typeof fetch };
   const signOutTimeoutMs = tuning.signOutTimeoutMs ?? 10_000;
 
   // services.notify keeps notices for a window that opens later (app.notices) and emits them.

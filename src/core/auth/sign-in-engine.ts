@@ -49,7 +49,7 @@ export interface SignInEngineDeps {
   browser: BrowserLauncher;
   clock: Clock;
   logger: Logger;
-  limits: { timeoutMs: number; maxBodyBytes: number };
+  limits: { timeoutMs: number; maxBodyBytes: number; fetch?: typeof fetch };
   flowTimeoutMs: number;
   maxStrayLoopbackRequests: number;
   loopbackGraceMs: number;

@@ -56,7 +56,7 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
   const catalog = createCatalogStore(services.settings, now);
   const history = createHistoryStore(services.settings, limits);
   const responses = createResponseStore(limits.responseCacheBytes);
-  const sender = createSender({ auth, catalog, responses, limits, now, appVersion: services.options.appVersion, fetchImpl: deps.fetchImpl });
+  const sender = createSender({ auth, catalog, responses, limits, now, appVersion: services.options.appVersion, fetchImpl: deps.fetchImpl ?? (services.network.fetch as typeof fetch) });
   const inflight = new Map<string, AbortController>();
   const listeners = new Set<(r: ExplorerCallRecord) => void>();
 

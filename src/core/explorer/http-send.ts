@@ -112,13 +112,17 @@ function transportFailure(error: unknown, signal: AbortSignal, url: URL, midBody
     });
   }
   const why =
-    code === 'ECONNREFUSED'
-      ? 'nothing is listening there (connection refused)'
-      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? 'the name could not be found (DNS)'
-        : code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT'
-          ? 'the connection timed out'
-          : 'the network failed';
+    code === 'EPROXY_REFUSED'
+      ? 'the proxy refused the connection'
+      : code === 'EPROXY_UNREACHABLE'
+        ? 'the proxy could not be reached'
+        : code === 'ECONNREFUSED'
+          ? 'nothing is listening there (connection refused)'
+          : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? 'the name could not be found (DNS)'
+            : code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT'
+              ? 'the connection timed out'
+              : 'the network failed';
   return failure('NETWORK_ERROR', `Could not reach ${url.host}: ${why}.`, {
     hint: 'Check your internet connection or proxy, then try again. For the simulator, make sure it is running.',
   });

@@ -19,12 +19,14 @@ export interface HttpPolicy {
   maxBodyBytes: number;
   /** Only for http endpoints on loopback (simulator, local mocks), already vetted by url-policy. */
   allowInsecure: boolean;
+  /** The network seam's fetch (Electron net.fetch in the app, undici in Node); default fetch. */
+  fetch?: typeof fetch;
 }
 
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 /** fetch that reads at most `maxBytes` of the body, then hands oauth4webapi a buffered Response. */
-export function cappedFetch(maxBytes: number, base: typeof fetch = fetch) {
+export function cappedFetch(maxBytes: number, base: typeof fetch = (input, init) => fetch(input, init)) {
   return async (url: string, init: RequestInit): Promise<Response> => {
     const response = await base(url, init);
     if (!response.body || NO_BODY.has(response.status)) return response;
@@ -65,7 +67,7 @@ export function cappedFetch(maxBytes: number, base: typeof fetch = fetch) {
 export function requestOptions(policy: HttpPolicy) {
   return {
     signal: () => AbortSignal.timeout(policy.timeoutMs),
-    [oauth.customFetch]: cappedFetch(policy.maxBodyBytes),
+    [oauth.customFetch]: cappedFetch(policy.maxBodyBytes, policy.fetch),
     [oauth.allowInsecureRequests]: policy.allowInsecure,
   };
 }

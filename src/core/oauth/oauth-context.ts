@@ -22,7 +22,7 @@ export function serviceLabel(env: Pick<EnvironmentConfig, 'kind'>): ServiceLabel
   return 'The sign-in service';
 }
 
-export function oauthContext(env: EnvironmentConfig, limits: { timeoutMs: number; maxBodyBytes: number }): OAuthContext {
+export function oauthContext(env: EnvironmentConfig, limits: { timeoutMs: number; maxBodyBytes: number; fetch?: typeof fetch }): OAuthContext {
   const endpoints = [env.authorizationEndpoint, env.tokenEndpoint, env.introspectionEndpoint, env.revocationEndpoint];
   const usesHttp = endpoints.some((u) => typeof u === 'string' && u.startsWith('http:'));
   return {
@@ -37,7 +37,7 @@ export function oauthContext(env: EnvironmentConfig, limits: { timeoutMs: number
     },
     client: { client_id: env.clientId },
     // url-policy only lets http through on loopback, and only for environments that allow it.
-    http: { timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes, allowInsecure: env.allowLoopbackHttp && usesHttp },
+    http: { timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes, allowInsecure: env.allowLoopbackHttp && usesHttp, ...(limits.fetch ? { fetch: limits.fetch } : {}) },
     service: serviceLabel(env),
   };
 }

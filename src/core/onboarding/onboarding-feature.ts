@@ -36,8 +36,8 @@ export function createOnboardingFeature(
   const { auth, explorer } = deps;
   const store = createProgressStore(services.settings);
   const pendingFlows = new Set<string>();
-  /** Injectable for unit tests; the app and the browser host use Node's global fetch. */
-  const fetchImpl: typeof fetch = deps.fetch ?? ((...args) => fetch(...args));
+  /** Injectable for unit tests; otherwise the network seam (net.fetch in the app, undici in Node). */
+  const fetchImpl: typeof fetch = deps.fetch ?? (services.network.fetch as typeof fetch);
 
   const envOrThrow = (environmentId?: string): EnvironmentSummary => {
     const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();

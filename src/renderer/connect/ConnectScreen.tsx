@@ -5,6 +5,7 @@ import { EnvironmentPicker } from './EnvironmentPicker.js';
 import { SecretForm } from './SecretForm.js';
 import { SignInPanel } from './SignInPanel.js';
 import { useEnvironments } from './use-environments.js';
+import { PreflightNotice } from '../doctor/PreflightNotice.js';
 
 /** Connect: environment, client details, write-only secret, and "Sign in with Pleo". */
 export function ConnectScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
@@ -17,9 +18,11 @@ export function ConnectScreen({ navigate }: { navigate: (id: ScreenId) => void }
       {active && (
         <>
           <EnvironmentPicker environments={environments} active={active} />
-          <ClientForm key={active.id} env={active} onSaved={apply} />
+          {/* Distinct keys: two siblings keyed by the same id left a stale form after switching. */}
+          <ClientForm key={`client-${active.id}`} env={active} onSaved={apply} />
           <SecretForm env={active} onSaved={apply} />
-          <SignInPanel key={active.id} env={active} navigate={navigate} />
+          <PreflightNotice key={`preflight-${active.id}`} env={active} navigate={navigate} />
+          <SignInPanel key={`signin-${active.id}`} env={active} navigate={navigate} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/result.js';
 import type { ScreenId } from '../app/screens.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
+import { DoctorLink } from '../doctor/DoctorLink.js';
 import { TextField } from './TextField.js';
 import { partner } from '../partner.js';
 
@@ -130,6 +131,7 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
         </form>
       )}
       {error && <ExplainedError error={error} title="Sign-in did not complete" />}
+      <DoctorLink error={error} navigate={navigate} />
     </section>
   );
 }

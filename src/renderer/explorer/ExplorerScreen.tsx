@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 
 const ExplorerView = lazy(() => import('./ExplorerView.js').then((m) => ({ default: m.ExplorerView })));
 
-export function ExplorerScreen({ navigate }: { navigate?: (id: 'connect') => void }) {
+export function ExplorerScreen({ navigate }: { navigate?: (id: 'connect' | 'doctor') => void }) {
   return (
     <Suspense
       fallback={

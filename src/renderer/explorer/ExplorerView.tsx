@@ -10,6 +10,7 @@ import { pageQuery, readPageInfo, type PageInfo } from '../../shared/catalog/pag
 import type { ExplorerResponse, FetchAllProgress, HistoryEntry } from '../../shared/contract/explorer-channels.js';
 import type { AppError } from '../../shared/result.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
+import { DoctorLink } from '../doctor/DoctorLink.js';
 import { partner } from '../partner.js';
 import { CatalogList } from './CatalogList.js';
 import { CopyTokenAction } from './CopyTokenAction.js';
@@ -26,7 +27,7 @@ const NO_PAGES: PageInfo = { hasNextPage: false, hasPreviousPage: false, count: 
 let nextRequest = 1;
 const newRequestId = () => `r${Date.now().toString(36)}${(nextRequest++).toString(36)}`;
 
-export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void }) {
+export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor') => void }) {
   const { catalog, reload: reloadCatalog } = useCatalog();
   const { env, granted, signedIn } = useSession();
   const history = useHistory(env?.id);
@@ -253,6 +254,7 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect') => void 
             </p>
           )}
           {error && <ErrorMessage error={error} title={error.code === 'REQUEST_CANCELLED' ? 'Cancelled' : 'Request not completed'} />}
+          <DoctorLink error={error} navigate={navigate} />
           {response && (
             <ResponsePanel
               response={response}

@@ -10,12 +10,14 @@ import { appChannels, appEvents } from './app-channels.js';
 import { authChannels, authEvents } from './auth-channels.js';
 import { explorerChannels, explorerEvents } from './explorer-channels.js';
 import { onboardingChannels, onboardingEvents } from './onboarding-channels.js';
+import { diagnosticsChannels, diagnosticsEvents } from './diagnostics-channels.js';
 
 export const requestChannels = {
   ...appChannels,
   ...authChannels,
   ...explorerChannels,
   ...onboardingChannels,
+  ...diagnosticsChannels,
 } as const;
 
 export const eventChannels = {
@@ -23,6 +25,7 @@ export const eventChannels = {
   ...authEvents,
   ...explorerEvents,
   ...onboardingEvents,
+  ...diagnosticsEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

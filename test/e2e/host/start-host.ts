@@ -15,7 +15,9 @@ import axe from 'axe-core';
 import { createCore, type Core } from '../../../src/core/create-core.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src/core/logging/logger.js';
 import { createMemorySecretStore } from '../../../src/core/secrets/secret-store.js';
-import type { KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
+import type { CallbackSchemePort, KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
+import { createNodeNetwork } from '../../../src/core/net/node-network.js';
+import type { NetworkPort } from '../../../src/core/net/network-port.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { buildTestPreload } from './build-test-preload.js';
 import { startStaticServer } from './static-server.js';
@@ -31,6 +33,10 @@ export interface HostOptions {
   /** Seed and size of the simulator's dummy data. */
   seed?: number;
   entries?: number;
+  /** The network seam (default: undici with this process's proxy variables, as in plain Node). */
+  network?: NetworkPort;
+  /** What the OS says about the callback scheme (default: registered). */
+  callbackScheme?: CallbackSchemePort;
 }
 
 export interface Host {
@@ -93,6 +99,8 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
       },
       simulator: { start: async () => simulator.info, stop: async () => undefined },
       secretStore: createMemorySecretStore(),
+      network: options.network ?? createNodeNetwork(),
+      ...(options.callbackScheme ? { callbackScheme: options.callbackScheme } : {}),
     },
   });
   coreRef.current = core;
@@ -145,6 +153,7 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
       for (const page of pages) await page.context().close().catch(() => undefined);
       await browser.close();
       await core.dispose();
+      await core.services.network.close?.();
       await server.close();
       await simulator.close();
       await rm(userDataDir, { recursive: true, force: true });

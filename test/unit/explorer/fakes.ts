@@ -2,6 +2,7 @@
  * Test doubles for the explorer: an in-memory settings backend, an auth fake with token
  * generations (to observe refreshes) and CoreServices with recording ports.
  */
+import { plainNetwork } from '../../../src/core/net/network-port.js';
 import type { AuthFeatureApi } from '../../../src/core/auth/auth-api.js';
 import type { CoreServices } from '../../../src/core/create-core.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
@@ -127,6 +128,7 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
     clock: { now },
     settings,
     preferences,
+    network: plainNetwork(),
     appInfo: () => ({ name: 'x', version: '0', host: 'test-host', platform: 'linux', sessionOnlySecrets: false }),
     notify: () => undefined,
     notices: () => [],

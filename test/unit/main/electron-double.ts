@@ -96,6 +96,10 @@ export function createElectronDouble(
       this.protocolClients.push({ scheme, path, args });
       return options.protocolClientAccepted ?? true;
     },
+    /** Like the OS: true only for exactly what was registered (and accepted). */
+    isDefaultProtocolClient(scheme: string, path: string, args: string[]) {
+      return (options.protocolClientAccepted ?? true) && this.protocolClients.some((c) => c.scheme === scheme && c.path === path && JSON.stringify(c.args) === JSON.stringify(args));
+    },
     whenReady() {
       return new Promise<void>((resolve) => (this.readyResolve = resolve));
     },
@@ -138,6 +142,22 @@ export function createElectronDouble(
       },
       setPermissionCheckHandler(fn: () => boolean) {
         this.checkHandler = fn;
+      },
+      /**
+       * session.fetch (net.fetch from this session): records each call and answers with
+       * `fetchImpl` (default 200 "{}"); tests set it to reject like Chromium does
+       * ("net::ERR_CERT_AUTHORITY_INVALID", "Redirect was cancelled").
+       */
+      fetchCalls: [] as Array<{ url: string; init?: RequestInit }>,
+      fetchImpl: (async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })) as (url: string, init?: RequestInit) => Promise<Response>,
+      fetch(url: string, init?: RequestInit) {
+        this.fetchCalls.push({ url, ...(init ? { init } : {}) });
+        return this.fetchImpl(url, init);
+      },
+      /** session.resolveProxy: a PAC-style answer ("DIRECT", "PROXY host:port; DIRECT"). */
+      proxyList: 'DIRECT',
+      async resolveProxy(_url: string) {
+        return this.proxyList;
       },
     },
   };

@@ -11,13 +11,14 @@ import { createElectronDouble, FakeBrowserWindow } from './electron-double.js';
 import { createMemorySecretStore } from '../../../src/core/secrets/secret-store.js';
 import { IPC_REQUEST_PREFIX } from '../../../src/shared/contract/index.js';
 
-const state = vi.hoisted(() => ({ failPlatform: false, hangDispose: false, deepLinks: [] as string[] }));
+const state = vi.hoisted(() => ({ failPlatform: false, hangDispose: false, deepLinks: [] as string[], coreOptions: undefined as unknown }));
 
 vi.mock('../../../src/core/create-core.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../src/core/create-core.js')>();
   return {
     ...original,
     createCore: (options: Parameters<typeof original.createCore>[0]) => {
+      state.coreOptions = options;
       const core = original.createCore(options);
       const handleDeepLink = core.auth.handleDeepLink;
       core.auth.handleDeepLink = (url: string) => {
@@ -238,5 +239,25 @@ describe('Electron composition root (electron test double)', () => {
     };
     if (process.platform !== 'win32') expect(await redirectOf(await started())).toBe('http://127.0.0.1/oauth/callback');
     expect(await redirectOf(await started({ isPackaged: true }))).toBe('io.pleo.partnerdesktop:/oauth/callback');
+  });
+});
+
+describe('network seam wiring (issue 15; real net.fetch unverified here)', () => {
+  it("core's requests go to the app session's fetch (Chromium: system proxy, PAC, OS trust store) and the doctor asks the OS about the scheme", async () => {
+    const d = await started({ isPackaged: true });
+    const options = state.coreOptions as import('../../../src/core/create-core.js').CoreOptions;
+    const network = options.ports.network!;
+    await network.fetch('https://auth.staging.pleo.io/oauth/token', { method: 'POST', redirect: 'manual' });
+    expect(d.session.defaultSession.fetchCalls.map((c) => c.url)).toEqual(['https://auth.staging.pleo.io/oauth/token']);
+    d.session.defaultSession.proxyList = 'PROXY proxy.corp.example:3128';
+    expect(await network.describeProxy('https://external.staging.pleo.io/')).toMatchObject({ kind: 'proxy', proxy: 'http://proxy.corp.example:3128' });
+    expect(await options.ports.callbackScheme!.isRegistered('io.pleo.partnerdesktop')).toBe(true);
+    expect(await options.ports.callbackScheme!.isRegistered('com.example.other')).toBe(false);
+  });
+
+  it('the doctor reports the scheme as not registered when the OS refused the registration', async () => {
+    await started({ isPackaged: true, protocolClientAccepted: false });
+    const options = state.coreOptions as import('../../../src/core/create-core.js').CoreOptions;
+    expect(await options.ports.callbackScheme!.isRegistered('io.pleo.partnerdesktop')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
  * Test doubles for the onboarding unit tests: an in-memory settings backend, a scripted
  * sign-in engine (AuthFeatureApi) and the minimal CoreServices the feature uses.
  */
+import { plainNetwork } from '../../../src/core/net/network-port.js';
 import type { AuthEvidence, AuthFeatureApi } from '../../../src/core/auth/auth-api.js';
 import type { ExplorerCallRecord, ExplorerFeatureApi } from '../../../src/core/explorer/explorer-feature.js';
 import type { CoreServices } from '../../../src/core/create-core.js';
@@ -122,6 +123,7 @@ export function fakeServices(settings = memoryBackend(), extra: { pdf?: boolean;
     clock: { now: extra.now ?? (() => (t += 1000)) },
     settings,
     preferences: createPreferences(settings),
+    network: plainNetwork(),
     appInfo: () => ({ name: 'x', version: '1.2.3-test', host: 'test-host' as const, platform: 'linux', sessionOnlySecrets: false }),
   } as unknown as CoreServices;
   return { services, saved, clipboard, emitted, settings };
