@@ -9,7 +9,6 @@ import { failure, type AppError } from '../../shared/result.js';
 import type { CoreServices } from '../create-core.js';
 import { SIMULATOR_ID } from '../environments/builtin-environments.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
-import { classifyRedirectUri } from '../environments/url-policy.js';
 import type { Feature } from '../feature/feature.js';
 import { registerSecretForRedaction } from '../logging/redact.js';
 import { refreshGrant } from '../oauth/code-exchange.js';
@@ -368,14 +367,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       const url = findCallbackUrlInArgv(argv, api.callbackSchemes());
       return url ? api.handleDeepLink(url) : undefined;
     },
-    callbackSchemes() {
-      const schemes = new Set([CALLBACK_SCHEME]);
-      for (const env of registry.all()) {
-        const classified = classifyRedirectUri(env.redirectUri);
-        if (classified.ok && classified.value.scheme) schemes.add(classified.value.scheme);
-      }
-      return [...schemes];
-    },
+    // The only private-use scheme url-policy accepts is the one the OS routes to the app.
+    callbackSchemes: () => [CALLBACK_SCHEME],
     checkCredentials: async (environmentId) => {
       await ready;
       return checkCredentials(environmentId);

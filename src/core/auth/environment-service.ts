@@ -72,6 +72,7 @@ export function createEnvironmentService(deps: {
       redirectUri: env.redirectUri,
       callbackMode: callbackModeOf(env.redirectUri),
       scopes: [...env.scopes],
+      clientAuth: env.clientAuth,
       hasClientSecret: shown !== undefined,
       ...(shown ? { clientSecretFingerprint: shown } : {}),
       ...(env.simulatorState ? { simulatorState: env.simulatorState } : {}),
@@ -80,6 +81,7 @@ export function createEnvironmentService(deps: {
         disconnectInstallation: env.disconnectInstallation,
         issuerEditable: env.issuerEditable,
         endpointsEditable: env.endpointsEditable,
+        clientAuthEditable: env.clientAuthEditable,
       },
     };
   };
