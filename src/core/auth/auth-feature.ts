@@ -16,7 +16,7 @@ import { probeCredentials } from '../oauth/credential-probe.js';
 import { findCallbackUrlInArgv } from '../oauth/deep-link.js';
 import { introspectSubject } from '../oauth/introspection.js';
 import { oauthContext } from '../oauth/oauth-context.js';
-import { classifyTokenFailure } from '../oauth/oauth-errors.js';
+import { classifyTokenFailure, type ClientCredentialsUsed } from '../oauth/oauth-errors.js';
 import { disconnectInstallation, revokeToken } from '../oauth/revocation.js';
 import { createTokenManager, type SlotRef, type TokenEvent } from '../oauth/token-manager.js';
 import { createGuardedSecretStore } from '../secrets/guarded-secret-store.js';
@@ -121,6 +121,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     return { ...env, clientId: ref.clientId };
   };
 
+  const refreshCredentials = new Map<string, ClientCredentialsUsed>();
   const tokens = createTokenManager({
     store: secrets,
     clock,
@@ -129,17 +130,24 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     ...(tuning.minProactiveIntervalMs !== undefined ? { minProactiveIntervalMs: tuning.minProactiveIntervalMs } : {}),
     ...(tuning.baseBackoffMs !== undefined ? { baseBackoffMs: tuning.baseBackoffMs } : {}),
     ...(tuning.maxBackoffMs !== undefined ? { maxBackoffMs: tuning.maxBackoffMs } : {}),
-    async refresh(ref, refreshToken) {
+    async refresh(ref, refreshToken, current) {
       if (ref.environmentId === SIMULATOR_ID) await environments.resolve(SIMULATOR_ID);
       const env = envFor(ref);
       const secret = await environments.clientSecret(env);
       if (!secret) throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing, so the session cannot be renewed.', { hint: 'Enter the Client Secret again.', step: 'client-secret' });
-      const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now());
+      // classify() is synchronous; it needs what was sent to tell an encoding mismatch apart.
+      refreshCredentials.set(slotKey(ref), { clientId: ref.clientId, clientSecret: secret, method: env.clientAuth, editable: env.clientAuthEditable });
+      const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now(), current.scope);
       registerSecretForRedaction(next.accessToken);
       registerSecretForRedaction(next.refreshToken);
       return next;
     },
-    classify: (error, ref) => classifyTokenFailure(error, 'refresh', oauthContext(envFor(ref), limits).service),
+    classify: (error, ref) => {
+      const failed = classifyTokenFailure(error, 'refresh', oauthContext(envFor(ref), limits).service, refreshCredentials.get(slotKey(ref)));
+      refreshCredentials.delete(slotKey(ref));
+      logger.warn('tokens: refresh failed', { errorCode: failed.error.code, kind: failed.kind, ...(failed.status !== undefined ? { status: failed.status } : {}), ...(failed.check ? { check: failed.check } : {}) });
+      return failed;
+    },
     onEvent: (event) => void onTokenEvent(event),
   });
 
@@ -154,7 +162,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       evidence({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
     } else if (event.kind === 'refresh-failed') {
       timeline(ref, 'refresh-failed', event.error.message);
-      if (event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING') notify({ level: 'warning', ...event.error });
+      // Told once: a rejected client and a permanent refusal both stop the retries.
+      if (event.permanent || event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING') notify({ level: 'warning', ...event.error });
       evidence({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
     } else if (event.kind === 'discarded') {
       // A refresh that outlived sign-out or a newer sign-in: its tokens are never used, and a
@@ -195,7 +204,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       ...(t?.expiresAt !== undefined ? { accessTokenExpiresAt: t.expiresAt } : {}),
       hasRefreshToken: t?.refreshToken !== undefined,
       requestedScopes: [...env.scopes],
-      grantedScopes: t ? (t.scope !== undefined ? t.scope.split(' ').filter(Boolean) : [...env.scopes]) : [],
+      // Never the environment's current list: it may have changed since the grant (defect 2).
+      grantedScopes: t?.scope !== undefined ? t.scope.split(' ').filter(Boolean) : [],
       ...(subject && t ? { subject } : {}),
       ...(t ? { accessTokenFingerprint: fingerprint(t.accessToken) } : {}),
       ...(t?.refreshToken ? { refreshTokenFingerprint: fingerprint(t.refreshToken) } : {}),
@@ -229,7 +239,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       await tokens.install(ref, set);
       promptLogin.delete(flow.environmentId);
       subjects.delete(slotKey(ref));
-      const granted = set.scope !== undefined ? set.scope.split(' ').filter(Boolean) : [...flow.env.scopes];
+      const granted = (set.scope ?? '').split(' ').filter(Boolean);
       timeline(ref, 'issued', `Signed in; scopes granted: ${granted.join(' ') || '(none listed)'}.`);
       // The sign-in is complete once the tokens are stored; the checklist evidence, the status
       // event and the subject lookup follow a tick later, off the sign-in's critical path (B7).
