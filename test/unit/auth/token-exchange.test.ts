@@ -200,7 +200,7 @@ describe('token response fields (TK-09..TK-13, TK-20, TK-21)', () => {
     const end = await exchangeWith(h, { patch: { id_token: 'not.a.jwt' } });
     expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
     expect(end.error?.message).toMatch(/could not use: .+/);
-    expect(h.logs.some((r) => r.message === 'sign-in: code exchange failed' && typeof r.fields?.check === 'string')).toBe(true);
+    expect(h.logs.some((r) => r.message === 'sign-in: code exchange failed' && typeof (r.fields as { check?: unknown } | undefined)?.check === 'string')).toBe(true);
     await h.call('environments.update', { environmentId: 'simulator', scopes });
     await expectNothingStoredAndRecovery(h);
   });
