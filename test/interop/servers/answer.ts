@@ -14,7 +14,10 @@ export interface TokenAnswer {
   request: Record<string, string>;
 }
 
-export type Rewrite = (answer: TokenAnswer) => void | Promise<void>;
+export type Rewrite = ((answer: TokenAnswer) => void | Promise<void>) & {
+  /** The rewrite replaces the answer entirely: the server should not process the request. */
+  replaces?: boolean;
+};
 
 export interface TokenLog {
   grantType: string;
@@ -29,6 +32,10 @@ export class AnswerScript {
   /** Queue a rewrite for the next token request. */
   next(rewrite: Rewrite): void {
     this.rewrites.push(rewrite);
+  }
+
+  replacesNext(): boolean {
+    return this.rewrites[0]?.replaces === true;
   }
 
   record(req: http.IncomingMessage, body: Record<string, string>): void {

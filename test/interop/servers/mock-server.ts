@@ -20,6 +20,10 @@ export interface MockServer {
   next(rewrite: SyncRewrite): void;
   /** `iss` to add to the next authorization responses (undefined: none, as by default). */
   setIss(value: string | undefined): void;
+  /** Claims to overwrite in every token the server signs from now on (the id_token included). */
+  tamperTokens(claims: Record<string, unknown> | undefined): void;
+  /** false: refresh answers carry no new refresh token (the old one stays valid here anyway). */
+  setRotate(value: boolean): void;
   close(): Promise<void>;
 }
 
@@ -31,9 +35,15 @@ export async function startMockServer(): Promise<MockServer> {
   const rewrites: SyncRewrite[] = [];
   const log: TokenLog[] = [];
   let iss: string | undefined;
+  let tamper: Record<string, unknown> | undefined;
+  let rotate = true;
+  server.service.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => {
+    if (tamper) Object.assign(token.payload, tamper);
+  });
   server.service.on('beforeResponse', (response: { body: unknown; statusCode: number }, req: { headers: Record<string, string | undefined>; body?: Record<string, string> }) => {
     const request = req.body ?? {};
     log.push({ grantType: request.grant_type ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), body: request });
+    if (!rotate && request.grant_type === 'refresh_token') delete (response.body as Record<string, unknown>).refresh_token;
     const rewrite = rewrites.shift();
     if (!rewrite) return;
     const answer: TokenAnswer = { status: response.statusCode, headers: {}, body: response.body, request };
@@ -51,6 +61,8 @@ export async function startMockServer(): Promise<MockServer> {
     log,
     next: (rewrite) => void rewrites.push(rewrite),
     setIss: (value) => void (iss = value),
+    tamperTokens: (claims) => void (tamper = claims),
+    setRotate: (value) => void (rotate = value),
     close: () => server.stop(),
   };
 }

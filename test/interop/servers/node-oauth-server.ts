@@ -29,6 +29,10 @@ export interface NodeOAuthServer {
   authorizationEndpoint: string;
   tokenEndpoint: string;
   script: AnswerScript;
+  /** `iss` to add to the authorization responses (RFC 9207); none by default, like the library. */
+  setIss(value: string | undefined): void;
+  /** Issue a new refresh token on each refresh (changes the running server). */
+  setRotate(value: boolean): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +113,8 @@ export async function startNodeOAuthServer(options: NodeOAuthOptions): Promise<N
     allowEmptyState: false,
   });
   const script = new AnswerScript();
+  let iss: string | undefined;
+  let rotate = options.rotate ?? true;
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -122,6 +128,12 @@ export async function startNodeOAuthServer(options: NodeOAuthOptions): Promise<N
         } catch {
           // the handler already put the error redirect on the response, where it can
         }
+        const location = (response.headers as Record<string, string>).location;
+        if (iss !== undefined && location) {
+          const target = new URL(location);
+          target.searchParams.set('iss', iss);
+          (response.headers as Record<string, string>).location = target.href;
+        }
         res.writeHead(response.status ?? 500, response.headers as Record<string, string>);
         res.end();
         return;
@@ -132,7 +144,9 @@ export async function startNodeOAuthServer(options: NodeOAuthOptions): Promise<N
         const request = new OAuth2Server.Request({ method: 'POST', headers, query: {}, body });
         const response = new OAuth2Server.Response({});
         try {
-          await oauth.token(request, response, {});
+          // A scripted replacement answer stands in for the server: nothing is processed
+          // (no code used up, no refresh token revoked), as if the server had refused.
+          if (!script.replacesNext()) await oauth.token(request, response, { alwaysIssueNewRefreshToken: rotate });
         } catch {
           // error status, headers and body are on the response
         }
@@ -151,6 +165,8 @@ export async function startNodeOAuthServer(options: NodeOAuthOptions): Promise<N
     authorizationEndpoint: `${origin}/authorize`,
     tokenEndpoint: `${origin}/token`,
     script,
+    setIss: (value) => void (iss = value),
+    setRotate: (value) => void (rotate = value),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
