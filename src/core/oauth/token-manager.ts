@@ -217,7 +217,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           throw notSignedIn(slot);
         }
         const failed: TokenFailure =
-          error instanceof AppFailure ? { kind: 'refused', error: error.appError } : options.classify(error, slot.ref);
+          // A catalogued failure before any request (missing secret) waits for new credentials;
+          // a simulator that could not start may start on the next attempt.
+          error instanceof AppFailure
+            ? { kind: error.appError.code === 'SIMULATOR_UNAVAILABLE' ? 'transient' : 'refused', error: error.appError }
+            : options.classify(error, slot.ref);
         if (failed.kind === 'invalid-grant') {
           await wipe(slot);
           slot.ended = failed.error;
