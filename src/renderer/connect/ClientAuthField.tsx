@@ -35,7 +35,7 @@ export function ClientAuthField({ env, value, onChange }: { env: EnvironmentSumm
         ))}
       </select>
       <span id="client-auth-help" className="help">
-        How the Client ID and Secret reach the server; the choices differ only when they contain characters other than letters, digits and - . _ ~, so keep the default unless the server rejects a secret you know is right.
+        Keep the default unless the server rejects a Client Secret you know is right: the two Basic header choices differ only for characters other than letters, digits and - . _ ~.
       </span>
     </div>
   );
