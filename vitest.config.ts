@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/simulator/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/interop/**/*.test.ts'],
     exclude: ['test/keychain/**', 'test/e2e/**', 'test/electron/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

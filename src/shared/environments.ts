@@ -5,6 +5,16 @@ export type EnvironmentKind = 'simulator' | 'pleo-staging' | 'custom';
 /** How the callback comes back, decided by the registered redirect URI (architecture.md). */
 export type CallbackMode = 'private-scheme' | 'loopback' | 'paste-back';
 
+/**
+ * How the client proves itself at the token endpoint (docs/interop.md):
+ * - `client_secret_basic`: HTTP Basic, ID and secret form-encoded first (RFC 6749 §2.3.1);
+ * - `client_secret_basic_unencoded`: HTTP Basic with ID and secret as typed, like
+ *   `curl -u id:secret` and Postman's "Send as Basic Auth header" (Pleo's documented flows);
+ * - `client_secret_post`: ID and secret in the form body.
+ */
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_basic_unencoded' | 'client_secret_post';
+export const CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_basic_unencoded', 'client_secret_post'];
+
 export interface EnvironmentSummary {
   id: string;
   kind: EnvironmentKind;
@@ -21,6 +31,8 @@ export interface EnvironmentSummary {
   redirectUri: string;
   callbackMode: CallbackMode;
   scopes: string[];
+  /** How the client authenticates at the token endpoint (absent in summaries of older builds). */
+  clientAuth?: ClientAuthMethod;
   /** True when a Client Secret is stored (in the keychain, or in memory in session-only mode). */
   hasClientSecret: boolean;
   /** Last characters of the secret's SHA-256 (e.g. "…3f9a"), for "is it the one I entered?". */
@@ -35,6 +47,8 @@ export interface EnvironmentSummary {
     disconnectInstallation: boolean;
     issuerEditable: boolean;
     endpointsEditable: boolean;
+    /** The client authentication style may be changed (not for Pleo Staging, which is fixed). */
+    clientAuthEditable?: boolean;
   };
 }
 

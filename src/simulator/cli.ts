@@ -20,6 +20,8 @@ Options:
   --mode <m>        normal | demo | test (demo and test add fault injection at /__control)
   --issuer <url>    issuer value for "iss" (default: the origin)
   --host <addr>     loopback address to bind: 127.0.0.1 (default) or ::1
+  --accept-client-secret-post
+                    also accept client_secret_post (default: Basic only, as Pleo says)
   --json            print one JSON line with endpoints, clients and users, nothing else
   --verbose         show oidc-provider's development notices
   --help            show this help
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
       mode: { type: 'string' },
       issuer: { type: 'string' },
       host: { type: 'string' },
+      'accept-client-secret-post': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
   if (seed !== undefined) options.seed = seed;
   if (entries !== undefined) options.entries = entries;
   if (ttl !== undefined) options.tokenTtlSeconds = ttl;
+  if (values['accept-client-secret-post']) options.acceptClientSecretPost = true;
   if (values.issuer !== undefined) options.issuer = values.issuer;
   if (values.host !== undefined) options.host = values.host;
 

@@ -16,7 +16,7 @@ import { AccessLog } from './log/access-log.js';
 import type { Simulator, SimulatorInfo, SimulatorOptions, SimulatorStats } from './types.js';
 
 export type * from './types.js';
-export { DEFAULT_CLIENT, NARROW_CLIENT } from './auth/clients.js';
+export { DEFAULT_CLIENT, NARROW_CLIENT, RESERVED_CHARS_CLIENT } from './auth/clients.js';
 export { ALL_SCOPES, SCOPE_DESCRIPTIONS } from './auth/scopes.js';
 export { DEFAULT_ENTRIES, MAX_ENTRIES } from './data/accounting-entries.js';
 export { DEFAULT_SEED } from './data/seed.js';
@@ -69,6 +69,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       users: data.users,
       store,
       rotateRefreshTokens: () => rotate,
+      acceptClientSecretPost: options.acceptClientSecretPost === true,
       onRefreshTokenReuse: () => {
         log.stats.refreshTokenReuse += 1;
       },

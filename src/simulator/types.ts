@@ -33,6 +33,12 @@ export interface SimulatorOptions {
   quiet?: boolean;
   /** Rotate refresh tokens on every refresh (Pleo does); default true. */
   rotateRefreshTokens?: boolean;
+  /**
+   * Also accept `client_secret_post` (ID and secret in the form body). Default false: Pleo's
+   * configuration page says only `client_secret_basic` is supported, although its how-tos
+   * suggest the body works too (pleo-facts.md, unknown 9). Demo and test it with `true`.
+   */
+  acceptClientSecretPost?: boolean;
 }
 
 export interface SimulatorClientInfo {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { SimulatorEndpoints } from '../../src/core/ports.js';
-import { DEFAULT_CLIENT, NARROW_CLIENT, startSimulator } from '../../src/simulator/index.js';
+import { DEFAULT_CLIENT, NARROW_CLIENT, RESERVED_CHARS_CLIENT, startSimulator } from '../../src/simulator/index.js';
 import { start } from './helpers.js';
 
 /** startSimulator's options and the public info object the app consumes. */
@@ -14,7 +14,7 @@ describe('startSimulator', () => {
       expect(endpoints.authorizationEndpoint).toBe(`${endpoints.apiBase}/oauth/authorize`);
       expect(endpoints.introspectionEndpoint).toBe(`${endpoints.apiBase}/oauth/token/introspect`);
       expect(endpoints.revocationEndpoint).toBe(`${endpoints.apiBase}/oauth/token/revoke`);
-      expect(endpoints.clients.map((c) => c.clientId)).toEqual([DEFAULT_CLIENT.clientId, NARROW_CLIENT.clientId]);
+      expect(endpoints.clients.map((c) => c.clientId)).toEqual([DEFAULT_CLIENT.clientId, NARROW_CLIENT.clientId, RESERVED_CHARS_CLIENT.clientId]);
       expect(endpoints.clients[0]).toMatchObject({
         name: 'Pleo Partner Desktop (simulator)',
         redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback', 'https://oauth.pstmn.io/v1/callback'],

@@ -1,15 +1,17 @@
 /**
- * The sign-in engine as a core feature (issue 4): environments, credentials in the keychain
- * (or memory in session-only mode), the one pending sign-in, tokens and their lifecycle,
- * sign-out, and the IPC handlers for all of it. Everything here runs in plain Node; main only
- * supplies ports (browser launcher, keychain adapter, simulator) and the deep-link intake.
+ * The sign-in engine as a core feature (issue 4): it composes the environments (and the
+ * simulator's lifetime, owned by environment-service), the guarded keychain, the token
+ * manager, the one pending sign-in and the IPC handlers. The parts live in their own files:
+ * keychain-notices (what the user is told when the keychain fails), session-records
+ * (timeline, subject, prompt=login), auth-evidence (facts for onboarding), auth-status (the
+ * renderer-safe status), sign-out, and environment-editing. Everything here runs in plain
+ * Node; main only supplies ports (browser launcher, keychain adapter, simulator) and the
+ * deep-link intake.
  */
-import type { AuthStatus, CredentialCheck, TokenTimelineEntry, TokenTimelineKind } from '../../shared/environments.js';
-import { failure, type AppError } from '../../shared/result.js';
+import type { CredentialCheck } from '../../shared/environments.js';
+import { failure } from '../../shared/result.js';
 import type { CoreServices } from '../create-core.js';
-import { SIMULATOR_ID } from '../environments/builtin-environments.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
-import { classifyRedirectUri } from '../environments/url-policy.js';
 import type { Feature } from '../feature/feature.js';
 import { registerSecretForRedaction } from '../logging/redact.js';
 import { refreshGrant } from '../oauth/code-exchange.js';
@@ -17,16 +19,21 @@ import { probeCredentials } from '../oauth/credential-probe.js';
 import { findCallbackUrlInArgv } from '../oauth/deep-link.js';
 import { introspectSubject } from '../oauth/introspection.js';
 import { oauthContext } from '../oauth/oauth-context.js';
-import { classifyTokenFailure } from '../oauth/oauth-errors.js';
-import { disconnectInstallation, revokeToken } from '../oauth/revocation.js';
+import { classifyTokenFailure, type ClientCredentialsUsed } from '../oauth/oauth-errors.js';
+import { revokeToken } from '../oauth/revocation.js';
 import { createTokenManager, type SlotRef, type TokenEvent } from '../oauth/token-manager.js';
 import { createGuardedSecretStore } from '../secrets/guarded-secret-store.js';
-import { fingerprint } from '../secrets/secret-accounts.js';
 import { CALLBACK_SCHEME } from '../../shared/csp.js';
-import type { AuthEvidence, AuthFeatureApi, CallbackOutcome } from './auth-api.js';
+import type { AuthFeatureApi, CallbackOutcome } from './auth-api.js';
+import { createEvidenceHub } from './auth-evidence.js';
 import { createAuthHandlers, type AuthEngineInternals } from './auth-handlers.js';
+import { createStatusReader } from './auth-status.js';
+import { createEnvironmentEditing } from './environment-editing.js';
 import { createEnvironmentService } from './environment-service.js';
+import { sessionOnlyNotice, type Notice } from './keychain-notices.js';
+import { createSessionRecords, slotKey } from './session-records.js';
 import { createSignInEngine } from './sign-in-engine.js';
+import { createSignOut } from './sign-out.js';
 
 /** Knobs for tests and benchmarks; the app uses the defaults. */
 export interface AuthTuning {
@@ -46,10 +53,6 @@ export interface AuthTuning {
 
 export type AuthFeature = Feature<AuthFeatureApi> & { sessionOnly(): boolean };
 
-type Notice = AppError & { level: 'info' | 'warning' | 'error' };
-
-const TIMELINE_LIMIT = 50;
-
 export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {}): AuthFeature {
   const { clock, logger, events } = services;
   // Token, introspection and revocation calls go through the network seam (system proxy and
@@ -65,58 +68,16 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     timeoutMs: tuning.keychainTimeoutMs ?? 4000,
     onSessionOnly(problem, { keychainReadable }) {
       logger.warn('keychain: switching to session-only mode', { problem, keychainReadable });
-      notify(
-        keychainReadable
-          ? {
-              level: 'warning',
-              code: problem,
-              message: 'The OS keychain could not save your latest sign-in, so new secrets and tokens are kept only until you quit.',
-              hint: 'You may need to sign in again after restarting. Nothing is written to disk in plain text.',
-            }
-          : problem === 'KEYCHAIN_LOCKED'
-          ? {
-              level: 'warning',
-              code: 'KEYCHAIN_LOCKED',
-              message: 'The OS keychain is locked or did not answer in time, so your Client Secret and sign-in are kept only until you quit.',
-              hint: 'Unlock the keychain and restart the app to save them. Nothing is written to disk in plain text.',
-            }
-          : {
-              level: 'warning',
-              code: 'KEYCHAIN_UNAVAILABLE',
-              message: 'No OS keychain was found, so your Client Secret and sign-in are kept only until you quit.',
-              hint: 'Install or start a keyring (e.g. GNOME Keyring) to save them. Nothing is written to disk in plain text.',
-            },
-      );
-      void emitStatus(registry.activeId());
+      notify(sessionOnlyNotice(problem, keychainReadable));
+      void statuses.emitStatus(registry.activeId());
     },
   });
 
   const registry = createEnvironmentRegistry(services.settings, { privateSchemeRegistered: services.options.privateSchemeRegistered !== false });
   for (const problem of registry.loadNotices()) notify({ level: 'warning', ...problem });
   const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger });
-
-  const evidenceListeners = new Set<(e: AuthEvidence) => void>();
-  const evidence = (e: Omit<AuthEvidence, 'at'>) => {
-    const full: AuthEvidence = { ...e, at: clock.now() };
-    for (const listener of [...evidenceListeners]) {
-      try {
-        listener(full);
-      } catch {
-        // one broken listener must not hide evidence from the others
-      }
-    }
-  };
-
-  const slotKey = (ref: SlotRef) => `${ref.environmentId}\n${ref.clientId}`;
-  const timelines = new Map<string, TokenTimelineEntry[]>();
-  const subjects = new Map<string, string>();
-  const promptLogin = new Set<string>();
-  const timeline = (ref: SlotRef, kind: TokenTimelineKind, detail?: string) => {
-    const list = timelines.get(slotKey(ref)) ?? [];
-    list.push({ kind, at: clock.now(), ...(detail ? { detail } : {}) });
-    if (list.length > TIMELINE_LIMIT) list.splice(0, list.length - TIMELINE_LIMIT);
-    timelines.set(slotKey(ref), list);
-  };
+  const evidence = createEvidenceHub(clock);
+  const records = createSessionRecords(clock);
 
   const envFor = (ref: SlotRef): EnvironmentConfig => {
     const env = registry.get(ref.environmentId);
@@ -124,6 +85,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     return { ...env, clientId: ref.clientId };
   };
 
+  const refreshCredentials = new Map<string, ClientCredentialsUsed>();
   const tokens = createTokenManager({
     store: secrets,
     clock,
@@ -132,33 +94,42 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     ...(tuning.minProactiveIntervalMs !== undefined ? { minProactiveIntervalMs: tuning.minProactiveIntervalMs } : {}),
     ...(tuning.baseBackoffMs !== undefined ? { baseBackoffMs: tuning.baseBackoffMs } : {}),
     ...(tuning.maxBackoffMs !== undefined ? { maxBackoffMs: tuning.maxBackoffMs } : {}),
-    async refresh(ref, refreshToken) {
-      if (ref.environmentId === SIMULATOR_ID) await environments.resolve(SIMULATOR_ID);
+    async refresh(ref, refreshToken, current) {
+      await environments.resolve(ref.environmentId);
       const env = envFor(ref);
       const secret = await environments.clientSecret(env);
       if (!secret) throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing, so the session cannot be renewed.', { hint: 'Enter the Client Secret again.', step: 'client-secret' });
-      const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now());
+      // classify() is synchronous; it needs what was sent to tell an encoding mismatch apart.
+      refreshCredentials.set(slotKey(ref), { clientId: ref.clientId, clientSecret: secret, method: env.clientAuth, editable: env.clientAuthEditable });
+      const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now(), current.scope);
       registerSecretForRedaction(next.accessToken);
       registerSecretForRedaction(next.refreshToken);
       return next;
     },
-    classify: (error, ref) => classifyTokenFailure(error, 'refresh', oauthContext(envFor(ref), limits).service),
+    classify: (error, ref) => {
+      const failed = classifyTokenFailure(error, 'refresh', oauthContext(envFor(ref), limits).service, refreshCredentials.get(slotKey(ref)));
+      refreshCredentials.delete(slotKey(ref));
+      logger.warn('tokens: refresh failed', { errorCode: failed.error.code, kind: failed.kind, ...(failed.status !== undefined ? { status: failed.status } : {}), ...(failed.check ? { check: failed.check } : {}) });
+      return failed;
+    },
     onEvent: (event) => void onTokenEvent(event),
   });
+  const statuses = createStatusReader({ environments, tokens, records, clock, events, sessionOnly: () => secrets.sessionOnly() });
 
   const onTokenEvent = async (event: TokenEvent) => {
     const { ref } = event;
     if (event.kind === 'refreshed') {
-      timeline(ref, event.rotated ? 'rotated' : 'refreshed', event.rotated ? 'New access token; the refresh token was rotated and saved.' : 'New access token.');
-      evidence({ kind: 'refreshed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.rotated ? 'Token refreshed; the refresh token was rotated and the new one saved.' : 'Token refreshed.', details: { rotated: event.rotated } });
+      records.timeline(ref, event.rotated ? 'rotated' : 'refreshed', event.rotated ? 'New access token; the refresh token was rotated and saved.' : 'New access token.');
+      evidence.emit({ kind: 'refreshed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.rotated ? 'Token refreshed; the refresh token was rotated and the new one saved.' : 'Token refreshed.', details: { rotated: event.rotated } });
     } else if (event.kind === 'session-ended') {
-      timeline(ref, 'expired', 'The session ended; sign in again.');
+      records.timeline(ref, 'expired', 'The session ended; sign in again.');
       notify({ level: 'warning', ...event.error });
-      evidence({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
+      evidence.emit({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
     } else if (event.kind === 'refresh-failed') {
-      timeline(ref, 'refresh-failed', event.error.message);
-      if (event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING') notify({ level: 'warning', ...event.error });
-      evidence({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
+      records.timeline(ref, 'refresh-failed', event.error.message);
+      // Told once: a rejected client and a permanent refusal both stop the retries.
+      if (event.permanent || event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING') notify({ level: 'warning', ...event.error });
+      evidence.emit({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
     } else if (event.kind === 'discarded') {
       // A refresh that outlived sign-out or a newer sign-in: its tokens are never used, and a
       // rotated refresh token is revoked where that is possible, so it does not linger.
@@ -167,7 +138,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     } else if (event.kind === 'installed') {
       return;
     }
-    await emitStatus(ref.environmentId);
+    await statuses.emitStatus(ref.environmentId);
   };
 
   const revokeQuietly = async (ref: SlotRef, token: string | undefined) => {
@@ -182,39 +153,6 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     }
   };
 
-  const status = async (environmentId?: string): Promise<AuthStatus> => {
-    const id = environmentId ?? registry.activeId();
-    let env = registry.get(id);
-    if (!env) throw environmentNotFound();
-    if (id === SIMULATOR_ID) env = await environments.resolve(id).catch(() => env!);
-    const ref = { environmentId: id, clientId: env.clientId };
-    const view = await tokens.view(ref);
-    const t = view.tokens;
-    const now = clock.now();
-    const subject = subjects.get(slotKey(ref));
-    return {
-      environmentId: id,
-      signedIn: t !== undefined && (t.refreshToken !== undefined || t.expiresAt === undefined || t.expiresAt > now),
-      ...(t?.expiresAt !== undefined ? { accessTokenExpiresAt: t.expiresAt } : {}),
-      hasRefreshToken: t?.refreshToken !== undefined,
-      requestedScopes: [...env.scopes],
-      grantedScopes: t ? (t.scope !== undefined ? t.scope.split(' ').filter(Boolean) : [...env.scopes]) : [],
-      ...(subject && t ? { subject } : {}),
-      ...(t ? { accessTokenFingerprint: fingerprint(t.accessToken) } : {}),
-      ...(t?.refreshToken ? { refreshTokenFingerprint: fingerprint(t.refreshToken) } : {}),
-      timeline: [...(timelines.get(slotKey(ref)) ?? [])],
-      sessionOnly: secrets.sessionOnly(),
-    };
-  };
-
-  const emitStatus = async (environmentId: string) => {
-    try {
-      events.emit('auth.statusChanged', await status(environmentId));
-    } catch {
-      // the environment may have been removed meanwhile
-    }
-  };
-
   const engine = createSignInEngine({
     environments,
     browser: services.ports.browserLauncher,
@@ -226,37 +164,37 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     loopbackGraceMs: tuning.loopbackGraceMs ?? 2000,
     emitProgress: (progress) => events.emit('auth.flowProgress', progress),
     notify,
-    promptLogin: (environmentId) => promptLogin.has(environmentId),
+    promptLogin: (environmentId) => records.promptLogin.has(environmentId),
     async install(flow, set) {
       const ref = { environmentId: flow.environmentId, clientId: flow.clientId };
       await tokens.install(ref, set);
-      promptLogin.delete(flow.environmentId);
-      subjects.delete(slotKey(ref));
-      const granted = set.scope !== undefined ? set.scope.split(' ').filter(Boolean) : [...flow.env.scopes];
-      timeline(ref, 'issued', `Signed in; scopes granted: ${granted.join(' ') || '(none listed)'}.`);
+      records.promptLogin.delete(flow.environmentId);
+      records.forgetSubject(ref);
+      const granted = (set.scope ?? '').split(' ').filter(Boolean);
+      records.timeline(ref, 'issued', `Signed in; scopes granted: ${granted.join(' ') || '(none listed)'}.`);
       // The sign-in is complete once the tokens are stored; the checklist evidence, the status
       // event and the subject lookup follow a tick later, off the sign-in's critical path (B7).
       setImmediate(() => {
-        evidence({
+        evidence.emit({
           kind: 'signed-in',
           environmentId: ref.environmentId,
           clientId: ref.clientId,
           summary: `Code exchanged for tokens; scopes granted: ${granted.join(' ') || '(none listed)'}.`,
           details: { grantedScopes: granted, callbackMode: flow.mode },
         });
-        void emitStatus(ref.environmentId);
+        void statuses.emitStatus(ref.environmentId);
         void (async () => {
           const secret = await environments.clientSecret(flow.env);
           const subject = secret ? await introspectSubject(flow.ctx, secret, set.accessToken) : undefined;
           if (subject) {
-            subjects.set(slotKey(ref), subject);
-            await emitStatus(ref.environmentId);
+            records.setSubject(ref, subject);
+            await statuses.emitStatus(ref.environmentId);
           }
         })().catch(() => undefined);
       });
     },
     onFailed(flow, error) {
-      evidence({ kind: 'sign-in-failed', environmentId: flow.environmentId, clientId: flow.clientId, summary: error.message, details: { errorCode: error.code, callbackMode: flow.mode } });
+      evidence.emit({ kind: 'sign-in-failed', environmentId: flow.environmentId, clientId: flow.clientId, summary: error.message, details: { errorCode: error.code, callbackMode: flow.mode } });
     },
   });
 
@@ -268,57 +206,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     logger.warn('auth: start-up keychain probe failed', { error: error instanceof Error ? error.name : typeof error });
   });
 
-  const resolveSummary = async (environmentId?: string) => environments.summary(await environments.resolve(environmentId));
-
-  const signOut = async (request: { environmentId?: string; disconnectInstallation?: boolean } = {}): Promise<AuthStatus> => {
-    const env = await environments.resolve(request.environmentId).catch(() => registry.get(request.environmentId ?? registry.activeId()));
-    if (!env) throw environmentNotFound();
-    const ref = { environmentId: env.id, clientId: env.clientId };
-    engine.cancelFor(env.id);
-    const problems: string[] = [];
-    if (request.disconnectInstallation) {
-      if (!env.disconnectInstallation) problems.push('this environment has no installation to disconnect');
-      else {
-        try {
-          const accessToken = await tokens.getAccessToken(ref);
-          const result = await disconnectInstallation(env.apiBase, accessToken, { timeoutMs: signOutTimeoutMs, allowInsecure: env.allowLoopbackHttp });
-          if (result.ok) timeline(ref, 'revoked', 'The installation was disconnected; every token of the client was revoked.');
-          else problems.push(`the installation could not be disconnected (${result.detail})`);
-        } catch {
-          problems.push('the installation could not be disconnected (not signed in)');
-        }
-      }
-    }
-    // Local first: whatever the server says later, this computer holds no tokens any more.
-    const held = await tokens.clear(ref);
-    subjects.delete(slotKey(ref));
-    promptLogin.add(env.id);
-    if (held && env.revocationEndpoint) {
-      const secret = await environments.clientSecret(env);
-      const ctx = oauthContext(env, { ...limits, timeoutMs: signOutTimeoutMs });
-      if (secret) {
-        const results = await Promise.all([
-          held.refreshToken ? revokeToken(ctx, secret, held.refreshToken, 'refresh_token') : Promise.resolve({ ok: true as const }),
-          revokeToken(ctx, secret, held.accessToken, 'access_token'),
-        ]);
-        const failed = results.find((r) => !r.ok);
-        if (failed && !failed.ok) problems.push(`the server could not revoke the tokens (${failed.detail})`);
-        else timeline(ref, 'revoked', 'The tokens were revoked on the server.');
-      }
-    }
-    timeline(ref, 'signed-out', 'Signed out; the tokens were removed from this computer.');
-    if (problems.length) {
-      notify({
-        level: 'warning',
-        code: 'REVOCATION_FAILED',
-        message: `You are signed out on this computer, but ${problems.join('; ')}.`,
-        hint: 'The tokens stop working when they expire.',
-      });
-    }
-    evidence({ kind: 'signed-out', environmentId: ref.environmentId, clientId: ref.clientId, summary: 'Signed out.', details: problems.length ? { errorCode: 'REVOCATION_FAILED' } : {} });
-    await emitStatus(env.id);
-    return status(env.id);
-  };
+  const signOut = createSignOut({ environments, tokens, records, evidence, statuses, notify, cancelFlowFor: (id) => engine.cancelFor(id), limits, signOutTimeoutMs });
 
   const checkCredentials = async (environmentId?: string): Promise<CredentialCheck> => {
     const env = await environments.resolve(environmentId);
@@ -326,7 +214,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     const secret = await environments.clientSecret(env);
     if (!secret) throw failure('CREDENTIALS_MISSING', 'No Client Secret is stored for this environment.', { hint: 'Enter the Client Secret first.', step: 'client-secret' });
     const check = await probeCredentials(oauthContext(env, limits), secret, env.redirectUri, () => clock.now());
-    evidence({ kind: 'credentials-checked', environmentId: env.id, clientId: env.clientId, summary: check.detail, details: { credentialCheck: check } });
+    evidence.emit({ kind: 'credentials-checked', environmentId: env.id, clientId: env.clientId, summary: check.detail, details: { credentialCheck: check } });
     return check;
   };
 
@@ -336,19 +224,14 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       const env = registry.get(id);
       return env ? environments.summary(env) : undefined;
     },
-    resolveEnvironment: resolveSummary,
-    status,
+    resolveEnvironment: async (environmentId) => environments.summary(await environments.resolve(environmentId)),
+    status: statuses.status,
     async getAccessToken(environmentId, options) {
       await ready;
-      const id = environmentId ?? registry.activeId();
-      const env = id === SIMULATOR_ID ? await environments.resolve(id) : registry.get(id);
-      if (!env) throw environmentNotFound();
+      const env = await environments.resolve(environmentId);
       return tokens.getAccessToken({ environmentId: env.id, clientId: env.clientId }, options);
     },
-    onEvidence(listener) {
-      evidenceListeners.add(listener);
-      return () => evidenceListeners.delete(listener);
-    },
+    onEvidence: (listener) => evidence.listen(listener),
     async signIn(request = {}) {
       await ready;
       return engine.start(request);
@@ -370,14 +253,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       const url = findCallbackUrlInArgv(argv, api.callbackSchemes());
       return url ? api.handleDeepLink(url) : undefined;
     },
-    callbackSchemes() {
-      const schemes = new Set([CALLBACK_SCHEME]);
-      for (const env of registry.all()) {
-        const classified = classifyRedirectUri(env.redirectUri);
-        if (classified.ok && classified.value.scheme) schemes.add(classified.value.scheme);
-      }
-      return [...schemes];
-    },
+    // The only private-use scheme url-policy accepts is the one the OS routes to the app.
+    callbackSchemes: () => [CALLBACK_SCHEME],
     checkCredentials: async (environmentId) => {
       await ready;
       return checkCredentials(environmentId);
@@ -386,7 +263,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       await ready;
       const env = await environments.resolve(environmentId);
       await tokens.refreshNow({ environmentId: env.id, clientId: env.clientId });
-      return status(env.id);
+      return statuses.status(env.id);
     },
     async signOut(request) {
       await ready;
@@ -400,57 +277,16 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     environments,
     registry,
     ready,
-    async selectEnvironment(environmentId) {
-      const current = engine.pending();
-      if (current && current.environmentId !== environmentId) engine.cancelFor(current.environmentId);
-      registry.setActive(environmentId);
-      const summary = await resolveSummary(environmentId).catch(() => environments.summary(registry.get(environmentId)!));
-      environments.emitChanged();
-      return summary;
-    },
-    async updateEnvironment(request) {
-      const { environmentId, ...patch } = request;
-      // Changing where or as whom we sign in mid-flow would mix two servers' answers (B-4).
-      engine.cancelFor(environmentId);
-      const env = registry.update(environmentId, patch);
-      await environments.loadSecretInfo(env);
-      environments.emitChanged();
-      return environments.summary(registry.get(environmentId)!);
-    },
-    async addCustomEnvironment(input) {
-      const env = registry.addCustom(input);
-      environments.emitChanged();
-      return environments.summary(env);
-    },
-    async removeEnvironment(environmentId) {
-      const env = registry.get(environmentId);
-      if (!env || env.kind !== 'custom') throw failure('ENVIRONMENT_NOT_FOUND', 'Only custom environments can be removed.', { hint: 'The built-in ones always stay.' });
-      engine.cancelFor(environmentId);
-      await tokens.clear({ environmentId, clientId: env.clientId });
-      await environments.clearClientSecret(env);
-      registry.remove(environmentId);
-      environments.emitChanged();
-    },
-    async setClientSecret(environmentId, secret) {
-      const env = await environments.resolve(environmentId).catch(() => registry.get(environmentId));
-      if (!env) throw environmentNotFound();
-      await environments.setClientSecret(env, secret);
-      tokens.credentialsChanged({ environmentId: env.id, clientId: env.clientId });
-      evidence({ kind: 'credentials-stored', environmentId: env.id, clientId: env.clientId, summary: secrets.sessionOnly() ? 'Client Secret kept in memory until quit (no keychain).' : 'Client Secret saved in the OS keychain.', details: {} });
-      environments.emitChanged();
-      return environments.summary(env);
-    },
-    async clearCredentials(environmentId) {
-      const env = await environments.resolve(environmentId).catch(() => registry.get(environmentId));
-      if (!env) throw environmentNotFound();
-      engine.cancelFor(env.id);
-      await tokens.clear({ environmentId: env.id, clientId: env.clientId });
-      await environments.clearClientSecret(env);
-      timeline({ environmentId: env.id, clientId: env.clientId }, 'signed-out', 'Client Secret and tokens removed from this computer.');
-      environments.emitChanged();
-      await emitStatus(env.id);
-      return environments.summary(env);
-    },
+    ...createEnvironmentEditing({
+      environments,
+      tokens,
+      records,
+      evidence,
+      statuses,
+      sessionOnly: () => secrets.sessionOnly(),
+      pendingFlow: () => engine.pending(),
+      cancelFlowFor: (id) => engine.cancelFor(id),
+    }),
   };
 
   return {
@@ -465,4 +301,3 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
   };
 }
-

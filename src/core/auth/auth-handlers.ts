@@ -5,7 +5,6 @@
  */
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import type { ChannelParsedRequest } from '../../shared/contract/index.js';
-import { SIMULATOR_ID } from '../environments/builtin-environments.js';
 import type { EnvironmentRegistry } from '../environments/environment-registry.js';
 import type { PartialHandlerTable } from '../ipc/handler-types.js';
 import type { AuthFeatureApi } from './auth-api.js';
@@ -30,7 +29,7 @@ export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerT
     'environments.list': async () => {
       // The simulator is the default: start it lazily when the UI first looks at it, so its
       // endpoints and pre-filled client are there with zero typing.
-      if (engine.registry.activeId() === SIMULATOR_ID) await engine.environments.resolve(SIMULATOR_ID).catch(() => undefined);
+      await engine.environments.resolveOrCurrent(engine.registry.activeId());
       return engine.environments.list();
     },
     'environments.select': ({ environmentId }) => engine.selectEnvironment(environmentId),

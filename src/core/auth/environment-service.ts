@@ -1,7 +1,9 @@
 /**
  * Environments as the rest of the engine uses them: the registry plus the Client Secret
  * (keychain, or the simulator's pre-provisioned one), the lazily started simulator, and the
- * renderer-safe summaries (a secret fingerprint, never the secret).
+ * renderer-safe summaries (a secret fingerprint, never the secret). This is the one place that
+ * owns the simulator's lifetime: everything else asks `resolve` (must run) or
+ * `resolveOrCurrent` (run if it can) and never starts it itself (issue 12).
  */
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
@@ -24,6 +26,11 @@ export interface EnvironmentService {
   emitChanged(): void;
   /** The environment, with the simulator started when it is the one asked for. */
   resolve(environmentId?: string): Promise<EnvironmentConfig>;
+  /**
+   * Like resolve, but a simulator that cannot start is returned as it stands (not running),
+   * for reads, sign-out and credential edits that must work without it.
+   */
+  resolveOrCurrent(environmentId?: string): Promise<EnvironmentConfig>;
   /** Throws a catalogued error unless the environment can be used for a sign-in. */
   assertUsable(env: EnvironmentConfig): void;
   clientSecret(env: Pick<EnvironmentConfig, 'id' | 'clientId'>): Promise<string | undefined>;
@@ -72,6 +79,7 @@ export function createEnvironmentService(deps: {
       redirectUri: env.redirectUri,
       callbackMode: callbackModeOf(env.redirectUri),
       scopes: [...env.scopes],
+      clientAuth: env.clientAuth,
       hasClientSecret: shown !== undefined,
       ...(shown ? { clientSecretFingerprint: shown } : {}),
       ...(env.simulatorState ? { simulatorState: env.simulatorState } : {}),
@@ -80,6 +88,7 @@ export function createEnvironmentService(deps: {
         disconnectInstallation: env.disconnectInstallation,
         issuerEditable: env.issuerEditable,
         endpointsEditable: env.endpointsEditable,
+        clientAuthEditable: env.clientAuthEditable,
       },
     };
   };
@@ -132,6 +141,12 @@ export function createEnvironmentService(deps: {
       const id = environmentId ?? registry.activeId();
       if (!registry.get(id)) throw environmentNotFound();
       if (id === SIMULATOR_ID) await startSimulator();
+      return registry.get(id)!;
+    },
+    async resolveOrCurrent(environmentId) {
+      const id = environmentId ?? registry.activeId();
+      if (!registry.get(id)) throw environmentNotFound();
+      if (id === SIMULATOR_ID) await startSimulator().catch(() => undefined);
       return registry.get(id)!;
     },
     assertUsable(env) {

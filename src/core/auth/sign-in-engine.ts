@@ -222,9 +222,12 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       if (!secret) throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing.', { hint: 'Enter the Client Secret again, then sign in.', step: 'client-secret' });
       let tokens: TokenSet;
       try {
-        tokens = await exchangeCode(flow.ctx, secret, params, flow.redirectUri, verifier, () => clock.now());
+        tokens = await exchangeCode(flow.ctx, secret, params, flow.redirectUri, verifier, () => clock.now(), flow.env.scopes);
       } catch (error) {
-        throw new AppFailure(classifyTokenFailure(error, 'exchange', flow.ctx.service).error);
+        const failed = classifyTokenFailure(error, 'exchange', flow.ctx.service, { clientId: flow.clientId, clientSecret: secret, method: flow.env.clientAuth, editable: flow.env.clientAuthEditable });
+        // The check's words never quote a body; the logger redacts registered secrets anyway.
+        logger.warn('sign-in: code exchange failed', { errorCode: failed.error.code, ...(failed.status !== undefined ? { status: failed.status } : {}), ...(failed.check ? { check: failed.check } : {}) });
+        throw new AppFailure(failed.error);
       }
       if (disposed) throw failure('FLOW_CANCELLED', 'The app is closing; the sign-in was not saved.', { hint: 'Sign in again after restarting.' });
       report(flow, 'storing');

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { EnvironmentSummary } from '../../shared/environments.js';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type EnvironmentSummary } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
 import type { KeyValueBackend, SimulatorEndpoints } from '../ports.js';
 import { DEFAULT_PRIVATE_REDIRECT_URI, PLEO_STAGING, SIMULATOR, SIMULATOR_ID, STAGING_ID } from './builtin-environments.js';
@@ -28,7 +28,18 @@ export interface EnvironmentConfig extends Omit<EnvironmentSummary, 'callbackMod
   disconnectInstallation: boolean;
   issuerEditable: boolean;
   endpointsEditable: boolean;
+  clientAuth: ClientAuthMethod;
+  clientAuthEditable: boolean;
 }
+
+/**
+ * Pleo's documented token calls (Postman "Send as Basic Auth header", `curl -u id:secret`)
+ * send the ID and secret unencoded; Pleo Staging always does the same, and the simulator,
+ * which imitates Pleo, starts that way (issue 9).
+ */
+export const PLEO_CLIENT_AUTH: ClientAuthMethod = 'client_secret_basic_unencoded';
+/** Custom servers: the RFC 6749 §2.3.1 form; identical to "as typed" for letters, digits and -._~. */
+export const CUSTOM_DEFAULT_CLIENT_AUTH: ClientAuthMethod = 'client_secret_basic';
 
 type SimulatorState = NonNullable<EnvironmentSummary['simulatorState']>;
 
@@ -47,6 +58,7 @@ export interface CustomEnvironmentInput {
   revocationEndpoint?: string | undefined;
   issuer: string;
   apiBase: string;
+  clientAuth?: ClientAuthMethod | undefined;
 }
 
 export interface EnvironmentPatch {
@@ -54,6 +66,7 @@ export interface EnvironmentPatch {
   redirectUri?: string | undefined;
   scopes?: string[] | undefined;
   issuer?: string | undefined;
+  clientAuth?: ClientAuthMethod | undefined;
 }
 
 interface StoredCustom extends CustomEnvironmentInput {
@@ -61,6 +74,7 @@ interface StoredCustom extends CustomEnvironmentInput {
   clientId: string;
   redirectUri: string;
   scopes: string[];
+  clientAuth?: ClientAuthMethod;
 }
 
 interface StoredState {
@@ -76,7 +90,7 @@ function fail(reason: string, code: 'ENVIRONMENT_INVALID' | 'INSECURE_URL' = 'EN
 }
 
 /** Validates the user-editable fields; returns the cleaned patch and what was wrong. */
-function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean): { clean: EnvironmentPatch; invalid: Invalid[] } {
+function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean, allowClientAuth = false): { clean: EnvironmentPatch; invalid: Invalid[] } {
   const clean: EnvironmentPatch = {};
   const invalid: Invalid[] = [];
   for (const [key, value] of Object.entries(patch)) {
@@ -93,6 +107,9 @@ function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean): { 
       const r = scopesSchema.safeParse(value);
       if (r.success) clean.scopes = [...new Set(r.data)];
       else invalid.push({ field: 'scopes', reason: 'a scope contains characters scopes cannot have', code: 'ENVIRONMENT_INVALID' });
+    } else if (key === 'clientAuth' && allowClientAuth) {
+      if (CLIENT_AUTH_METHODS.includes(value as ClientAuthMethod)) clean.clientAuth = value as ClientAuthMethod;
+      else invalid.push({ field: 'client authentication', reason: 'it is not one of the offered choices', code: 'ENVIRONMENT_INVALID' });
     } else if (key === 'issuer' && allowIssuer) {
       const r = typeof value === 'string' ? checkIssuer(value) : undefined;
       if (r?.ok) clean.issuer = r.value;
@@ -197,7 +214,7 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         continue;
       }
       if (id === SIMULATOR_ID || id === STAGING_ID) {
-        const { clean, invalid } = validatePatch(entry, id === STAGING_ID);
+        const { clean, invalid } = validatePatch(entry, id === STAGING_ID, id === SIMULATOR_ID);
         result.overrides.set(id, clean);
         if (invalid.length) {
           const name = id === STAGING_ID ? PLEO_STAGING.name : SIMULATOR.name;
@@ -209,9 +226,9 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         }
         continue;
       }
-      const { kind, clientId, redirectUri, scopes, ...rest } = entry;
+      const { kind, clientId, redirectUri, scopes, clientAuth, ...rest } = entry;
       const checked = kind === 'custom' ? validateCustom(rest) : ({ ok: false, reason: 'unknown kind', code: 'ENVIRONMENT_INVALID' } as const);
-      const editable = validatePatch({ clientId, redirectUri, scopes }, false);
+      const editable = validatePatch({ clientId, redirectUri, scopes, clientAuth }, false, true);
       const extraKeys = Object.keys(rest).filter((k) => !['name', 'authorizationEndpoint', 'tokenEndpoint', 'introspectionEndpoint', 'revocationEndpoint', 'issuer', 'apiBase'].includes(k));
       if (!checked.ok || extraKeys.length) {
         notices.push({
@@ -230,6 +247,7 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         clientId: editable.clean.clientId ?? '',
         redirectUri: editable.clean.redirectUri ?? DEFAULT_PRIVATE_REDIRECT_URI,
         scopes: editable.clean.scopes ?? [],
+        ...(editable.clean.clientAuth ? { clientAuth: editable.clean.clientAuth } : {}),
       });
     }
     const active = raw.activeEnvironmentId;
@@ -271,6 +289,8 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         disconnectInstallation: true,
         issuerEditable: false,
         endpointsEditable: false,
+        clientAuth: o.clientAuth ?? PLEO_CLIENT_AUTH,
+        clientAuthEditable: true,
         simulatorState,
       };
     }
@@ -294,6 +314,8 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         disconnectInstallation: true,
         issuerEditable: true,
         endpointsEditable: false,
+        clientAuth: PLEO_CLIENT_AUTH,
+        clientAuthEditable: false,
       };
     }
     const c = state.customs.get(id);
@@ -323,6 +345,8 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
       disconnectInstallation: false,
       issuerEditable: true,
       endpointsEditable: false,
+      clientAuth: c.clientAuth ?? CUSTOM_DEFAULT_CLIENT_AUTH,
+      clientAuthEditable: true,
     };
   }
 
@@ -345,7 +369,8 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
       const env = ids().includes(id) ? build(id) : undefined;
       if (!env) throw environmentNotFound();
       if (patch.issuer !== undefined && !env.issuerEditable) fail('the simulator reports its own issuer; it cannot be changed.');
-      const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable);
+      if (patch.clientAuth !== undefined && !env.clientAuthEditable) fail('Pleo Staging always sends the Client ID and Secret the way Pleo documents (as typed, in the Basic header).');
+      const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable, env.clientAuthEditable);
       const first = invalid[0];
       if (first) fail(`the ${first.field} is not valid: ${first.reason}`, first.code);
       const custom = state.customs.get(id);
@@ -356,6 +381,7 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
           ...(clean.redirectUri !== undefined ? { redirectUri: clean.redirectUri } : {}),
           ...(clean.scopes !== undefined ? { scopes: clean.scopes } : {}),
           ...(clean.issuer !== undefined ? { issuer: clean.issuer } : {}),
+          ...(clean.clientAuth !== undefined ? { clientAuth: clean.clientAuth } : {}),
         });
       } else {
         state.overrides.set(id, { ...(state.overrides.get(id) ?? {}), ...clean });
@@ -364,11 +390,14 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
       return build(id)!;
     },
     addCustom(input) {
-      const checked = validateCustom(input as unknown as Record<string, unknown>);
+      const { clientAuth, ...endpoints } = input;
+      const checked = validateCustom(endpoints as unknown as Record<string, unknown>);
       if (!checked.ok) fail(checked.reason, checked.code);
+      const auth = validatePatch({ clientAuth }, false, true);
+      if (auth.invalid[0]) fail(`the ${auth.invalid[0].field} is not valid: ${auth.invalid[0].reason}`);
       if (state.customs.size >= 20) fail('there are already 20 custom environments; remove one first.');
       const id = `custom-${randomBytes(4).toString('hex')}`;
-      state.customs.set(id, { kind: 'custom', ...checked.value, clientId: '', redirectUri: DEFAULT_PRIVATE_REDIRECT_URI, scopes: [] });
+      state.customs.set(id, { kind: 'custom', ...checked.value, clientId: '', redirectUri: DEFAULT_PRIVATE_REDIRECT_URI, scopes: [], ...(auth.clean.clientAuth ? { clientAuth: auth.clean.clientAuth } : {}) });
       persist();
       return build(id)!;
     },

@@ -4,6 +4,7 @@
  * Everything is parsed with URL and compared by component, never with startsWith.
  */
 import type { CallbackMode } from '../../shared/environments.js';
+import { CALLBACK_SCHEME } from '../../shared/csp.js';
 
 export const MAX_URL_LENGTH = 2048;
 
@@ -124,6 +125,16 @@ export function classifyRedirectUri(raw: string): PolicyResult<RedirectClassific
     return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `Use one slash after the scheme, e.g. ${scheme}:/oauth/callback.` };
   }
   if (url.search) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The redirect URI must not contain "?".' };
+  // The OS hands the app only the one scheme it registers (electron-builder.yml, start-app.ts).
+  // Any other private-use scheme would be accepted here but its callback could never arrive,
+  // and the sign-in would wait for ten minutes (issue 9, defect 6): refuse it when saved.
+  if (scheme !== CALLBACK_SCHEME) {
+    return {
+      ok: false,
+      code: 'ENVIRONMENT_INVALID',
+      reason: `This app can only receive sign-in responses on its own scheme (${CALLBACK_SCHEME}:/oauth/callback), so "${scheme}:" would never reach it. Register ${CALLBACK_SCHEME}:/oauth/callback or http://127.0.0.1/oauth/callback with your server, or use any https address you have registered and paste the final address back into the app.`,
+    };
+  }
   return { ok: true, value: { mode: 'private-scheme', url, scheme } };
 }
 

@@ -47,40 +47,61 @@ export function hasFragmentResponse(url: URL): boolean {
 
 export type CallbackValidation = { ok: true; params: URLSearchParams; code: string } | { ok: false; error: AppError };
 
+/** Parameters a callback may carry once only (RFC 6749 §3.1, RFC 9207). */
+const SINGLE = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
+
 export function validateCallback(ctx: Pick<OAuthContext, 'as' | 'client' | 'service'>, url: URL, expectedState: string): CallbackValidation {
   if (hasFragmentResponse(url)) return { ok: false, error: malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).') };
   for (const artefact of ['access_token', 'token_type', 'id_token', 'token']) {
     if (url.searchParams.has(artefact)) return { ok: false, error: malformed('The sign-in response contained tokens directly, which this app never accepts.') };
   }
+  // Checked here so the outcome never depends on the library's wording (issue 12).
+  if (SINGLE.some((name) => url.searchParams.getAll(name).length > 1)) return { ok: false, error: malformed('The sign-in response repeated a parameter, which is not allowed.') };
+  const as = issuerAsTyped(ctx.as, url);
   let params: URLSearchParams;
   try {
-    params = oauth.validateAuthResponse(ctx.as, ctx.client, url.searchParams, expectedState);
+    params = oauth.validateAuthResponse(as, ctx.client, url.searchParams, expectedState);
   } catch (error) {
-    return { ok: false, error: mapValidationError(error, url, ctx) };
+    return { ok: false, error: mapValidationError(error, url, expectedState, { ...ctx, as }) };
   }
-  // validateAuthResponse checks state, iss and error for repeats; the code is ours to check.
-  if (params.getAll('code').length > 1) return { ok: false, error: malformed('The sign-in response repeated a parameter, which is not allowed.') };
   const code = params.get('code') ?? '';
   if (code.trim() === '') return { ok: false, error: malformed('The sign-in response had no sign-in code.') };
   if (code.length > MAX_CODE_LENGTH) return { ok: false, error: malformed('The sign-in code in the response was implausibly long.') };
   return { ok: true, params, code };
 }
 
-function mapValidationError(error: unknown, url: URL, ctx: Pick<OAuthContext, 'as' | 'service'>): AppError {
+/**
+ * An issuer typed as "https://as.example/" and an `iss` of "https://as.example" (or the other
+ * way round) name the same server for the person who typed it (issue 9, defect 4): the check
+ * then runs against the received form. Anything else must match exactly (RFC 9207).
+ */
+function issuerAsTyped(as: oauth.AuthorizationServer, url: URL): oauth.AuthorizationServer {
+  const received = url.searchParams.get('iss');
+  if (received === null || received === as.issuer) return as;
+  const trim = (s: string) => s.replace(/\/$/, '');
+  return trim(received) === trim(as.issuer) ? { ...as, issuer: received } : as;
+}
+
+/**
+ * Maps oauth4webapi's failure to the catalogue by its error class and code, then by which of
+ * our own invariants the callback breaks, never by the library's message text (issue 12).
+ */
+function mapValidationError(error: unknown, url: URL, expectedState: string, ctx: Pick<OAuthContext, 'as' | 'service'>): AppError {
   if (error instanceof oauth.AuthorizationResponseError) {
     return authorizationErrorToAppError(error.error, error.error_description, ctx.service);
   }
-  const message = error instanceof Error ? error.message : '';
-  if (message.includes('provided only once')) return malformed('The sign-in response repeated a parameter, which is not allowed.');
-  if (message.includes('"iss"')) {
-    const received = url.searchParams.getAll('iss');
-    if (received.length === 0) {
-      return {
-        code: 'AUTH_ISSUER_MISMATCH',
-        message: 'The sign-in response did not say which server sent it, but this environment requires that.',
-        hint: 'Start the sign-in again. If it keeps happening, the environment may be pointing at the wrong server.',
-      };
-    }
+  if (!(error instanceof oauth.OperationProcessingError) || error.code !== oauth.INVALID_RESPONSE) {
+    return malformed('The sign-in response could not be understood.');
+  }
+  const received = url.searchParams.getAll('iss');
+  if (received.length === 0 && ctx.as.authorization_response_iss_parameter_supported) {
+    return {
+      code: 'AUTH_ISSUER_MISMATCH',
+      message: 'The sign-in response did not say which server sent it, but this environment requires that.',
+      hint: 'Start the sign-in again. If it keeps happening, the environment may be pointing at the wrong server.',
+    };
+  }
+  if (received.length > 0 && received[0] !== ctx.as.issuer) {
     const shown = sanitizeServerText(received[0], 200) ?? '(empty)';
     return {
       code: 'AUTH_ISSUER_MISMATCH',
@@ -88,7 +109,7 @@ function mapValidationError(error: unknown, url: URL, ctx: Pick<OAuthContext, 'a
       hint: 'If you trust that server, set it as this environment\'s issuer; otherwise start the sign-in again.',
     };
   }
-  if (message.includes('"state"')) return stateMismatch();
+  if (url.searchParams.get('state') !== expectedState) return stateMismatch();
   return malformed('The sign-in response could not be understood.');
 }
 

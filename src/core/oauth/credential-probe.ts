@@ -9,6 +9,13 @@ import type { CredentialCheck } from '../../shared/environments.js';
 import { transportFailure } from './http-policy.js';
 import { clientAuthentication, httpOptions, type OAuthContext } from './oauth-context.js';
 import { sanitizeServerText } from './server-text.js';
+import { basicEncodingsDiffer, clientAuthOf } from './client-auth.js';
+
+/** Issue 9: when the two Basic styles differ for these credentials, say so on a rejection. */
+function encodingNote(ctx: OAuthContext, clientSecret: string): string {
+  if (clientAuthOf(ctx.client) === 'client_secret_post' || !basicEncodingsDiffer(ctx.client.client_id, clientSecret)) return '';
+  return ' Your Client ID or Secret contains characters other than letters, digits and - . _ ~, which servers read differently depending on the "Client authentication" setting; if they are right, try the other Basic option.';
+}
 
 export async function probeCredentials(ctx: OAuthContext, clientSecret: string, redirectUri: string, now: () => number): Promise<CredentialCheck> {
   const checkedAt = () => now();
@@ -31,7 +38,7 @@ export async function probeCredentials(ctx: OAuthContext, clientSecret: string, 
     if (error instanceof oauth.ResponseBodyError) {
       const described = sanitizeServerText(error.error_description);
       if (error.error === 'invalid_client' || error.status === 401) {
-        return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (invalid_client).${described ? ` Server said: ${described}` : ''}` };
+        return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (invalid_client).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}` };
       }
       if (error.error === 'invalid_grant') {
         return { outcome: 'accepted', checkedAt: checkedAt(), detail: `${ctx.service} accepted the Client ID and Client Secret (it refused only the test code, as expected).` };
@@ -39,7 +46,8 @@ export async function probeCredentials(ctx: OAuthContext, clientSecret: string, 
       return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} answered "${sanitizeServerText(error.error, 60)}", which does not tell whether the credentials are right.` };
     }
     if (error instanceof oauth.WWWAuthenticateChallengeError && error.status === 401) {
-      return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (HTTP 401).` };
+      const described = sanitizeServerText(error.cause.find((c) => c.parameters.error_description !== undefined)?.parameters.error_description);
+      return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (HTTP 401).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}` };
     }
     const transport = transportFailure(error);
     if (transport) {

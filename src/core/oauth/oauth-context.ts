@@ -1,13 +1,15 @@
 /**
  * Server metadata written per environment (Pleo publishes no discovery document), in the form
- * oauth4webapi (the engine under openid-client v6) expects. Client authentication is always
- * client_secret_basic, the only method Pleo supports; oauth4webapi form-encodes the ID and
- * secret before base64 as RFC 6749 §2.3.1 requires (TK-18).
+ * oauth4webapi (the engine under openid-client v6) expects. Client authentication follows
+ * the environment's `clientAuth` style (client-auth.ts): Pleo Staging sends the ID and secret
+ * unencoded in the Basic header, as Pleo's curl and Postman guides do; custom environments
+ * choose (TK-18, issue 9).
  */
 import * as oauth from 'oauth4webapi';
 import type { EnvironmentConfig } from '../environments/environment-registry.js';
 import { requestOptions, type HttpPolicy } from './http-policy.js';
 import type { ServiceLabel } from './oauth-errors.js';
+import { CLIENT_AUTH_KEY, clientAuthFor, clientAuthOf } from './client-auth.js';
 
 export interface OAuthContext {
   as: oauth.AuthorizationServer;
@@ -35,15 +37,16 @@ export function oauthContext(env: EnvironmentConfig, limits: { timeoutMs: number
       code_challenge_methods_supported: ['S256'],
       authorization_response_iss_parameter_supported: env.requireIssuer,
     },
-    client: { client_id: env.clientId },
+    client: { client_id: env.clientId, [CLIENT_AUTH_KEY]: env.clientAuth },
     // url-policy only lets http through on loopback, and only for environments that allow it.
     http: { timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes, allowInsecure: env.allowLoopbackHttp && usesHttp, ...(limits.fetch ? { fetch: limits.fetch } : {}) },
     service: serviceLabel(env),
   };
 }
 
+/** The environment's style is read from the Client at request time (see client-auth.ts). */
 export function clientAuthentication(clientSecret: string): oauth.ClientAuth {
-  return oauth.ClientSecretBasic(clientSecret);
+  return (as, client, body, headers) => clientAuthFor(clientAuthOf(client), clientSecret)(as, client, body, headers);
 }
 
 export function httpOptions(ctx: OAuthContext) {

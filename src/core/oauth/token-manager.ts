@@ -9,6 +9,10 @@
  *   session once for all waiting callers (RF-01, CC-04); invalid_client keeps the tokens
  *   and stops refreshing until the credentials change (RF-07); 5xx, timeouts and network
  *   failures keep everything and retry with exponential backoff (RF-06, RF-09);
+ * - a permanent refusal (unauthorized_client, invalid_scope, invalid_request, an unknown
+ *   code, missing credentials) is reported once and never retried: the session stays usable
+ *   until the access token expires, then ends with that reason (issue 9, defect 3). A new
+ *   sign-in or changed credentials lift it;
  * - a generation counter per slot: sign-out or a new sign-in bumps it, and a refresh that
  *   finishes under an older generation is discarded, never stored (CC-05, CC-06).
  * Keychain writes of a slot run one after another and re-check the generation inside the
@@ -30,15 +34,16 @@ export type TokenEvent =
   | { kind: 'installed'; ref: SlotRef; tokens: TokenSet }
   | { kind: 'refreshed'; ref: SlotRef; tokens: TokenSet; rotated: boolean }
   | { kind: 'session-ended'; ref: SlotRef; error: AppError }
-  | { kind: 'refresh-failed'; ref: SlotRef; error: AppError; retryAt?: number }
+  /** `permanent`: the server refused for good; the app stops refreshing this session. */
+  | { kind: 'refresh-failed'; ref: SlotRef; error: AppError; retryAt?: number; permanent?: boolean }
   /** A refresh finished after sign-out / a new sign-in: its tokens were thrown away unused. */
   | { kind: 'discarded'; ref: SlotRef; tokens: TokenSet };
 
 export interface TokenManagerOptions {
   store: SecretStore;
   clock: Clock;
-  /** Performs the refresh grant (resolves environment and secret at call time). */
-  refresh: (ref: SlotRef, refreshToken: string) => Promise<TokenSet>;
+  /** Performs the refresh grant (resolves environment and secret at call time); `current` is the set being renewed. */
+  refresh: (ref: SlotRef, refreshToken: string, current: TokenSet) => Promise<TokenSet>;
   classify: (error: unknown, ref: SlotRef) => TokenFailure;
   onEvent?: (event: TokenEvent) => void;
   proactive?: boolean;
@@ -59,6 +64,8 @@ interface Slot {
   /** Why the last session ended (shown until the next sign-in). */
   ended?: AppError;
   clientRejected?: AppError;
+  /** A permanent refusal of the refresh grant: no more attempts until sign-in or new credentials. */
+  refused?: AppError;
   failures: number;
   retryAt: number;
   lastProactiveAt: number;
@@ -165,7 +172,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const schedule = (slot: Slot) => {
     stopTimer(slot);
     const t = slot.tokens;
-    if (!proactive || !t?.refreshToken || t.expiresAt === undefined || slot.clientRejected) return;
+    if (!proactive || !t?.refreshToken || t.expiresAt === undefined || slot.clientRejected || slot.refused) return;
     const at = Math.max(t.expiresAt - margin(t), slot.lastProactiveAt + minProactiveIntervalMs, slot.retryAt);
     const generation = slot.generation;
     slot.timer = setTimeout(() => {
@@ -198,18 +205,23 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (slot.refreshing) return slot.refreshing;
     const run = (async (): Promise<TokenSet> => {
       const generation = slot.generation;
-      const refreshToken = slot.tokens?.refreshToken;
-      if (!refreshToken) throw notSignedIn(slot);
+      const current = slot.tokens;
+      const refreshToken = current?.refreshToken;
+      if (!current || !refreshToken) throw notSignedIn(slot);
       let next: TokenSet;
       try {
-        next = await options.refresh(slot.ref, refreshToken);
+        next = await options.refresh(slot.ref, refreshToken, current);
       } catch (error) {
         if (slot.generation !== generation) {
           if (slot.tokens) return slot.tokens;
           throw notSignedIn(slot);
         }
         const failed: TokenFailure =
-          error instanceof AppFailure ? { kind: 'refused', error: error.appError } : options.classify(error, slot.ref);
+          // A catalogued failure before any request (missing secret) waits for new credentials;
+          // a simulator that could not start may start on the next attempt.
+          error instanceof AppFailure
+            ? { kind: error.appError.code === 'SIMULATOR_UNAVAILABLE' ? 'transient' : 'refused', error: error.appError }
+            : options.classify(error, slot.ref);
         if (failed.kind === 'invalid-grant') {
           await wipe(slot);
           slot.ended = failed.error;
@@ -218,6 +230,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           slot.clientRejected = failed.error;
           stopTimer(slot);
           emit({ kind: 'refresh-failed', ref: slot.ref, error: failed.error });
+        } else if (failed.kind === 'refused') {
+          slot.refused = failed.error;
+          stopTimer(slot);
+          emit({ kind: 'refresh-failed', ref: slot.ref, error: failed.error, permanent: true });
         } else {
           slot.failures += 1;
           slot.retryAt = now() + Math.min(maxBackoffMs, baseBackoffMs * 2 ** (slot.failures - 1));
@@ -265,6 +281,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       slot.loaded = true;
       slot.ended = undefined;
       slot.clientRejected = undefined;
+      slot.refused = undefined;
       slot.failures = 0;
       slot.retryAt = 0;
       slot.lastProactiveAt = Number.NEGATIVE_INFINITY;
@@ -295,9 +312,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         emit({ kind: 'session-ended', ref: slot.ref, error: slot.ended });
         throw new AppFailure(slot.ended);
       }
-      if (slot.clientRejected) {
+      const stopped = slot.clientRejected ?? slot.refused;
+      if (stopped) {
         if (stillUsable) return t.accessToken;
-        throw new AppFailure(slot.clientRejected);
+        throw new AppFailure(stopped);
       }
       if (now() < slot.retryAt) {
         if (stillUsable) return t.accessToken;
@@ -309,7 +327,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         return (await refresh(slot)).accessToken;
       } catch (error) {
         // Refreshing ahead of expiry failed for a passing reason: the current token still works.
-        if (stillUsable && slot.tokens === t && error instanceof AppFailure && slot.retryAt > now()) return t.accessToken;
+        if (stillUsable && slot.tokens === t && error instanceof AppFailure && (slot.retryAt > now() || slot.refused !== undefined)) return t.accessToken;
         throw error;
       }
     },
@@ -321,7 +339,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       if (!slot.tokens.refreshToken) {
         throw failure('REFRESH_FAILED', 'This sign-in has no refresh token, so it cannot be renewed.', { hint: 'Sign in again when the access token expires.' });
       }
-      if (slot.clientRejected && !slot.refreshing) throw new AppFailure(slot.clientRejected);
+      const stopped = slot.clientRejected ?? slot.refused;
+      if (stopped && !slot.refreshing) throw new AppFailure(stopped);
       return refresh(slot);
     },
 
@@ -341,12 +360,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await ensureLoaded(slot).catch(() => undefined);
       slot.ended = undefined;
       slot.clientRejected = undefined;
+      slot.refused = undefined;
       return wipe(slot);
     },
 
     credentialsChanged(ref) {
       const slot = slotOf(ref);
       slot.clientRejected = undefined;
+      slot.refused = undefined;
       slot.retryAt = 0;
       schedule(slot);
     },

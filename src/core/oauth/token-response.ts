@@ -6,6 +6,10 @@
  *   clamped to 24 h so a timer never overflows and a token is never trusted for days (TK-10).
  * - Expiry is local receive time + expires_in, never the server's clock or a JWT `exp` (TK-21).
  * - No new refresh token means the old one stays valid (RFC 6749 §6, RF-03).
+ * - No `scope` means the scopes already granted: those requested for a code exchange, those
+ *   of the original grant for a refresh (RFC 6749 §5.1); never the environment's current list.
+ * - Each rejection names the check that failed in plain words (issue 9, defect 4); the words
+ *   never quote the body, which may hold tokens.
  */
 import type * as oauth from 'oauth4webapi';
 import { z } from 'zod';
@@ -20,15 +24,19 @@ export interface TokenSet {
   /** Local epoch ms; absent when the server sent no expires_in (TK-11). */
   expiresAt?: number;
   lifetimeMs?: number;
-  /** Granted scopes as sent by the server (absent = as requested, RFC 6749 §5.1). */
+  /**
+   * Granted scopes: as sent by the server, else as requested (code) or as originally granted
+   * (refresh). Absent only in sets stored by builds before issue 9.
+   */
   scope?: string;
   /** True when this set came from a refresh that rotated the refresh token. */
   rotated?: boolean;
 }
 
 export class TokenResponseRejected extends Error {
-  constructor(reason: string) {
-    super(`token response rejected: ${reason}`);
+  /** `check`: a plain sentence fragment for the user and the log, e.g. "the answer was not JSON". */
+  constructor(readonly check: string) {
+    super(`token response rejected: ${check}`);
     this.name = 'TokenResponseRejected';
   }
 }
@@ -37,16 +45,19 @@ export class TokenResponseRejected extends Error {
 export function assertJsonResponse(response: Response): void {
   if (response.status !== 200) return;
   const type = response.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) throw new TokenResponseRejected('not JSON');
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
+    const shown = type.split(';')[0]!.trim().slice(0, 60).replace(/[^\w.+/-]/g, '');
+    throw new TokenResponseRejected(`the answer was not JSON (its content type was ${shown ? `"${shown}"` : 'missing'})`);
+  }
 }
 
-export function toTokenSet(response: oauth.TokenEndpointResponse, receivedAt: number, previousRefreshToken?: string): TokenSet {
-  if (response.token_type !== 'bearer') throw new TokenResponseRejected('unsupported token_type');
-  if (response.access_token.length > MAX_TOKEN_LENGTH) throw new TokenResponseRejected('access_token too long');
-  if (response.refresh_token !== undefined && response.refresh_token.length > MAX_TOKEN_LENGTH) throw new TokenResponseRejected('refresh_token too long');
+export function toTokenSet(response: oauth.TokenEndpointResponse, receivedAt: number, previousRefreshToken?: string, fallbackScope?: string): TokenSet {
+  if (response.token_type !== 'bearer') throw new TokenResponseRejected('the token type was not Bearer');
+  if (response.access_token.length > MAX_TOKEN_LENGTH) throw new TokenResponseRejected('the access token was implausibly long');
+  if (response.refresh_token !== undefined && response.refresh_token.length > MAX_TOKEN_LENGTH) throw new TokenResponseRejected('the refresh token was implausibly long');
   let lifetimeMs: number | undefined;
   if (response.expires_in !== undefined) {
-    if (!(typeof response.expires_in === 'number' && response.expires_in > 0)) throw new TokenResponseRejected('expires_in not positive');
+    if (!(typeof response.expires_in === 'number' && response.expires_in > 0)) throw new TokenResponseRejected('the lifetime (expires_in) was not a positive number');
     lifetimeMs = Math.round(Math.min(response.expires_in, MAX_TRUSTED_LIFETIME_SECONDS) * 1000);
   }
   const refreshToken = response.refresh_token ?? previousRefreshToken;
@@ -55,7 +66,7 @@ export function toTokenSet(response: oauth.TokenEndpointResponse, receivedAt: nu
     ...(refreshToken ? { refreshToken } : {}),
     receivedAt,
     ...(lifetimeMs !== undefined ? { expiresAt: receivedAt + lifetimeMs, lifetimeMs } : {}),
-    ...(typeof response.scope === 'string' ? { scope: response.scope } : {}),
+    ...(typeof response.scope === 'string' ? { scope: response.scope } : fallbackScope !== undefined ? { scope: fallbackScope } : {}),
     ...(previousRefreshToken !== undefined && response.refresh_token !== undefined && response.refresh_token !== previousRefreshToken ? { rotated: true } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { describeScope } from '../../shared/scope-descriptions.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
 import { TextField } from './TextField.js';
+import { ClientAuthField } from './ClientAuthField.js';
 import { partner } from '../partner.js';
 
 const CALLBACK_TEXT: Record<EnvironmentSummary['callbackMode'], string> = {
@@ -22,6 +23,7 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
   const [clientId, setClientId] = useState(env.clientId);
   const [redirectUri, setRedirectUri] = useState(env.redirectUri);
   const [scopes, setScopes] = useState(env.scopes.join(' '));
+  const [clientAuth, setClientAuth] = useState(env.clientAuth ?? 'client_secret_basic');
   const [error, setError] = useState<AppError | undefined>();
   const [saved, setSaved] = useState('');
   const save = async () => {
@@ -31,6 +33,7 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
       clientId: clientId.trim(),
       redirectUri: redirectUri.trim(),
       scopes: scopes.split(/\s+/).filter(Boolean),
+      ...(env.capabilities?.clientAuthEditable ? { clientAuth } : {}),
     });
     if (r.ok) {
       setError(undefined);
@@ -84,6 +87,7 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
             ))}
           </ul>
         )}
+        <ClientAuthField env={env} value={clientAuth} onChange={setClientAuth} />
         <button type="submit" data-testid="save-client">
           Save client details
         </button>

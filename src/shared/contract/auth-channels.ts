@@ -19,6 +19,7 @@ export const customEnvironmentInput = z.strictObject({
   revocationEndpoint: httpUrl.optional(),
   issuer: httpUrl,
   apiBase: httpUrl,
+  clientAuth: z.enum(['client_secret_basic', 'client_secret_basic_unencoded', 'client_secret_post']).optional(),
 });
 
 export const authChannels = {
@@ -37,6 +38,7 @@ export const authChannels = {
       redirectUri: z.string().max(2048).optional(),
       scopes: scopeList.optional(),
       issuer: httpUrl.optional(),
+      clientAuth: z.enum(['client_secret_basic', 'client_secret_basic_unencoded', 'client_secret_post']).optional(),
     }),
     'Edit Client ID, registered redirect URI, scopes or issuer of an environment (validated in main).',
   ),

@@ -42,4 +42,18 @@ export const NARROW_CLIENT: SimulatorClient = {
   scopes: ['companies:read', 'test:test'],
 };
 
-export const SIMULATOR_CLIENTS: readonly SimulatorClient[] = [DEFAULT_CLIENT, NARROW_CLIENT];
+/**
+ * A client whose secret holds characters outside the RFC 3986 unreserved set (`+ / : & =`),
+ * so the two ways of putting it in a Basic header differ on the wire (issue 9): sent
+ * form-encoded (RFC 6749 §2.3.1) it is accepted; sent as typed, the simulator (like
+ * oidc-provider and any server that decodes) reads `+` as a space and answers invalid_client.
+ */
+export const RESERVED_CHARS_CLIENT: SimulatorClient = {
+  clientId: '0b9e5d2c-6f4a-4e1b-9c3d-7a8f1e2d4c6b',
+  clientSecret: 'sim+dev/secret:with&reserved=chars',
+  name: 'Reserved-characters secret (simulator)',
+  redirectUris: DEFAULT_REDIRECT_URIS,
+  scopes: [...ALL_SCOPES],
+};
+
+export const SIMULATOR_CLIENTS: readonly SimulatorClient[] = [DEFAULT_CLIENT, NARROW_CLIENT, RESERVED_CHARS_CLIENT];

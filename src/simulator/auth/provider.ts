@@ -41,6 +41,8 @@ export interface ProviderSetup {
   users: readonly StagingUser[];
   store: TokenStore;
   rotateRefreshTokens: () => boolean;
+  /** See SimulatorOptions.acceptClientSecretPost. */
+  acceptClientSecretPost?: boolean;
   onRefreshTokenReuse: () => void;
   onServerError: (error: unknown) => void;
 }
@@ -83,7 +85,8 @@ export function createProvider(setup: ProviderSetup): Provider {
       id_token_signed_response_alg: 'ES256',
     })),
     // Pleo: "Only client_secret_basic client authentication method is supported".
-    clientAuthMethods: ['client_secret_basic'],
+    // (unknown 9) client_secret_post only when the simulator is started with acceptClientSecretPost.
+    clientAuthMethods: setup.acceptClientSecretPost ? ['client_secret_basic', 'client_secret_post'] : ['client_secret_basic'],
     adapter: store.adapterFactory,
     jwks: { keys: [signingKey()] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },

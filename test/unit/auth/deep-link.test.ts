@@ -51,12 +51,14 @@ describe('deep-link helpers', () => {
     }
   });
 
-  it('callbackSchemes lists the private-use schemes to register (the default one and any configured)', async () => {
+  it('private-use redirect scheme accepted but never registered (issue 9 defect 6): another scheme is refused on save; only the registered one is routed', async () => {
     const h = await startHarness();
     try {
       expect(h.api.callbackSchemes()).toEqual(['io.pleo.partnerdesktop']);
-      await h.call('environments.update', { environmentId: 'pleo-staging', redirectUri: 'com.example.partnerapp:/oauth/cb' });
-      expect(h.api.callbackSchemes().sort()).toEqual(['com.example.partnerapp', 'io.pleo.partnerdesktop']);
+      const saved = await h.handle('environments.update', { environmentId: 'pleo-staging', redirectUri: 'com.example.partnerapp:/oauth/cb' });
+      expect(saved.ok).toBe(false);
+      if (!saved.ok) expect(saved.error.message).toMatch(/only receive sign-in responses on its own scheme.*paste the final address back/);
+      expect(h.api.callbackSchemes()).toEqual(['io.pleo.partnerdesktop']);
     } finally {
       await h.close();
     }

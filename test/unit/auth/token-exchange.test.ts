@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as openid from 'openid-client';
 import * as oauth from 'oauth4webapi';
+import { clientAuthFor } from '../../../src/core/oauth/client-auth.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthStatus, EnvironmentSummary, FlowProgress } from '../../../src/shared/environments.js';
 import { startFakeAs, type TokenFault } from '../../fixtures/auth/fake-as.js';
@@ -186,9 +187,21 @@ describe('token response fields (TK-09..TK-13, TK-20, TK-21)', () => {
     expect(h.fake.log.some((e) => e.cookie)).toBe(false);
   });
 
-  it('TK-20 an unrequested id_token is refused by oauth4webapi (it cannot be validated): deviation from "ignored", nothing stored', async () => {
+  it('TK-20 an id_token the app never asked for (no openid scope) does not fail the sign-in (issue 9 defect 4)', async () => {
     const h = await harness();
-    expect((await exchangeWith(h, { patch: { id_token: 'not.a.jwt' } })).error?.code).toBe('TOKEN_RESPONSE_INVALID');
+    expect((await exchangeWith(h, { patch: { id_token: 'not.a.jwt' } })).phase).toBe('signed-in');
+  });
+
+  it('TK-20 with openid requested, a broken id_token fails with TOKEN_RESPONSE_INVALID naming the check; nothing stored', async () => {
+    const h = await harness();
+    const list = await h.call<{ environments: Array<{ id: string; scopes: string[] }> }>('environments.list', {});
+    const scopes = list.environments.find((e) => e.id === 'simulator')!.scopes;
+    await h.call('environments.update', { environmentId: 'simulator', scopes: [...scopes, 'openid'] });
+    const end = await exchangeWith(h, { patch: { id_token: 'not.a.jwt' } });
+    expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
+    expect(end.error?.message).toMatch(/could not use: .+/);
+    expect(h.logs.some((r) => r.message === 'sign-in: code exchange failed' && typeof (r.fields as { check?: unknown } | undefined)?.check === 'string')).toBe(true);
+    await h.call('environments.update', { environmentId: 'simulator', scopes });
     await expectNothingStoredAndRecovery(h);
   });
 
@@ -323,6 +336,7 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
       const h = await startHarness({ fake });
       harnesses.push(h);
       try {
+        await h.call('environments.update', { environmentId: 'simulator', clientAuth: 'client_secret_basic' });
         const end = await h.signIn('private');
         expect(end.phase, `${clientId} / ${clientSecret}`).toBe('signed-in');
         expect(fake.lastBasic).toEqual({ clientId, clientSecret, bodyHadClientCredentials: false });
@@ -334,7 +348,7 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
     }
   });
 
-  it("TK-18 openid-client's ClientSecretBasic and the oauth4webapi one the engine uses produce the same header", async () => {
+  it("TK-18 client credentials percent-encoded in the Basic header, -_.~ included (issue 9 defect 1): the engine's RFC style keeps the unreserved set, unlike oauth4webapi's/openid-client's ClientSecretBasic", async () => {
     const headerOf = async (auth: (as: oauth.AuthorizationServer, client: oauth.Client, body: URLSearchParams, headers: Headers) => void | Promise<void>) => {
       const headers = new Headers();
       await auth({ issuer: 'https://as.example' }, { client_id: 'client:with:colons' }, new URLSearchParams(), headers);
@@ -344,8 +358,12 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
     const viaOauth = await headerOf(oauth.ClientSecretBasic(secret));
     const viaOpenid = await headerOf(openid.ClientSecretBasic(secret) as never);
     expect(viaOauth).toBe(viaOpenid);
-    const decoded = Buffer.from(viaOauth!.slice('Basic '.length), 'base64').toString('utf8');
-    expect(decoded).toBe(`${encodeURIComponent('client:with:colons')}:s3cr3t%3A%25%2B%C3%BC%E2%82%AC+%2D%5F%2E%21%7E%2A%27%28%29`);
+    const libraryDecoded = Buffer.from(viaOauth!.slice('Basic '.length), 'base64').toString('utf8');
+    expect(libraryDecoded).toContain('%2D%5F%2E%21%7E');
+    const ours = await headerOf(clientAuthFor('client_secret_basic', secret));
+    expect(Buffer.from(ours!.slice('Basic '.length), 'base64').toString('utf8')).toBe(`client%3Awith%3Acolons:s3cr3t%3A%25%2B%C3%BC%E2%82%AC+-_.%21~%2A%27%28%29`);
+    const unencoded = await headerOf(clientAuthFor('client_secret_basic_unencoded', secret));
+    expect(Buffer.from(unencoded!.slice('Basic '.length), 'base64').toString('utf8')).toBe(`client:with:colons:${secret}`);
   });
 
   it('TK-19 a redirect from the token endpoint is not followed; the other origin never sees the Basic header', async () => {

@@ -190,6 +190,43 @@ describe('token manager', () => {
     t.manager.dispose();
   });
 
+  it.each(['unauthorized_client', 'invalid_scope', 'invalid_request', 'made_up_code'])(
+    'permanently refused refresh is retried forever (issue 9 defect 3): %s stops the proactive timer, is reported once, the token stays usable until expiry',
+    async (code) => {
+      vi.useFakeTimers();
+      const t = setup({ proactive: true });
+      t.setRefresh(async () => {
+        throw bodyError(code);
+      });
+      await t.manager.install(REF, t.initial);
+      // 270 s: the proactive refresh fires once (10 % margin of 300 s, capped at 60 s) and is refused.
+      for (let i = 0; i < 27; i++) {
+        t.advance(10_000);
+        await vi.advanceTimersByTimeAsync(10_000);
+      }
+      expect(t.calls).toHaveLength(1);
+      expect(await t.manager.getAccessToken(REF)).toBe('at-0');
+      // Ten more minutes of timers: nothing is retried (the transient path would have retried ~10 times).
+      for (let i = 0; i < 60; i++) {
+        t.advance(10_000);
+        await vi.advanceTimersByTimeAsync(10_000);
+      }
+      expect(t.calls).toHaveLength(1);
+      const failures = t.events.filter((e) => e.kind === 'refresh-failed');
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ permanent: true });
+      // Past expiry the refusal is the reason, still without a new request.
+      await expect(t.manager.getAccessToken(REF)).rejects.toBeInstanceOf(AppFailure);
+      expect(t.calls).toHaveLength(1);
+      // New credentials lift it.
+      t.setRefresh(t.defaultRefresh);
+      t.manager.credentialsChanged(REF);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await t.manager.getAccessToken(REF)).toMatch(/^at-/);
+      t.manager.dispose();
+    },
+  );
+
   it('CC-05 sign-out during an in-flight refresh: the late result is discarded, the keychain stays empty (no resurrection)', async () => {
     const t = setup();
     await t.manager.install(REF, t.initial);

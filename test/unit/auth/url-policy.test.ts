@@ -44,7 +44,6 @@ describe('endpoint URL policy (B-14, B-15, S-8)', () => {
 describe('redirect URI decides the callback path', () => {
   it.each([
     ['io.pleo.partnerdesktop:/oauth/callback', 'private-scheme'],
-    ['com.example.partnerapp:/cb', 'private-scheme'],
     ['http://127.0.0.1/oauth/callback', 'loopback'],
     ['http://127.0.0.1:53682/oauth/callback', 'loopback'],
     ['http://localhost:8080/cb', 'loopback'],
@@ -67,6 +66,15 @@ describe('redirect URI decides the callback path', () => {
     ['io.pleo.partnerdesktop:/cb?x=1', 'query'],
   ])('CB-23 N-3 refuses %s (%s)', (uri) => {
     expect(classifyRedirectUri(uri).ok).toBe(false);
+  });
+
+  it('private-use redirect scheme accepted but never registered (issue 9 defect 6): refused when saved, with paste-back offered', () => {
+    const result = classifyRedirectUri('com.example.partnerapp:/cb');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('io.pleo.partnerdesktop:/oauth/callback');
+      expect(result.reason).toContain('paste the final address back');
+    }
   });
 
   it('CB-23 scheme compared case-insensitively, path exactly', () => {

@@ -32,6 +32,28 @@ describe('ConnectScreen', () => {
     expect(screen.getByTestId('affects-step').textContent).toContain('4. Client credentials stored');
   });
 
+  it('client authentication (issue 9): a labelled choice with a one-sentence explanation, saved with the client details; fixed for Pleo Staging', async () => {
+    const fake = installFakePartner({
+      'environments.list': () => list({ clientAuth: 'client_secret_basic_unencoded', capabilities: { revocation: true, disconnectInstallation: true, issuerEditable: false, endpointsEditable: false, clientAuthEditable: true } }),
+      'environments.update': (payload: unknown) => ({ ok: true, value: simulatorEnv(payload as object) }),
+    });
+    render(<ConnectScreen navigate={() => undefined} />);
+    const select = (await screen.findByLabelText('Client authentication')) as HTMLSelectElement;
+    expect(select.value).toBe('client_secret_basic_unencoded');
+    expect(document.getElementById(select.getAttribute('aria-describedby')!)?.textContent).toMatch(/letters, digits and - \. _ ~/);
+    fireEvent.change(select, { target: { value: 'client_secret_basic' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-client'));
+    });
+    expect(fake.calls.find((c) => c.channel === 'environments.update')?.payload).toMatchObject({ clientAuth: 'client_secret_basic' });
+    cleanup();
+    const staging = simulatorEnv({ id: 'pleo-staging', kind: 'pleo-staging', clientAuth: 'client_secret_basic_unencoded', capabilities: { revocation: false, disconnectInstallation: true, issuerEditable: true, endpointsEditable: false, clientAuthEditable: false } });
+    installFakePartner({ 'environments.list': () => ({ ok: true as const, value: { environments: [staging], activeId: 'pleo-staging' } }) });
+    render(<ConnectScreen navigate={() => undefined} />);
+    expect((await screen.findByTestId('client-auth-fixed')).textContent).toMatch(/as typed.*Pleo's own guides/);
+    expect(screen.queryByLabelText('Client authentication')).toBeNull();
+  });
+
   it('shows live sign-in progress with Cancel, the paste-back field for https redirects, and explains a denial', async () => {
     const env = { hasClientSecret: true, callbackMode: 'paste-back' as const, redirectUri: 'https://oauth.pstmn.io/v1/callback' };
     const fake = installFakePartner({
