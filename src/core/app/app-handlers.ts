@@ -25,6 +25,7 @@ export function createAppHandlers(services: CoreServices): PartialHandlerTable {
     'app.about': () => buildAbout(services),
     'app.saveSupportBundle': async () => {
       const createdAt = new Date(services.clock.now());
+      services.logger.info('support bundle: preparing', { platform: services.appInfo().platform, version: services.appInfo().version });
       const { licences: _licences, licencesNote: _note, ...about } = await buildAbout(services);
       const content = buildSupportBundle({ about, settings: services.settings.store, log: services.options.recentLog?.() ?? [], createdAt });
       const saved = await services.ports.fileSaver.save({
