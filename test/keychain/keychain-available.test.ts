@@ -1,5 +1,5 @@
 /**
- * The keytar adapter against the real OS keychain (toolchain.md §2): gnome-keyring over a
+ * The keytar adapter against the real OS keychain (keytar, built against libsecret): gnome-keyring over a
  * private D-Bus session with an unlocked keyring, started by `npm run test:keychain`
  * (scripts/run-keychain-tests.sh). There, KEYCHAIN_REQUIRED=1 makes an unusable keychain FAIL
  * the run; outside such a session (a plain vitest run) the real-keychain tests skip with the

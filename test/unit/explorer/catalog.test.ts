@@ -29,7 +29,7 @@ describe('built-in Pleo endpoint catalog', () => {
 
   it.skipIf(skipWithoutPleoReference)("every method and path of the catalog appears in Pleo's OpenAPI files (or the docs' resource list)", () => {
     const specs = readdirSync(SPEC_DIR).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(new URL(f, SPEC_DIR), 'utf8')).join('\n');
-    // Vendors are documented in pleo-facts.md §5 from a mirror not copied into the folder.
+    // Vendors are documented by Pleo, but no OpenAPI file for them is published beside the others.
     const fromDocsOnly = new Set(['/v1/vendors:search', '/v1/vendors/{id}']);
     for (const e of PLEO_ENDPOINTS) {
       if (fromDocsOnly.has(e.path)) continue;
