@@ -119,3 +119,30 @@ describe('icons (assets/, from assets/icon.svg)', () => {
     }
   });
 });
+
+describe('bundled main (what ships, without node_modules)', () => {
+  it('the simulator bundled with oidc-provider (as the app loads it) starts; its token endpoint and API answer', async () => {
+    const { build } = await import('esbuild');
+    const { mainBundleOptions } = await import('../../scripts/bundle-options.js');
+    const out = path.join(work, 'bundled-simulator');
+    await build({ ...mainBundleOptions(path.resolve('src/simulator/index.ts'), out), sourcemap: false, logLevel: 'error' });
+    const { pathToFileURL } = await import('node:url');
+    const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as typeof import('../../src/simulator/index.js');
+    const sim = await bundled.startSimulator({ mode: 'test', quiet: true });
+    try {
+      // oidc-provider authenticates the client, then refuses the made-up code: its whole token
+      // pipeline ran from the bundle.
+      const client = sim.info.clients[0]!;
+      const token = await fetch(sim.info.tokenEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-real-code', redirect_uri: client.redirectUris[0]!, code_verifier: 'v'.repeat(43) }),
+      });
+      expect(token.status).toBe(400);
+      expect(((await token.json()) as { error: string }).error).toBe('invalid_grant');
+      expect((await fetch(`${sim.info.apiBase}/v2/employees`)).status).toBe(401);
+    } finally {
+      await sim.close();
+    }
+  });
+});
