@@ -48,7 +48,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Advice for the React Compiler, which this project does not use (TanStack Virtual).
       'react-hooks/incompatible-library': 'off',
-      // The renderer never touches Node or Electron (architecture.md, security E-2/E-20).
+      // The renderer never touches Node or Electron (docs/architecture.md, security E-2/E-20).
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/core/**', '**/main/**', '**/simulator/**'] }],
       'react/no-danger': 'off',
       'no-restricted-syntax': ['error', ...electronGates, { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the renderer (XSS).' }],
@@ -57,7 +57,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      // Core runs without Electron; shared runs everywhere (architecture.md import directions).
+      // Core runs without Electron; shared runs everywhere (docs/architecture.md, "Processes and folders").
       'no-restricted-imports': ['error', { patterns: ['electron', '**/main/**', '**/simulator/**', '**/renderer/**'] }],
     },
   },

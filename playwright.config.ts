@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (never a downloaded browser). The flags keep Chromium from reaching for
-// Google services on this closed network (toolchain.md §7).
+// Google services on this closed network.
 export default defineConfig({
   testDir: './test/e2e',
   testMatch: /.*\.spec\.ts$/,

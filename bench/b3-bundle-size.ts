@@ -1,5 +1,5 @@
 /**
- * B3 (benchmarks.md §4): the renderer's bundle size — initial JS (entry + its static imports)
+ * B3 (docs/benchmarks.md): the renderer's bundle size — initial JS (entry + its static imports)
  * and total, minified and gzip — against a React 19 hello page built by this same script with
  * the same Vite setup. Also checks that no code editor (CodeMirror, Monaco) is in the app's
  * bundle: the CodeMirror reference page of B4 must stay out of it.
@@ -93,7 +93,7 @@ async function main() {
   await buildApp(appOut);
   const app = analyse(appOut);
   const hello = analyse(helloOut);
-  // Anchors from benchmarks.md §2 (pilot): "React + Monaco core" total 2,957 kB min.
+  // A measured anchor from a pilot build: "React + Monaco core" total 2,957 kB min.
   const MONACO_CORE_TOTAL_MIN = 2_957_000;
   const ratios = {
     initialGzipVsHello: app.initial.gzip / hello.initial.gzip,
@@ -121,13 +121,13 @@ async function main() {
 | App total (all JS, incl. lazy chunks and workers) | ${kb(app.total.min)} | ${kb(app.total.gzip)} | ${kb(app.total.brotli)} |
 ${rows}
 
-| Check (target from benchmarks.md) | Value | Pass |
+| Check (target) | Value | Pass |
 |---|---|---|
 | Initial gzip ≤ 2.5× React hello | ${ratios.initialGzipVsHello.toFixed(2)}× | ${checks.initialGzipAtMost2_5xHello ? 'yes' : '**no**'} |
 | No code editor in the app bundle (CodeMirror is only in the B4 reference page) | ${app.editorChunks.length === 0 ? 'none found' : app.editorChunks.join(', ')} | ${checks.noEditorInAppBundle ? 'yes' : '**no**'} |
 | Total ≤ 1.0× "React + Monaco core" (2,957 kB min, pilot) | ${ratios.totalMinVsMonacoCore.toFixed(2)}× | ${checks.totalAtMostMonacoCore ? 'yes' : '**no**'} |
 
-The response viewer needs no editor: it renders the JSON tree and the raw text with \`@tanstack/react-virtual\` rows sliced from the body by a worker-built index (see B4), so the editor decision of benchmarks.md costs nothing here.`,
+The response viewer needs no editor: it renders the JSON tree and the raw text with \`@tanstack/react-virtual\` rows sliced from the body by a worker-built index (see B4), so the choice of editor costs nothing here.`,
   );
   console.log(JSON.stringify(result));
   if (!result.pass) process.exitCode = 1;

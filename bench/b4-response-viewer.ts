@@ -1,5 +1,5 @@
 /**
- * B4 (benchmarks.md §4): the response viewer at 1, 5 and 20 MB of expense-shaped minified JSON,
+ * B4 (docs/benchmarks.md): the response viewer at 1, 5 and 20 MB of expense-shaped minified JSON,
  * in Debian's Chromium, against (a) a raw <pre> of the text and (b) the reference design
  * "worker pretty-print -> CodeMirror 6 read-only", all built in this run with the same Vite and
  * served from loopback. Variants are interleaved, the first round is a discarded warm-up, and
@@ -163,7 +163,7 @@ async function main() {
     preVsViewerShown_20mb: ratio(m('pre', '20mb', 'shown'), m('viewer', '20mb', 'shown')),
     treeOptInVsCm6Shown_20mb: ratio(m('viewer-tree', '20mb', 'shown'), m('cm6', '20mb', 'shown')),
   };
-  // Targets of benchmarks.md B4 (the 5 MB / 20 MB absolute ones are the pilot machine's).
+  // B4's targets (the 5 MB / 20 MB absolute ones were set on a pilot machine).
   const checks = {
     shownAtMost1_1xCm6_5mb: ratios.shownVsCm6_5mb <= 1.1,
     shownAtMost1_1xCm6_20mb: ratios.shownVsCm6_20mb <= 1.1,
@@ -195,7 +195,7 @@ async function main() {
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
-| Target (benchmarks.md B4) | Value | Pass |
+| Target (B4) | Value | Pass |
 |---|---|---|
 | Shown ≤ 1.1× CM6 reference, 5 MB | ${ratios.shownVsCm6_5mb.toFixed(2)}× | ${yes(checks.shownAtMost1_1xCm6_5mb)} |
 | Shown ≤ 1.1× CM6 reference, 20 MB | ${ratios.shownVsCm6_20mb.toFixed(2)}× | ${yes(checks.shownAtMost1_1xCm6_20mb)} |
@@ -206,7 +206,7 @@ ${rows.join('\n')}
 | 20 MB shown < 1500 ms and worst task < 500 ms | ${fmt(m('viewer', '20mb', 'shown'))} / ${fmt(m('viewer', '20mb', 'worstLongTask'))} ms | ${yes(checks.abs20mb)} |
 | Tree built on opt-in at 20 MB vs CM6 shown (information) | ${ratios.treeOptInVsCm6Shown_20mb.toFixed(2)}× | — |
 
-Above 10 MB the viewer does not parse without the user's opt-in (benchmarks.md B4): it shows the raw text as virtual rows at once, with a "Build the tree view" button; the "tree built" row measures that opt-in path.`,
+Above 10 MB the viewer does not parse without the user's opt-in (B4): it shows the raw text as virtual rows at once, with a "Build the tree view" button; the "tree built" row measures that opt-in path.`,
   );
   console.log(JSON.stringify(result));
   if (!result.pass) process.exitCode = 1;

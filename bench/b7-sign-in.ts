@@ -1,5 +1,5 @@
 /**
- * B7 (benchmarks.md §4): sign-in latency without the human part. The real engine, through
+ * B7 (docs/benchmarks.md): sign-in latency without the human part. The real engine, through
  * createCore: PKCE + state, the one-shot loopback listener, a fake "browser" that GETs the
  * authorize URL of a mock AS (child process, auto-approves) and follows its redirect to the
  * callback, callback validation, the code exchange (client_secret_basic + verifier), and
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
 | Engine, cold (first sign-in of a fresh process) | ${result.engine.cold} | |
 | Whole app core (\`createCore\`: other features react to the sign-in events; not gated) | ${result.wholeCore.p50} | ${result.wholeCore.p95} |
 
-| Check (target from benchmarks.md) | Value | Pass |
+| Check (target) | Value | Pass |
 |---|---|---|
 | p50 ≤ 10× floor | ${result.ratios.engineVsFloor}× | ${yes(result.checks.p50AtMost10xFloor!)} |
 | p50 ≤ 1.5× hand-rolled | ${result.ratios.engineVsReference}× | ${yes(result.checks.p50AtMost1_5xReference!)} |

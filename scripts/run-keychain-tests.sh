@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the keychain suite against the real OS keychain: a private D-Bus session with an
 # unlocked gnome-keyring, in a throwaway HOME so the real login keyring is never touched
-# (toolchain.md §2). Then runs the "no secret service" path in a bus without a keyring.
+# (keytar talks to the Secret Service over the session bus). Then runs the "no secret service"
+# path in a bus without a keyring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in dbus-run-session gnome-keyring-daemon; do

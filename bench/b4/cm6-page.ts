@@ -1,5 +1,5 @@
 /**
- * B4 peer (b), the reference design of benchmarks.md §2: pretty-print in a worker, then a
+ * B4 peer (b), the reference design for large responses: pretty-print in a worker, then a
  * read-only CodeMirror 6 editor with JSON highlighting, line numbers and folding. Only this
  * bench page imports CodeMirror; it is never part of the app bundle (B3 checks that).
  */

@@ -1,5 +1,5 @@
 /**
- * B7's mock Pleo authorization server, in its own process (benchmarks.md: "a mock Pleo AS in
+ * B7's mock Pleo authorization server, in its own process (B7 is defined with "a mock Pleo AS in
  * a child process on loopback"). It is the test suite's scriptable fake AS: it approves every
  * authorization request at once, so the measured flow has no human part. Prints its endpoints
  * as one JSON line, then serves until stdin closes.

@@ -11,7 +11,7 @@ import { createHandlers } from './ipc/create-handlers.js';
 import type { HandlerTable } from './ipc/handler-types.js';
 import { dispatch } from './ipc/dispatch.js';
 import { createRateLimiter } from './ipc/rate-limiter.js';
-import { silentLogger, type Logger } from './logging/logger.js';
+import { silentLogger, type Logger, type LogRecord } from './logging/logger.js';
 import { createPreferences, type Preferences } from './app/preferences.js';
 import {
   systemClock,
@@ -69,6 +69,16 @@ export interface CoreOptions {
    * in development runs on macOS and Linux, where the simulator then defaults to loopback.
    */
   privateSchemeRegistered?: boolean;
+  /** About screen and support bundle (src/core/app/about.ts): the generated licence list. */
+  licencesFile?: string;
+  /** The OS keychain service name secrets are stored under. */
+  keychainService?: string;
+  /** Runtime versions to show (Electron, Chromium, Node). */
+  runtime?: Record<string, string>;
+  /** Where the log goes, in words for the About screen. */
+  logLocation?: string;
+  /** The most recent (already redacted) log records, for the support bundle. */
+  recentLog?: () => readonly LogRecord[];
 }
 
 /** What every feature gets: the shared base services. */

@@ -1,6 +1,6 @@
 /**
  * Deep-link intake for the OAuth callback on the private-use scheme. The OS delivers it three
- * ways (architecture.md "Sign-in"): macOS `open-url` (registered in will-finish-launching,
+ * ways (docs/architecture.md, "Sign-in: one flow, three ways back"): macOS `open-url` (registered in will-finish-launching,
  * before ready), `second-instance` argv on Windows/Linux, and the cold-start argv. All three
  * end in the same call; the sign-in engine decides whether a flow is waiting for it.
  */

@@ -2,7 +2,10 @@
  * Wires the contract to Electron IPC: one ipcMain.handle per request channel, each checking
  * the sender before core.handle validates the payload; events go to the app window only.
  */
-import { channelNames, IPC_EVENT_CHANNEL, IPC_REQUEST_PREFIX } from '../shared/contract/index.js';
+// The schema-free name list (kept equal to the contract by typecheck and a test), so loading
+// this module does not load the zod schemas: core validates payloads once it is loaded (B9).
+import { requestChannelNameList as channelNames } from '../shared/contract/channel-names.js';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_PREFIX } from '../shared/contract/partner-api.js';
 import { fail, type Result } from '../shared/result.js';
 import type { Core } from '../core/create-core.js';
 import { isTrustedSender, type SenderLike } from './ipc-sender.js';

@@ -5,8 +5,13 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * `iconPath`: the window and taskbar icon on Linux and Windows (assets/icon.png, rendered from
+ * assets/icon.svg); macOS takes the app bundle's .icns and ignores it.
+ */
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 860,
     minWidth: 900,

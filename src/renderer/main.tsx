@@ -1,4 +1,5 @@
-// app/entry is the first mark (benchmarks.md §3): measured from navigation start.
+// app/entry is the first start-up mark (then app/firstRender, app/interactive), measured from
+// navigation start.
 performance.mark('app/entry');
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -2,7 +2,7 @@
 
 export type EnvironmentKind = 'simulator' | 'pleo-staging' | 'custom';
 
-/** How the callback comes back, decided by the registered redirect URI (architecture.md). */
+/** How the callback comes back, decided by the registered redirect URI (docs/architecture.md, "Sign-in"). */
 export type CallbackMode = 'private-scheme' | 'loopback' | 'paste-back';
 
 /**

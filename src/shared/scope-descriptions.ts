@@ -1,7 +1,7 @@
 /**
  * What each Pleo scope lets the app do, in our own words, for people who are not developers
- * (token panel, Connect screen, readiness report). Scope names follow pleo-facts.md §4; the
- * wording is ours. Unknown scopes get a neutral sentence rather than a guess.
+ * (token panel, Connect screen, readiness report). Scope names are spelt as Pleo's OpenAPI files and
+ * OAuth guides spell them; the wording is ours. Unknown scopes get a neutral sentence rather than a guess.
  */
 export interface ScopeDescription {
   /** One short sentence: what the app may do with this scope. */
@@ -42,5 +42,5 @@ export function describeScope(scope: string): ScopeDescription {
   );
 }
 
-/** The scope Pleo requires for the first API call, GET /v2/employees (pleo-facts.md §5). */
+/** The scope of the first API call in Pleo's own guides, GET /v2/employees (it needs users:read). */
 export const FIRST_CALL_SCOPE = 'users:read';

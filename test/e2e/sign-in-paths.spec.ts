@@ -1,5 +1,5 @@
 /**
- * The three ways a sign-in comes back (architecture.md "Sign-in: one flow, three ways back"),
+ * The three ways a sign-in comes back (docs/architecture.md, "Sign-in: one flow, three ways back"),
  * each driven through the UI from an empty profile: register the redirect URI on the Connect
  * screen, sign in in the "system browser", call the API, refresh with rotation and sign out.
  */

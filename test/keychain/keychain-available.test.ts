@@ -1,5 +1,5 @@
 /**
- * The keytar adapter against the real OS keychain (toolchain.md §2): gnome-keyring over a
+ * The keytar adapter against the real OS keychain (keytar, built against libsecret): gnome-keyring over a
  * private D-Bus session with an unlocked keyring, started by `npm run test:keychain`
  * (scripts/run-keychain-tests.sh). There, KEYCHAIN_REQUIRED=1 makes an unusable keychain FAIL
  * the run; outside such a session (a plain vitest run) the real-keychain tests skip with the
@@ -9,9 +9,10 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore, DEVELOPMENT_SERVICE_NAME, PACKAGED_SERVICE_NAME } from '../../src/core/secrets/keytar-secret-store.js';
@@ -69,6 +70,25 @@ describe('keytar store on the real OS keychain', () => {
     expect(await store.delete(account)).toBe(true);
     expect(await store.get(account)).toBeNull();
     expect(await store.delete(account)).toBe(false);
+  });
+
+  it('as shipped: the keytar store bundled by esbuild (keytar.node copied beside the chunk) reaches the keychain', async (ctx) => {
+    requireKeychain(ctx);
+    const { build } = await import('esbuild');
+    const { mainBundleOptions } = await import('../../scripts/bundle-options.js');
+    const out = mkdtempSync(path.join(tmpdir(), 'ppd-bundled-keytar-'));
+    try {
+      await build({ ...mainBundleOptions(path.join(ROOT, 'src/core/secrets/keytar-secret-store.ts'), out), sourcemap: false, logLevel: 'error' });
+      expect(readdirSync(out).filter((f) => f.endsWith('.node'))).toHaveLength(1);
+      const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as typeof import('../../src/core/secrets/keytar-secret-store.js');
+      const store = bundled.createKeytarSecretStore({ packaged: false, service: SERVICE });
+      const account = `bundled/${randomUUID()}`;
+      await store.set(account, 'from-the-bundle');
+      expect(await store.get(account)).toBe('from-the-bundle');
+      expect(await store.delete(account)).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('development and packaged builds use separate entries', async (ctx) => {

@@ -1,37 +1,24 @@
 /**
  * electron-builder offline: its own schema validation, then the real asar packaging pipeline
- * against a fake Electron dist (toolchain.md §9). What stays unverified here: the real
- * Electron binary, fuse flipping on it (needs the binary), code signing and installers.
+ * against a fake Electron distribution (pack-offline.ts). What stays unverified here: the real
+ * Electron binary, fuse flipping on it (needs the binary), code signing and the installers
+ * themselves (.AppImage, .deb, .dmg, NSIS), which the release workflow builds on each OS.
  */
-import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load as parseYaml } from 'js-yaml';
+import { builder, makeFakeElectronDist, packOffline } from './pack-offline.js';
 
-const run = promisify(execFile);
 let work: string;
 let fakeDist: string;
-
-async function builder(args: string[]) {
-  return run('npx', ['electron-builder', '--linux', 'dir', ...args], { env: { ...process.env, CI: 'true' }, maxBuffer: 10 * 1024 * 1024 }).then(
-    (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
-  );
-}
 
 beforeAll(async () => {
   if (!existsSync('dist/main/index.mjs') || !existsSync('dist/renderer/index.html')) throw new Error('Run `npm run build` first.');
   work = await mkdtemp(path.join(tmpdir(), 'ppd-pack-'));
-  fakeDist = path.join(work, 'fake-electron');
-  await mkdir(fakeDist);
-  await writeFile(path.join(fakeDist, 'electron'), '#!/bin/sh\necho fake electron\n');
-  await chmod(path.join(fakeDist, 'electron'), 0o755);
-  await writeFile(path.join(fakeDist, 'version'), 'v45.5.0');
-  for (const f of ['LICENSE', 'LICENSES.chromium.html', 'chrome-sandbox']) await writeFile(path.join(fakeDist, f), '');
+  fakeDist = await makeFakeElectronDist(work);
 });
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -44,28 +31,27 @@ describe('electron-builder configuration', () => {
     expect(r.out).toMatch(/Invalid configuration object|does not match the API schema|configuration has an unknown property/i);
   });
 
-  it('packages the app into an asar with the bundles and registers the OAuth scheme', async () => {
-    const out = path.join(work, 'out');
-    // Fuses are flipped on the real Electron binary, which does not exist here: this run uses
-    // the project's configuration without them, and they are checked as configuration below.
-    const config = parseYaml(await readFile('electron-builder.yml', 'utf8')) as Record<string, unknown>;
-    delete config.electronFuses;
-    const configPath = path.join(work, 'electron-builder.no-fuses.json');
-    await writeFile(configPath, JSON.stringify(config));
-    const r = await builder(['--config', configPath, `-c.electronDist=${fakeDist}`, `-c.directories.output=${out}`]);
-    expect(r.code, r.out.slice(-3000)).toBe(0);
-    const asarPath = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
+  it('packages the app into an asar of bundles only: no node_modules, no TypeScript sources, no type-only packages', async () => {
+    const { code, out, resources } = await packOffline(work, path.join(work, 'out'));
+    expect(code, out.slice(-3000)).toBe(0);
+    const asarPath = path.join(resources, 'app.asar');
     expect(existsSync(asarPath)).toBe(true);
     const { listPackage } = await import('@electron/asar');
     const files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    expect(files).toContain('/dist/main/index.mjs');
-    expect(files).toContain('/dist/preload/index.cjs');
-    expect(files).toContain('/dist/renderer/index.html');
-    expect(files.some((f) => f.startsWith('/src/'))).toBe(false);
-    expect(files.some((f) => f.startsWith('/test/'))).toBe(false);
-    expect(files.some((f) => f.startsWith('/node_modules/oidc-provider/'))).toBe(true);
-    // keytar's native module must be unpacked next to the asar so it can be loaded.
-    expect(existsSync(path.join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
+    console.log(`app.asar: ${statSync(asarPath).size} bytes, ${files.length} entries:\n  ${files.join('\n  ')}`);
+    for (const expected of ['/dist/main/index.mjs', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/dist/licences.json', '/assets/icon.png', '/package.json']) {
+      expect(files).toContain(expected);
+    }
+    // Everything main needs is in its bundle: no package folder ships at all.
+    expect(files.filter((f) => f.includes('/node_modules/'))).toEqual([]);
+    expect(files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('/src/') || f.startsWith('/test/') || f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => /@types|type-fest/.test(f))).toEqual([]);
+    // keytar's native library sits beside the asar, where Electron can load it.
+    const unpacked = path.join(resources, 'app.asar.unpacked', 'dist', 'main');
+    expect(readdirSync(unpacked).filter((f) => /^keytar-.*\.node$/.test(f))).toHaveLength(1);
+    // A regression guard, not a speed target: the asar was 11.2 MB before bundling.
+    expect(statSync(asarPath).size).toBeLessThan(6 * 1024 * 1024);
   });
 
   it('sets the security fuses and the x-scheme-handler for the callback scheme', async () => {
@@ -97,5 +83,66 @@ describe('electron-builder configuration', () => {
     expect(pkg.desktopName).toBe(`${config.linux.desktop.entry.StartupWMClass}.desktop`);
     // `deb.depends` replaces electron-builder's defaults, so they must be listed.
     for (const dep of ['libgtk-3-0', 'libnss3', 'xdg-utils', 'libsecret-1-0']) expect(config.deb.depends).toContain(dep);
+  });
+});
+
+describe('icons (assets/, from assets/icon.svg)', () => {
+  it('every icon electron-builder is pointed at exists, in the format its platform needs', async () => {
+    const config = parseYaml(await readFile('electron-builder.yml', 'utf8')) as {
+      linux: { icon: string };
+      mac: { icon: string };
+      win: { icon: string };
+      nsis: { installerIcon: string; uninstallerIcon: string };
+    };
+    const linuxSizes = readdirSync(config.linux.icon).sort();
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(linuxSizes).toContain(`${size}x${size}.png`);
+    const icns = await readFile(config.mac.icon);
+    expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    for (const file of [config.win.icon, config.nsis.installerIcon, config.nsis.uninstallerIcon]) {
+      const ico = await readFile(file);
+      expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // ICONDIR: reserved 0, type 1 (icon)
+      const count = ico.readUInt16LE(4);
+      // Width byte 0 means 256 px: NSIS and Windows Explorer's large views need it.
+      const widths = Array.from({ length: count }, (_, i) => ico.readUInt8(6 + 16 * i));
+      expect(widths).toContain(0);
+      expect(widths).toContain(16);
+    }
+  });
+
+  it('the committed PNGs are what `npm run icons` renders from icon.svg today (no stale icon)', async () => {
+    const { generateIcons } = await import('../../scripts/icons.js');
+    const fresh = path.join(work, 'icons-fresh');
+    const written = await generateIcons(fresh);
+    for (const name of written.filter((n) => n.endsWith('.png'))) {
+      expect((await readFile(path.join(fresh, name))).equals(await readFile(path.join('assets', name))), `${name} is stale: run npm run icons`).toBe(true);
+    }
+  });
+});
+
+describe('bundled main (what ships, without node_modules)', () => {
+  it('the simulator bundled with oidc-provider (as the app loads it) starts; its token endpoint and API answer', async () => {
+    const { build } = await import('esbuild');
+    const { mainBundleOptions } = await import('../../scripts/bundle-options.js');
+    const out = path.join(work, 'bundled-simulator');
+    await build({ ...mainBundleOptions(path.resolve('src/simulator/index.ts'), out), sourcemap: false, logLevel: 'error' });
+    const { pathToFileURL } = await import('node:url');
+    const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as typeof import('../../src/simulator/index.js');
+    const sim = await bundled.startSimulator({ mode: 'test', quiet: true });
+    try {
+      // oidc-provider authenticates the client, then refuses the made-up code: its whole token
+      // pipeline ran from the bundle.
+      const client = sim.info.clients[0]!;
+      const token = await fetch(sim.info.tokenEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-real-code', redirect_uri: client.redirectUris[0]!, code_verifier: 'v'.repeat(43) }),
+      });
+      expect(token.status).toBe(400);
+      expect(((await token.json()) as { error: string }).error).toBe('invalid_grant');
+      expect((await fetch(`${sim.info.apiBase}/v2/employees`)).status).toBe(401);
+    } finally {
+      await sim.close();
+    }
   });
 });

@@ -11,7 +11,7 @@ import { api, json, oidcConfig, start } from './helpers.js';
 /**
  * A full sign-in in a real browser (Debian Chromium driven by Playwright) on the simulator's own
  * login and consent pages, ending with a working API call. The private-use-scheme callback is
- * read from the 303 Location header, as the OS would hand it to the app (toolchain.md §7).
+ * read from the 303 Location header, as the OS would hand it to the app.
  * The pages are also checked with axe-core.
  */
 

@@ -2,6 +2,8 @@ import { failure } from '../../shared/result.js';
 import type { PartialHandlerTable } from '../ipc/handler-types.js';
 import type { CoreServices } from '../create-core.js';
 import { isAllowedExternalUrl } from './allowed-links.js';
+import { buildAbout } from './about.js';
+import { buildSupportBundle, supportBundleFileName } from './support-bundle.js';
 
 export function createAppHandlers(services: CoreServices): PartialHandlerTable {
   return {
@@ -19,6 +21,20 @@ export function createAppHandlers(services: CoreServices): PartialHandlerTable {
       }
       await services.ports.externalOpener.openExternal(url);
       return { opened: true as const };
+    },
+    'app.about': () => buildAbout(services),
+    'app.saveSupportBundle': async () => {
+      const createdAt = new Date(services.clock.now());
+      services.logger.info('support bundle: preparing', { platform: services.appInfo().platform, version: services.appInfo().version });
+      const { licences: _licences, licencesNote: _note, ...about } = await buildAbout(services);
+      const content = buildSupportBundle({ about, settings: services.settings.store, log: services.options.recentLog?.() ?? [], createdAt });
+      const saved = await services.ports.fileSaver.save({
+        suggestedName: supportBundleFileName(createdAt),
+        content,
+        filters: [{ name: 'Support bundle (JSON)', extensions: ['json'] }],
+      });
+      services.logger.info('support bundle: ' + (saved.saved ? 'saved' : 'not saved (cancelled)'));
+      return saved.saved ? { saved: true, ...(saved.path ? { path: saved.path } : {}), bytes: Buffer.byteLength(content) } : { saved: false };
     },
   };
 }

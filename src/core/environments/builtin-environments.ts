@@ -1,6 +1,7 @@
 /**
  * The two built-in environments. Pleo publishes no discovery document, so the staging
- * metadata is written here (pleo-facts.md §1) and is not editable: a tampered settings file
+ * metadata is written here (Pleo documents auth.staging.pleo.io with /oauth/authorize,
+ * /oauth/token and /oauth/token/introspect) and is not editable: a tampered settings file
  * cannot point staging's token endpoint elsewhere (AR-03). Only the issuer, Client ID,
  * registered redirect URI and scopes are the user's to change.
  */

@@ -1,6 +1,7 @@
 /**
  * Which URLs an environment may point at (security-test-plan B-14, B-15, S-8, AR-03, ST-08,
- * IPC-12) and how a registered redirect URI decides the callback path (architecture.md).
+ * IPC-12) and how a registered redirect URI decides the callback path (docs/architecture.md,
+ * "Sign-in").
  * Everything is parsed with URL and compared by component, never with startsWith.
  */
 import type { CallbackMode } from '../../shared/environments.js';

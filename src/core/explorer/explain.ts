@@ -52,7 +52,7 @@ export function parseBearerChallenge(header: string | undefined): { error?: stri
   return { error: error && /^[A-Za-z0-9_]{1,60}$/.test(error) ? error : undefined, scopes };
 }
 
-/** Pleo's ExceptionInfo { type, message } (pleo-facts.md §5 "Errors"), if the body is one. */
+/** Pleo's ExceptionInfo { type, message } (the error body Pleo's External API documents), if the body is one. */
 export function parsePleoError(text: string | undefined): { type: string; message?: string } | undefined {
   if (!text || text.length > 64 * 1024) return undefined;
   try {

@@ -1,5 +1,5 @@
 /**
- * Sends one explorer request for the renderer (architecture.md "What never leaves the main
+ * Sends one explorer request for the renderer (docs/architecture.md "What never leaves the main
  * process"): resolves the path against the environment's API base and refuses anything that
  * ends up on another origin (API-12), adds the bearer token (never in the query), retries once
  * after a 401 with a refreshed token (API-01/02/15), retries a GET after a 5xx a bounded number

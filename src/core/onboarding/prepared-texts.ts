@@ -1,6 +1,6 @@
 /**
- * The texts the app prepares for Pleo's two forms (pleo-facts.md §8): the Partner API Access
- * Request (step 1) and the Developer Partner Registration (step 2). Only non-secret values.
+ * The texts the app prepares for Pleo's two forms (from Pleo's staging-access guide): the
+ * Partner API Access Request (step 1) and the Developer Partner Registration (step 2). Only non-secret values.
  */
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import type { OnboardingDetails, PreparedItem, StepId } from '../../shared/onboarding.js';

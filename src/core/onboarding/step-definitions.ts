@@ -1,6 +1,7 @@
 /**
  * The checklist's fixed content: titles, how each step is proven and what to do next, in
- * plain language. Follows Pleo's "OAuth 2.0 Access to Staging" workflow (pleo-facts.md §8).
+ * plain language. Follows Pleo's "OAuth 2.0 Access to Staging" workflow for partners in its Early Access
+ * Programme, as Pleo's developer documentation describes it.
  */
 import type { StepId, StepStatus } from '../../shared/onboarding.js';
 

@@ -1,5 +1,5 @@
 /**
- * The OS keychain through keytar (toolchain.md §2). keytar is archived upstream, so it stays
+ * The OS keychain through keytar (on Linux: the Secret Service, e.g. gnome-keyring, over D-Bus). keytar is archived upstream, so it stays
  * behind the SecretStore port and this ~40-line adapter is the only file that knows it
  * (security-test-plan S-2). It is imported lazily: a missing or broken native module then
  * surfaces as an ordinary error on first use, which the guarded store turns into

@@ -5,8 +5,9 @@ import { ConnectScreen } from '../connect/ConnectScreen.js';
 import { TokenScreen } from '../token/TokenScreen.js';
 import { ExplorerScreen } from '../explorer/ExplorerScreen.js';
 import { DoctorScreen } from '../doctor/DoctorScreen.js';
+import { AboutScreen } from '../about/AboutScreen.js';
 
-export type ScreenId = 'checklist' | 'connect' | 'token' | 'explorer' | 'doctor';
+export type ScreenId = 'checklist' | 'connect' | 'token' | 'explorer' | 'doctor' | 'about';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -20,4 +21,5 @@ export const screens: ScreenDef[] = [
   { id: 'token', label: 'Token', component: TokenScreen },
   { id: 'explorer', label: 'API explorer', component: ExplorerScreen },
   { id: 'doctor', label: 'Network check', component: DoctorScreen },
+  { id: 'about', label: 'About', component: AboutScreen },
 ];

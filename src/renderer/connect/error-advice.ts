@@ -1,6 +1,6 @@
 /**
  * Plain-language advice per error code: what to do next and which checklist step the error
- * affects (feature-anchors.md proposal 5). Main's own hint wins when it gives one.
+ * affects: other API clients leave people guessing what a failure means and what to do. Main's own hint wins when it gives one.
  */
 import type { AppError } from '../../shared/result.js';
 import type { StepId } from '../../shared/onboarding.js';

@@ -1,7 +1,7 @@
 /**
  * The explorer's entry in the shell. The explorer itself (request builder, viewer, worker
  * client, virtualiser) is loaded as a separate chunk the first time the screen opens, so it
- * does not weigh on the app's start-up (benchmarks.md B1/B3).
+ * does not weigh on the app's start-up (bundle size: B3 in docs/benchmarks.md).
  */
 import { lazy, Suspense } from 'react';
 

@@ -1,5 +1,5 @@
 /**
- * Pleo's cursor envelope (pleo-facts.md §5): { data: [...], pagination: { hasNextPage,
+ * Pleo's cursor envelope, as its External API OpenAPI files define it: { data: [...], pagination: { hasNextPage,
  * hasPreviousPage, startCursor, endCursor, total, currentRequestPagination } }.
  */
 export interface PageInfo {

@@ -1,7 +1,7 @@
 /**
  * The built-in catalog of Pleo External API endpoints a partner needs first, grouped by task.
- * Paths, parameters, fields and scopes come from Pleo's OpenAPI files and docs
- * (docs/pleo-facts.md §4-6); the descriptions are written in our own words for partner staff
+ * Paths, parameters, fields and scopes come from Pleo's published OpenAPI files and developer
+ * documentation (scopes, External API, Export API v3); the descriptions are written in our own words for partner staff
  * who are not developers.
  */
 import type { EndpointDef, ParamDef, TaskGroup } from './types.js';
@@ -14,7 +14,7 @@ export const TASKS: TaskGroup[] = [
   { id: 'bookkeeping', title: 'Tags, tax codes and vendors', description: 'Read the bookkeeping dimensions an accounting integration maps to.' },
 ];
 
-/** Cursor pagination parameters shared by every list endpoint (pleo-facts.md §5 "Pagination"). */
+/** Cursor pagination parameters shared by every list endpoint (Pleo's newer External APIs all page with cursors). */
 export function paginationParams(): ParamDef[] {
   return [
     { name: 'limit', in: 'query', type: 'integer', description: 'How many items one page should hold at most.', example: '10' },

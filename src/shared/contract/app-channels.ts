@@ -25,6 +25,35 @@ export interface AppNotice {
   message: string;
 }
 
+/** One bundled third-party package and its licence, from the list generated at build time. */
+export interface LicenceEntry {
+  name: string;
+  version: string;
+  /** SPDX expression from the package's package.json, or 'UNKNOWN'. */
+  licence: string;
+}
+
+/** The About screen: what is running and where its data is kept. */
+export interface AboutInfo {
+  name: string;
+  version: string;
+  host: AppInfo['host'];
+  platform: string;
+  /** Runtime versions (Electron, Chromium, Node) where known. */
+  runtime: Record<string, string>;
+  dataLocations: {
+    /** The non-secret settings file (JSON). */
+    settingsFile: string;
+    /** The OS keychain service under which secrets are stored, or where they are instead. */
+    keychain: string;
+    /** Where the app's log goes. */
+    log: string;
+  };
+  licences: LicenceEntry[];
+  /** Why the licence list is empty, when it is (e.g. not generated in a development build). */
+  licencesNote?: string;
+}
+
 export const appChannels = {
   'app.notices': request<{ notices: AppNotice[] }>()(
     z.strictObject({}),
@@ -42,6 +71,11 @@ export const appChannels = {
   'app.openExternal': request<{ opened: true }>()(
     z.strictObject({ url: z.string().max(2048) }),
     'Open an allowlisted https link in the system browser.',
+  ),
+  'app.about': request<AboutInfo>()(z.strictObject({}), 'Version, bundled licences and where the app keeps its data.'),
+  'app.saveSupportBundle': request<{ saved: boolean; path?: string; bytes?: number }>()(
+    z.strictObject({}),
+    'Save recent log and settings, redacted, as one file the user chooses.',
   ),
 } as const;
 

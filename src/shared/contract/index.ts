@@ -5,7 +5,6 @@
  * main validates every inbound payload with the schemas here.
  */
 import type { ParsedRequestOf, PayloadOf, RequestOf, ResultOf } from './define.js';
-import type { Result } from '../result.js';
 import { appChannels, appEvents } from './app-channels.js';
 import { authChannels, authEvents } from './auth-channels.js';
 import { explorerChannels, explorerEvents } from './explorer-channels.js';
@@ -48,57 +47,6 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventChannels, name);
 }
 
-/** IPC channel string used on the wire for a request channel / for events. */
-export const IPC_REQUEST_PREFIX = 'partner:';
-export const IPC_EVENT_CHANNEL = 'partner:event';
-
-// ---- window.partner: the renderer's API, derived from the contract ----
-
-type Split<K extends string> = K extends `${infer A}.${infer B}` ? [A, B] : never;
-type Areas = Split<ChannelName>[0];
-type ActionsOf<A extends string> = {
-  [K in ChannelName as Split<K>[0] extends A ? Split<K>[1] : never]: (
-    request: ChannelRequest<K>,
-  ) => Promise<Result<ChannelResult<K>>>;
-};
-
-export type PartnerApi = { [A in Areas]: ActionsOf<A> } & {
-  /** Subscribe to an event from main; returns the unsubscribe function. */
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-};
-
-/** Transport the API is built on: Electron IPC in the preload, a Playwright binding in tests. */
-export interface PartnerTransport {
-  invoke(channel: ChannelName, payload: unknown): Promise<Result<unknown>>;
-  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
-}
-
-/**
- * Builds window.partner from the contract over any transport. Shared by the preload and the
- * browser test host, so the renderer sees exactly the same object in both.
- */
-export function buildPartnerApi(transport: PartnerTransport): PartnerApi {
-  const api: Record<string, Record<string, unknown>> = {};
-  for (const name of channelNames) {
-    const [area, action] = name.split('.') as [string, string];
-    api[area] ??= {};
-    api[area][action] = (payload: unknown) => transport.invoke(name, payload ?? {});
-  }
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let unsubscribeTransport: (() => void) | undefined;
-  const on = (eventName: EventName, listener: (payload: unknown) => void) => {
-    if (!isEventName(eventName)) throw new TypeError(`Unknown event: ${String(eventName)}`);
-    if (!unsubscribeTransport) {
-      unsubscribeTransport = transport.subscribe((e, payload) => {
-        for (const l of listeners.get(e) ?? []) l(payload);
-      });
-    }
-    let set = listeners.get(eventName);
-    if (!set) listeners.set(eventName, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-    };
-  };
-  return Object.freeze({ ...api, on }) as unknown as PartnerApi;
-}
+// window.partner and the wire names live in the schema-free partner-api.ts (what the preload
+// bundles); re-exported here so main, tests and the renderer keep one import path.
+export { IPC_EVENT_CHANNEL, IPC_REQUEST_PREFIX, buildPartnerApi, type PartnerApi, type PartnerTransport } from './partner-api.js';

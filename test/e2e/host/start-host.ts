@@ -84,6 +84,9 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
     userDataDir,
     settings,
     logger: createLogger([memory.sink]),
+    licencesFile: path.join(RENDERER_DIST, '..', 'licences.json'),
+    keychainService: 'Pleo Partner Desktop (test host)',
+    recentLog: () => memory.records,
     ports: {
       browserLauncher: { open: (url) => browser.open(url) },
       externalOpener: { openExternal: async (url) => void openedExternal.push(url) },

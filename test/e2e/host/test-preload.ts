@@ -3,7 +3,8 @@
  * contract with buildPartnerApi, over a Playwright binding instead of Electron IPC. Bundled
  * to an IIFE and injected with page.addInitScript before the renderer loads.
  */
-import { buildPartnerApi, type EventName } from '../../../src/shared/contract/index.js';
+import { buildPartnerApi } from '../../../src/shared/contract/partner-api.js';
+import type { EventName } from '../../../src/shared/contract/index.js';
 import type { Result } from '../../../src/shared/result.js';
 
 type Listener = (event: EventName, payload: unknown) => void;

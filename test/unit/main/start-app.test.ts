@@ -54,6 +54,9 @@ vi.mock('../../../src/main/platform-services.js', () => ({
 }));
 
 const { startApp, DISPOSE_ON_QUIT_TIMEOUT_MS } = await import('../../../src/main/start-app.js');
+// start-app loads core lazily (its own chunk in the bundle, B9); load it once here so the first
+// test's waitFor does not also wait for Vite to transform the whole core.
+await import('../../../src/core/create-core.js');
 
 const CB = 'io.pleo.partnerdesktop:/oauth/callback?code=c&state=s';
 let root: string;

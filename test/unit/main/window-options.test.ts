@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions } from '../../../src/main/window-options.js';
 
@@ -17,5 +18,16 @@ describe('main window options', () => {
       webviewTag: false,
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('sets the window icon when given one, and the committed icon is a square PNG of at least 256 px', () => {
+    expect(mainWindowOptions('/p.cjs', '/app/assets/icon.png').icon).toBe('/app/assets/icon.png');
+    expect(mainWindowOptions('/p.cjs')).not.toHaveProperty('icon');
+    const png = readFileSync('assets/icon.png');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(256);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The raw body as received, one virtualised display line per real line or per 160 characters
  * of a long line: a 20 MB minified answer is 130k short rows instead of one huge text node
- * (whose layout is what freezes naive viewers, benchmarks.md §2).
+ * (laying out one huge text node is what freezes naive viewers; see B4 in docs/benchmarks.md).
  */
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';

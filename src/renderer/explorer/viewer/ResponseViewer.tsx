@@ -2,7 +2,7 @@
  * The response body pane: a JSON tree with search and collapse, the raw text, and the headers.
  * The body arrives as text; indexing and search run in a Web Worker; only visible rows are
  * rendered. Bodies above `treeThresholdBytes` open in the raw view and build the tree only
- * when asked (benchmarks.md B4: no parse of a >10 MB body without the user's opt-in).
+ * when asked (docs/benchmarks.md, B4: no parse of a >10 MB body without the user's opt-in).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';

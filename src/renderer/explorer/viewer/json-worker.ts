@@ -1,6 +1,6 @@
 /**
  * The response viewer's worker: indexes JSON and searches it off the UI thread, so a 20 MB
- * answer never freezes the window (benchmarks.md B4/B5). It keeps the last text it was given;
+ * answer never freezes the window (docs/benchmarks.md, B4). It keeps the last text it was given;
  * results go back as transferred typed arrays.
  */
 import { buildJsonIndex, extractPagination, JsonIndexError, lineColumn, rawLineStarts, RowKind, searchRows, type JsonIndex } from './json-index.js';
