@@ -54,6 +54,10 @@ export const requestChannelNameList = [
   'onboarding.reset',
   'report.preview',
   'report.export',
+  // diagnostics-channels.ts
+  'diagnostics.run',
+  'diagnostics.last',
+  'diagnostics.copy',
 ] as const;
 
 export const eventNameList = [
@@ -64,6 +68,7 @@ export const eventNameList = [
   'environments.changed',
   'explorer.fetchAllProgress',
   'onboarding.changed',
+  'diagnostics.finished',
 ] as const;
 
 export type ListedChannelName = (typeof requestChannelNameList)[number];
