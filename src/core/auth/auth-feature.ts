@@ -11,7 +11,6 @@ import { SIMULATOR_ID } from '../environments/builtin-environments.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import { classifyRedirectUri } from '../environments/url-policy.js';
 import type { Feature } from '../feature/feature.js';
-import { registerSecretForRedaction } from '../logging/redact.js';
 import { refreshGrant } from '../oauth/code-exchange.js';
 import { probeCredentials } from '../oauth/credential-probe.js';
 import { findCallbackUrlInArgv } from '../oauth/deep-link.js';
@@ -91,11 +90,12 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
 
   const registry = createEnvironmentRegistry(services.settings, { privateSchemeRegistered: services.options.privateSchemeRegistered !== false });
   for (const problem of registry.loadNotices()) notify({ level: 'warning', ...problem });
-  const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger });
+  const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger, redactor: services.redactor });
 
   const evidenceListeners = new Set<(e: AuthEvidence) => void>();
   const evidence = (e: Omit<AuthEvidence, 'at'>) => {
-    const full: AuthEvidence = { ...e, at: clock.now() };
+    // Evidence is stored and shown: no secret this core holds may ride along in server text.
+    const full: AuthEvidence = services.redactor.scrub({ ...e, at: clock.now() });
     for (const listener of [...evidenceListeners]) {
       try {
         listener(full);
@@ -135,14 +135,15 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       const env = envFor(ref);
       const secret = await environments.clientSecret(env);
       if (!secret) throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing, so the session cannot be renewed.', { hint: 'Enter the Client Secret again.', step: 'client-secret' });
-      const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now());
-      registerSecretForRedaction(next.accessToken);
-      registerSecretForRedaction(next.refreshToken);
-      return next;
+      return refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now());
     },
     classify: (error, ref) => classifyTokenFailure(error, 'refresh', oauthContext(envFor(ref), limits).service),
     onEvent: (event) => void onTokenEvent(event),
   });
+  // Every token the manager holds is masked, however it got there (sign-in, refresh, or read
+  // back from the keychain after a restart), and only while it is held: rotated-away and
+  // signed-out tokens are forgotten (issue 11 point 3, issue 12).
+  services.redactor.addSource(() => tokens.liveSecrets());
 
   const onTokenEvent = async (event: TokenEvent) => {
     const { ref } = event;
@@ -218,6 +219,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     browser: services.ports.browserLauncher,
     clock,
     logger,
+    redactor: services.redactor,
     limits,
     flowTimeoutMs: tuning.flowTimeoutMs ?? services.options.flowTimeoutMs ?? 10 * 60_000,
     maxStrayLoopbackRequests: tuning.maxStrayLoopbackRequests ?? 10,

@@ -17,7 +17,7 @@ import type { CallbackMode, FlowProgress, SignInPhase } from '../../shared/envir
 import { AppFailure, failure, type AppError } from '../../shared/result.js';
 import type { EnvironmentConfig } from '../environments/environment-registry.js';
 import { classifyRedirectUri } from '../environments/url-policy.js';
-import { forgetSecretForRedaction, registerSecretForRedaction } from '../logging/redact.js';
+import type { Redactor } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
 import type { BrowserLauncher, Clock } from '../ports.js';
 import { buildAuthorizationRequest } from '../oauth/authorization-request.js';
@@ -49,6 +49,8 @@ export interface SignInEngineDeps {
   browser: BrowserLauncher;
   clock: Clock;
   logger: Logger;
+  /** The core's redactor: state, verifier and code are masked while the flow lives. */
+  redactor: Pick<Redactor, 'remember' | 'forget'>;
   limits: { timeoutMs: number; maxBodyBytes: number };
   flowTimeoutMs: number;
   maxStrayLoopbackRequests: number;
@@ -108,8 +110,8 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
   };
 
   const forgetFlowSecrets = (flow: Flow) => {
-    forgetSecretForRedaction(flow.state);
-    forgetSecretForRedaction(flow.codeVerifier);
+    deps.redactor.forget(flow.state);
+    deps.redactor.forget(flow.codeVerifier);
   };
 
   const slot = createFlowSlot<Flow>({
@@ -206,7 +208,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       deps.onFailed(taken, validation.error);
       return { kind: 'rejected', flow: taken, error: validation.error };
     }
-    registerSecretForRedaction(validation.code);
+    deps.redactor.remember(validation.code);
     const completion = complete(taken, validation.params, validation.code);
     exchanges.add(completion);
     void completion.finally(() => exchanges.delete(completion));
@@ -228,8 +230,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       }
       if (disposed) throw failure('FLOW_CANCELLED', 'The app is closing; the sign-in was not saved.', { hint: 'Sign in again after restarting.' });
       report(flow, 'storing');
-      registerSecretForRedaction(tokens.accessToken);
-      registerSecretForRedaction(tokens.refreshToken);
+      // From here the token manager holds them, and its live tokens are masked (auth-feature).
       await deps.install(flow, tokens);
       return report(flow, 'signed-in');
     } catch (error) {
@@ -239,7 +240,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       deps.onFailed(flow, appError);
       return report(flow, 'failed', appError);
     } finally {
-      forgetSecretForRedaction(code);
+      deps.redactor.forget(code);
       forgetFlowSecrets({ ...flow, codeVerifier: verifier });
     }
   };
@@ -291,8 +292,8 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         await receiver?.close();
         throw superseded();
       }
-      registerSecretForRedaction(authorization.state);
-      registerSecretForRedaction(authorization.codeVerifier);
+      deps.redactor.remember(authorization.state);
+      deps.redactor.remember(authorization.codeVerifier);
       const startedAt = clock.now();
       const flow: Flow = {
         id: randomUUID(),

@@ -54,7 +54,7 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
   const limits: ExplorerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const now = () => services.clock.now();
   const catalog = createCatalogStore(services.settings, now);
-  const history = createHistoryStore(services.settings, limits);
+  const history = createHistoryStore(services.settings, limits, (text) => services.redactor.text(text));
   const responses = createResponseStore(limits.responseCacheBytes);
   const sender = createSender({ auth, catalog, responses, limits, now, appVersion: services.options.appVersion, fetchImpl: deps.fetchImpl });
   const inflight = new Map<string, AbortController>();
@@ -174,7 +174,9 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.copyResponse': async ({ responseId, part }) => {
         const stored = responses.get(responseId);
         if (!stored) throw failure('RESPONSE_EXPIRED', 'That response is no longer kept in memory.', { hint: 'Send the request again.' });
-        const text = part === 'headers' ? stored.headers.filter(([k]) => k !== 'set-cookie').map(([k, v]) => `${k}: ${v}`).join('\n') : new TextDecoder().decode(stored.bytes);
+        const raw = part === 'headers' ? stored.headers.filter(([k]) => k !== 'set-cookie').map(([k, v]) => `${k}: ${v}`).join('\n') : new TextDecoder().decode(stored.bytes);
+        // An API answer that echoes the bearer token must not carry it to the clipboard either.
+        const text = services.redactor.scrub(raw);
         await services.ports.clipboard.writeText(text).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The response could not be copied to the clipboard.');
         });
@@ -183,9 +185,12 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.saveResponse': async ({ responseId }) => {
         const stored = responses.get(responseId);
         if (!stored) throw failure('RESPONSE_EXPIRED', 'That response is no longer kept in memory.', { hint: 'Send the request again.' });
+        // Text answers are saved with every live secret masked (nothing secret in plain files).
+        const text = stored.contentType.includes('octet-stream') ? undefined : new TextDecoder('utf-8', { fatal: false }).decode(stored.bytes);
+        const content = text !== undefined && services.redactor.contains(text) ? services.redactor.scrub(text) : stored.bytes;
         const result = await services.ports.fileSaver.save({
           suggestedName: stored.suggestedName,
-          content: stored.bytes,
+          content,
           filters: stored.suggestedName.endsWith('.json') ? [{ name: 'JSON', extensions: ['json'] }] : undefined,
         });
         return result.saved ? { saved: true, ...(result.path ? { path: result.path } : {}) } : { saved: false };

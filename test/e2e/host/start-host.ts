@@ -121,7 +121,7 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
         return result;
       });
       unsubscribers.push(
-        core.events.subscribe((event, payload) => {
+        core.onRendererEvent((event, payload) => {
           rendererPayloads.push({ event, payload });
           void page.evaluate(([e, p]) => window.__partnerEmit(e as never, p), [event, payload] as const).catch(() => undefined);
         }),

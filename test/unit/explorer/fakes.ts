@@ -7,6 +7,7 @@ import type { CoreServices } from '../../../src/core/create-core.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { createPreferences } from '../../../src/core/app/preferences.js';
 import { createLogger, memorySink } from '../../../src/core/logging/logger.js';
+import { createRedactor } from '../../../src/core/logging/redact.js';
 import type { KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
 import type { EnvironmentSummary } from '../../../src/shared/environments.js';
 import { failure } from '../../../src/shared/result.js';
@@ -102,6 +103,7 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
   const bus = createEventBus();
   bus.subscribe((event, payload) => events.push({ event, payload }));
   const preferences = createPreferences(settings);
+  const redactor = createRedactor();
   const services: CoreServices = {
     options: {
       host: 'test-host',
@@ -123,7 +125,8 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
       secretStore: createMemorySecretStore(),
     },
     events: bus,
-    logger: createLogger([logs.sink]),
+    logger: createLogger([logs.sink], undefined, redactor),
+    redactor,
     clock: { now },
     settings,
     preferences,
