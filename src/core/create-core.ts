@@ -19,6 +19,7 @@ import {
   type BrowserLauncher,
   type ClipboardPort,
   type Clock,
+  type ConfirmPort,
   type ExternalOpener,
   type FileSaverPort,
   type KeyValueBackend,
@@ -39,6 +40,11 @@ export interface CorePorts {
   fileSaver: FileSaverPort;
   pdfRenderer?: PdfRenderer;
   simulator?: SimulatorLauncher;
+  /**
+   * Asks the user in main (a native dialog in the app). Without it, every question is answered
+   * "no": new origins and the token copy are refused rather than allowed unasked.
+   */
+  confirm?: ConfirmPort;
   /** OS keychain adapter (keytar in the app); core adds timeouts and session-only fallback. */
   secretStore: SecretStore;
 }

@@ -8,7 +8,7 @@ import type { AuthStatus, CredentialCheck, TokenTimelineEntry, TokenTimelineKind
 import { failure, type AppError } from '../../shared/result.js';
 import type { CoreServices } from '../create-core.js';
 import { SIMULATOR_ID } from '../environments/builtin-environments.js';
-import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
+import { checkCustomEnvironment, checkEnvironmentPatch, createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import { classifyRedirectUri } from '../environments/url-policy.js';
 import type { Feature } from '../feature/feature.js';
 import { refreshGrant } from '../oauth/code-exchange.js';
@@ -24,6 +24,7 @@ import { fingerprint } from '../secrets/secret-accounts.js';
 import { CALLBACK_SCHEME } from '../../shared/csp.js';
 import type { AuthEvidence, AuthFeatureApi, CallbackOutcome } from './auth-api.js';
 import { createAuthHandlers, type AuthEngineInternals } from './auth-handlers.js';
+import { confirmEnvironmentChange, confirmNewEnvironment } from './confirm-origins.js';
 import { createEnvironmentService } from './environment-service.js';
 import { createSignInEngine } from './sign-in-engine.js';
 
@@ -410,6 +411,10 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
     async updateEnvironment(request) {
       const { environmentId, ...patch } = request;
+      const current = registry.get(environmentId);
+      if (!current) throw environmentNotFound();
+      // New places to send the code or trust answers from: the user confirms them in main.
+      await confirmEnvironmentChange(services.ports.confirm, current, checkEnvironmentPatch(current, patch));
       // Changing where or as whom we sign in mid-flow would mix two servers' answers (B-4).
       engine.cancelFor(environmentId);
       const env = registry.update(environmentId, patch);
@@ -418,6 +423,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       return environments.summary(registry.get(environmentId)!);
     },
     async addCustomEnvironment(input) {
+      await confirmNewEnvironment(services.ports.confirm, { ...input, ...checkCustomEnvironment(input) });
       const env = registry.addCustom(input);
       environments.emitChanged();
       return environments.summary(env);

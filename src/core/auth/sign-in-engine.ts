@@ -314,7 +314,11 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       report(flow, 'opening-browser');
       try {
         // Only the URL built here ever reaches the launcher (AR-02), and only the system
-        // browser: core has no way to load it in an app window (AR-04).
+        // browser: core has no way to load it in an app window (AR-04). It must point at the
+        // environment's authorization endpoint, which the user confirmed (issue 11 point 2).
+        const target = new URL(authorization.url);
+        const endpoint = new URL(env.authorizationEndpoint);
+        if (target.origin !== endpoint.origin || target.pathname !== endpoint.pathname) throw new Error('authorize URL off its endpoint');
         await deps.browser.open(authorization.url);
       } catch {
         const error: AppError = { code: 'BROWSER_OPEN_FAILED', message: 'The app could not open your web browser for the sign-in.', hint: 'Check that a default browser is set, then try again.' };

@@ -18,6 +18,7 @@ import { createHistoryStore } from './history-store.js';
 import { createResponseStore } from './response-store.js';
 import { createSender } from './send-request.js';
 import { fetchAll } from './fetch-all.js';
+import { COPY_TOKEN_QUESTION, createClipboardGuard, TOKEN_CLIPBOARD_MS } from './clipboard-guard.js';
 
 /** A finished call, for observers such as the onboarding checklist ("first API call"). */
 export interface ExplorerCallRecord {
@@ -58,6 +59,7 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
   const responses = createResponseStore(limits.responseCacheBytes);
   const sender = createSender({ auth, catalog, responses, limits, now, appVersion: services.options.appVersion, fetchImpl: deps.fetchImpl });
   const inflight = new Map<string, AbortController>();
+  const clipboardGuard = createClipboardGuard(services.ports.clipboard, TOKEN_CLIPBOARD_MS);
   const listeners = new Set<(r: ExplorerCallRecord) => void>();
 
   const envIdOf = (environmentId?: string) => environmentId ?? auth.activeEnvironment().id;
@@ -164,9 +166,13 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
         }
         const env = envIdOf(environmentId);
         const token = await auth.getAccessToken(env);
+        // Confirmed in main, never by a flag in the renderer's request (issue 11 point 6).
+        const confirmed = await (services.ports.confirm?.confirm(COPY_TOKEN_QUESTION).catch(() => false) ?? Promise.resolve(false));
+        if (confirmed !== true) throw failure('NOT_CONFIRMED', 'The access token was not copied.', { hint: 'Confirm in the dialog to copy it.' });
         await services.ports.clipboard.writeText(token).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The token could not be copied to the clipboard.');
         });
+        clipboardGuard.copied(token);
         services.logger.warn('explorer: access token copied to the clipboard at the user\u2019s request', { environmentId: env });
         const status = await auth.status(env).catch(() => undefined);
         return { copied: true as const, ...(status?.accessTokenExpiresAt ? { expiresAt: status.accessTokenExpiresAt } : {}) };
@@ -204,6 +210,7 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.removeImport': ({ sourceId }) => ({ removed: catalog.remove(sourceId) }),
     },
     async dispose() {
+      await clipboardGuard.dispose();
       for (const c of inflight.values()) c.abort();
       inflight.clear();
       responses.clear();
