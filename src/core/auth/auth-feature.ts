@@ -40,7 +40,6 @@ export interface AuthTuning {
   minProactiveIntervalMs?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  maxStrayLoopbackRequests?: number;
   loopbackGraceMs?: number;
 }
 
@@ -223,7 +222,6 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     redactor: services.redactor,
     limits,
     flowTimeoutMs: tuning.flowTimeoutMs ?? services.options.flowTimeoutMs ?? 10 * 60_000,
-    maxStrayLoopbackRequests: tuning.maxStrayLoopbackRequests ?? 10,
     loopbackGraceMs: tuning.loopbackGraceMs ?? 2000,
     emitProgress: (progress) => events.emit('auth.flowProgress', progress),
     notify,
