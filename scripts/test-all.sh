@@ -10,6 +10,7 @@ run() { "$@" 2>&1 | tee -a "$LOG"; }
 step "typecheck";  npm run --silent typecheck
 step "lint";       npm run --silent lint
 step "build";      npm run --silent build
+step "electronegativity (static Electron checks; only reviewed findings pass)"; npm run --silent test:electronegativity
 step "unit + integration (Node, real simulator on 127.0.0.1)"; run npx vitest run
 step "keychain (real gnome-keyring over D-Bus)"; run npm run --silent test:keychain
 step "end-to-end (Playwright + Debian Chromium)"; run npx playwright test
