@@ -68,7 +68,7 @@ describe('electron-builder configuration', () => {
     expect(existsSync(path.join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
   });
 
-  it('sets the security fuses and the x-scheme-handler for the callback scheme', async () => {
+  it('EL-03 (configuration only): sets the security fuses and the x-scheme-handler for the callback scheme', async () => {
     const config = parseYaml(await readFile('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
       electronFuses: Record<string, boolean>;
       protocols: Array<{ schemes: string[] }>;
