@@ -8,7 +8,7 @@ import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { createPreferences } from '../../../src/core/app/preferences.js';
 import { createLogger, memorySink } from '../../../src/core/logging/logger.js';
 import { createRedactor } from '../../../src/core/logging/redact.js';
-import type { KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
+import type { ConfirmRequest, KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
 import type { EnvironmentSummary } from '../../../src/shared/environments.js';
 import { failure } from '../../../src/shared/result.js';
 import { createMemorySecretStore } from '../../../src/core/secrets/secret-store.js';
@@ -99,6 +99,9 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
   const clipboard: string[] = [];
   const saved: SaveFileRequest[] = [];
   const events: Array<{ event: string; payload: unknown }> = [];
+  /** Questions main asked the user (ConfirmPort); `answer` is the user's reply (default yes). */
+  const confirmations: ConfirmRequest[] = [];
+  const confirm = { answer: true };
   const logs = memorySink();
   const bus = createEventBus();
   bus.subscribe((event, payload) => events.push({ event, payload }));
@@ -122,6 +125,7 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
           return { saved: true, path: `/saved/${r.suggestedName}` };
         },
       },
+      confirm: { confirm: async (r) => (confirmations.push(r), confirm.answer) },
       secretStore: createMemorySecretStore(),
     },
     events: bus,
@@ -134,5 +138,5 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
     notify: () => undefined,
     notices: () => [],
   } as CoreServices;
-  return { services, clipboard, saved, events, logs: logs.records };
+  return { services, clipboard, saved, events, logs: logs.records, confirmations, confirm };
 }
