@@ -27,6 +27,7 @@ import { createPreferences } from '../src/core/app/preferences.js';
 import { createCore, type CoreServices } from '../src/core/create-core.js';
 import { createEventBus } from '../src/core/events/event-bus.js';
 import { silentLogger } from '../src/core/logging/logger.js';
+import { createRedactor } from '../src/core/logging/redact.js';
 import type { KeyValueBackend, SimulatorEndpoints } from '../src/core/ports.js';
 import { createMemorySecretStore } from '../src/core/secrets/secret-store.js';
 import { openSettings } from '../src/core/settings/open-settings.js';
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     ports,
     events,
     logger: silentLogger,
+    redactor: createRedactor(),
     clock: { now: () => Date.now() },
     settings: moduleSettings,
     preferences: createPreferences(moduleSettings),

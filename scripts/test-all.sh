@@ -11,6 +11,7 @@ step "typecheck";  npm run --silent typecheck
 step "lint";       npm run --silent lint
 step "build";      npm run --silent build
 if [ "$(uname -s)" = "Linux" ]; then
+  step "electronegativity (static Electron checks; only reviewed findings pass)"; npm run --silent test:electronegativity
   step "unit + integration (Node, real simulator on 127.0.0.1)"; run npx vitest run
   step "keychain (real gnome-keyring over D-Bus)"; run npm run --silent test:keychain
   step "end-to-end (Playwright + Chromium)"; run npx playwright test

@@ -6,12 +6,13 @@
  * needs access tokens), then onboarding (which records evidence from both).
  */
 import type { AppInfo, AppNotice } from '../shared/contract/app-channels.js';
-import { createEventBus, type EventBus } from './events/event-bus.js';
+import { createEventBus, type EventBus, type EventListener } from './events/event-bus.js';
 import { createHandlers } from './ipc/create-handlers.js';
 import type { HandlerTable } from './ipc/handler-types.js';
 import { dispatch } from './ipc/dispatch.js';
 import { createRateLimiter } from './ipc/rate-limiter.js';
-import { silentLogger, type Logger, type LogRecord } from './logging/logger.js';
+import { redactingLogger, silentLogger, type Logger, type LogRecord } from './logging/logger.js';
+import { createRedactor, type Redactor } from './logging/redact.js';
 import { createPreferences, type Preferences } from './app/preferences.js';
 import {
   systemClock,
@@ -19,6 +20,7 @@ import {
   type CallbackSchemePort,
   type ClipboardPort,
   type Clock,
+  type ConfirmPort,
   type ExternalOpener,
   type FileSaverPort,
   type KeyValueBackend,
@@ -41,6 +43,11 @@ export interface CorePorts {
   fileSaver: FileSaverPort;
   pdfRenderer?: PdfRenderer;
   simulator?: SimulatorLauncher;
+  /**
+   * Asks the user in main (a native dialog in the app). Without it, every question is answered
+   * "no": new origins and the token copy are refused rather than allowed unasked.
+   */
+  confirm?: ConfirmPort;
   /** OS keychain adapter (keytar in the app); core adds timeouts and session-only fallback. */
   secretStore: SecretStore;
   /**
@@ -62,6 +69,8 @@ export interface CoreOptions {
   ports: CorePorts;
   clock?: Clock;
   logger?: Logger;
+  /** This core's redactor (main passes the one its console logger uses); default a new one. */
+  redactor?: Redactor;
   /** Sign-in flow timeout (default 10 minutes). */
   flowTimeoutMs?: number;
   /**
@@ -87,6 +96,8 @@ export interface CoreServices {
   ports: CorePorts;
   events: EventBus;
   logger: Logger;
+  /** The live secrets of this core (never shared with another core): logs, history, renderer. */
+  redactor: Redactor;
   clock: Clock;
   settings: KeyValueBackend;
   preferences: Preferences;
@@ -106,14 +117,17 @@ export interface Core {
   doctor: ReturnType<typeof createDoctorFeature>['api'];
   handlers: HandlerTable;
   events: EventBus;
-  /** Validates and runs one request from the renderer. */
+  /** Validates and runs one request from the renderer; the answer has every live secret masked. */
   handle(channel: unknown, payload: unknown): Promise<Result<unknown>>;
+  /** Subscribes to the events for the renderer, with every live secret masked. */
+  onRendererEvent(listener: EventListener): () => void;
   dispose(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
   const events = createEventBus();
-  const logger = options.logger ?? silentLogger;
+  const redactor = options.redactor ?? createRedactor();
+  const logger = redactingLogger(options.logger ?? silentLogger, redactor);
   const clock = options.clock ?? systemClock;
   const preferences = createPreferences(options.settings);
   const notices: AppNotice[] = [];
@@ -124,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     ports: options.ports,
     events,
     logger,
+    redactor,
     clock,
     settings: options.settings,
     preferences,
@@ -164,8 +179,11 @@ export function createCore(options: CoreOptions): Core {
       if (!limiter.allow(channel)) {
         return Promise.resolve(fail('RATE_LIMITED_IPC', 'The app received too many requests at once and paused some of them. Please try again.'));
       }
-      return dispatch(handlers, channel, payload, logger);
+      // Last gate before the renderer (issue 11 points 4 and 6): whatever a server echoed
+      // (error_description, an API body), no secret this core holds crosses.
+      return dispatch(handlers, channel, payload, logger).then((result) => redactor.scrub(result));
     },
+    onRendererEvent: (listener) => events.subscribe((event, payload) => listener(event, redactor.scrub(payload))),
     async dispose() {
       for (const feature of [...features].reverse()) await feature.dispose().catch(() => undefined);
       await options.ports.simulator?.stop().catch(() => undefined);

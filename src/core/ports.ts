@@ -17,6 +17,28 @@ export interface ExternalOpener {
 
 export interface ClipboardPort {
   writeText(text: string): Promise<void>;
+  /** What the clipboard holds now (to clear the copied token only if it is still there). */
+  readText?(): Promise<string>;
+}
+
+/**
+ * A question to the user that main asks itself, never the renderer (security issue 11,
+ * point 2): a compromised renderer cannot answer it. Electron's dialog.showMessageBox in the
+ * app; a scripted answer in the test host and the tests.
+ */
+export interface ConfirmRequest {
+  /** What is being confirmed (tests and logs). */
+  kind: 'new-environment' | 'environment-change' | 'copy-access-token';
+  title: string;
+  /** One plain sentence: what happens if the user says yes. */
+  message: string;
+  /** The addresses or values concerned, one per line. */
+  detail: string;
+  /** The label of the button that says yes; the other one is always "Cancel" (the default). */
+  confirmLabel: string;
+}
+export interface ConfirmPort {
+  confirm(request: ConfirmRequest): Promise<boolean>;
 }
 
 export interface SaveFileRequest {

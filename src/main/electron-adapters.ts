@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow as BrowserWindowType, Clipboard, Dialog, Shell } from 'electron';
-import type { ClipboardPort, ExternalOpener, FileSaverPort, PdfRenderer, BrowserLauncher } from '../core/ports.js';
+import type { ClipboardPort, ConfirmPort, ExternalOpener, FileSaverPort, PdfRenderer, BrowserLauncher } from '../core/ports.js';
 import { isAllowedExternalUrl } from '../core/app/allowed-links.js';
 
 /** The system browser (RFC 8252: never an embedded view). Only http(s) URLs built in main. */
@@ -28,8 +28,32 @@ export function externalOpener(shell: Pick<Shell, 'openExternal'>): ExternalOpen
   };
 }
 
-export function clipboardPort(clipboard: Pick<Clipboard, 'writeText'>): ClipboardPort {
-  return { writeText: async (text) => clipboard.writeText(text) };
+export function clipboardPort(clipboard: Pick<Clipboard, 'writeText' | 'readText'>): ClipboardPort {
+  return { writeText: async (text) => clipboard.writeText(text), readText: async () => clipboard.readText() };
+}
+
+/**
+ * Questions main asks itself (new origins, copying the token): a native message box the
+ * renderer cannot answer. Cancel is the default and the Escape answer.
+ */
+export function confirmPort(dialog: Pick<Dialog, 'showMessageBox'>, window: () => BrowserWindowType | undefined): ConfirmPort {
+  return {
+    async confirm(request) {
+      const options = {
+        type: 'warning' as const,
+        title: request.title,
+        message: request.message,
+        detail: request.detail,
+        buttons: ['Cancel', request.confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const parent = window();
+      const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
+    },
+  };
 }
 
 export function fileSaver(dialog: Pick<Dialog, 'showSaveDialog'>, window: () => BrowserWindowType | undefined): FileSaverPort {
@@ -54,7 +78,7 @@ export function pdfRenderer(BrowserWindow: typeof BrowserWindowType): PdfRendere
     async htmlToPdf(html) {
       const win = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
       });
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

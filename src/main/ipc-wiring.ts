@@ -30,6 +30,7 @@ export function wireIpc(ipcMain: IpcMainLike, core: Pick<Core, 'handle' | 'servi
   };
 }
 
-export function forwardEvents(core: Pick<Core, 'events'>, send: (channel: string, message: unknown) => void): () => void {
-  return core.events.subscribe((event, payload) => send(IPC_EVENT_CHANNEL, { event, payload }));
+export function forwardEvents(core: Pick<Core, 'onRendererEvent'>, send: (channel: string, message: unknown) => void): () => void {
+  // onRendererEvent masks every live secret of the core before the payload leaves main.
+  return core.onRendererEvent((event, payload) => send(IPC_EVENT_CHANNEL, { event, payload }));
 }

@@ -1,12 +1,14 @@
 /**
  * Services that need the app's own paths or native modules: the settings file
  * (electron-store), the OS keychain (keytar), and the built-in simulator, started lazily on
- * 127.0.0.1 the first time the simulator environment needs it, and stopped on quit.
+ * 127.0.0.1 the first time the simulator environment needs it, and stopped on quit (with its
+ * control interface in-process only: simulator-launcher.ts).
  */
 import type { App } from 'electron';
 import type { Logger } from '../core/logging/logger.js';
 import type { KeyValueBackend, SimulatorLauncher } from '../core/ports.js';
 import type { SecretStore } from '../core/secrets/secret-store.js';
+import { createSimulatorLauncher } from './simulator-launcher.js';
 
 export interface PlatformServices {
   settings: KeyValueBackend;
@@ -31,17 +33,6 @@ export async function createPlatformServices({ app, logger, packaged }: { app: A
   const { createKeytarSecretStore } = await import('../core/secrets/keytar-secret-store.js');
   const secretStore = createKeytarSecretStore({ packaged });
 
-  let running: Promise<{ info: import('../core/ports.js').SimulatorEndpoints; close(): Promise<void> }> | undefined;
-  const simulator: SimulatorLauncher = {
-    async start() {
-      running ??= import('../simulator/index.js').then((m) => m.startSimulator({ mode: 'demo', quiet: true }));
-      return (await running).info;
-    },
-    async stop() {
-      const current = running;
-      running = undefined;
-      if (current) await (await current).close();
-    },
-  };
+  const simulator = createSimulatorLauncher();
   return { settings: opened.backend, secretStore, simulator, notices };
 }

@@ -16,7 +16,7 @@ import { CALLBACK_SCHEME, APP_ORIGIN } from '../shared/csp.js';
 import { handleAppProtocol, privilegedSchemes } from './app-protocol.js';
 import { createDeepLinkIntake } from './deep-links.js';
 import { protocolRegistration } from '../core/oauth/deep-link.js';
-import { browserLauncher, clipboardPort, externalOpener, fileSaver, pdfRenderer } from './electron-adapters.js';
+import { browserLauncher, clipboardPort, confirmPort, externalOpener, fileSaver, pdfRenderer } from './electron-adapters.js';
 import { forwardEvents, wireIpc } from './ipc-wiring.js';
 import { installNavigationGuards } from './navigation-guards.js';
 import { mainWindowOptions } from './window-options.js';
@@ -132,6 +132,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
         externalOpener: linkOpener,
         clipboard: clipboardPort(clipboard),
         fileSaver: fileSaver(dialog, () => mainWindow),
+        confirm: confirmPort(dialog, () => mainWindow),
         pdfRenderer: pdfRenderer(BrowserWindow),
         simulator: platform.simulator,
         secretStore: platform.secretStore,

@@ -32,6 +32,9 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would open links in new windows (NAV-10); the renderer cancels it
+      // too, and setWindowOpenHandler denies whatever gets through.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: process.env.NODE_ENV === 'development',
     },

@@ -22,6 +22,15 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The same policy for a `<meta http-equiv>` in the built index.html (security issue 11 point 6),
+ * a fallback should the page ever be loaded without the header. `frame-ancestors` is left out:
+ * browsers ignore it in a meta element (the header still sends it).
+ */
+export const RENDERER_META_CSP = RENDERER_CSP.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
 /** The privileged scheme the packaged UI is served from (never file://, E-18). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';

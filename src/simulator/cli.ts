@@ -17,7 +17,8 @@ Options:
   --seed <n>        seed of the dummy data (default: 20260101)
   --entries <n>     number of accounting entries, up to 1000000 (default: 10000)
   --token-ttl <s>   access-token lifetime in seconds (default: 3600)
-  --mode <m>        normal | demo | test (demo and test add fault injection at /__control)
+  --mode <m>        normal | demo | test (demo and test add fault injection at /__control,
+                    which needs the per-run secret printed at start)
   --issuer <url>    issuer value for "iss" (default: the origin)
   --host <addr>     loopback address to bind: 127.0.0.1 (default) or ::1
   --accept-client-secret-post
@@ -58,7 +59,14 @@ function describe(sim: Simulator): string {
   }
   lines.push('', 'Staging users (sign in on the simulator\'s login page):');
   for (const user of info.users) lines.push(`  ${user.email.padEnd(34)} ${user.password.padEnd(18)} ${user.access}`);
-  if (sim.mode !== 'normal') lines.push('', `Control interface: ${info.apiBase}/__control (faults, clock, revoke-all, log, stats)`);
+  if (sim.control) {
+    lines.push(
+      '',
+      `Control interface: ${sim.control.url} (faults, clock, revoke-all, log, stats)`,
+      `  send the header  ${sim.control.header}: ${sim.control.secret}`,
+      '  (a new secret on every start; keep it to yourself: it lets a program change what the simulator answers)',
+    );
+  }
   lines.push('', `Data: seed ${sim.data.seed}, ${sim.data.entries} accounting entries. Press Ctrl+C to stop.`);
   return `${lines.join('\n')}\n`;
 }
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
       apiBase: info.apiBase,
       clients: info.clients.map((c) => ({ clientId: c.clientId, clientSecret: c.clientSecret, redirectUris: c.redirectUris, scopes: c.scopes })),
       users: info.users.map((u) => ({ email: u.email, password: u.password })),
+      ...(sim.control ? { control: sim.control } : {}),
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   } else {

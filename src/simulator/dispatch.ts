@@ -6,6 +6,7 @@ import type { FaultRegistry } from './faults/fault-control.js';
 import { runWithFault, type FaultRuntime } from './faults/apply-fault.js';
 import type { AccessLog } from './log/access-log.js';
 import { annotate, annotationsOf } from './log/annotations.js';
+import { allowedHosts, checkControlRequest, hostAllowed } from './http/request-guards.js';
 
 /**
  * Front door of the simulator: one origin serves the authorization server (`/oauth/*`), its
@@ -20,6 +21,8 @@ export interface DispatchDeps {
   log: AccessLog;
   faults: FaultRegistry;
   controlEnabled: boolean;
+  /** Per-run secret the control interface requires (see http/request-guards.ts). */
+  controlSecret?: string;
   timers: Set<NodeJS.Timeout>;
   closing: () => boolean;
   provider: (req: IncomingMessage, res: ServerResponse) => void;
@@ -37,7 +40,13 @@ function authKind(req: IncomingMessage): 'basic' | 'bearer' | 'other' | 'none' {
 }
 
 export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const hosts = allowedHosts(deps.origin);
   return (req, res) => {
+    if (!hostAllowed(req, hosts)) {
+      // DNS rebinding: a page on another name that resolves to 127.0.0.1 (request-guards.ts).
+      sendJson(res, 421, { type: 'MISDIRECTED_REQUEST', message: 'This simulator answers only requests addressed to its own loopback address.' });
+      return;
+    }
     const started = performance.now();
     const at = deps.now();
     const seq = deps.log.nextSeq();
@@ -84,10 +93,13 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL, dep
   const method = req.method ?? 'GET';
 
   if (pathname === '/__control' || pathname.startsWith('/__control/')) {
-    if (deps.controlEnabled) {
-      await deps.control(req, res, pathname);
+    if (deps.controlEnabled && deps.controlSecret) {
+      const verdict = checkControlRequest(req, deps.controlSecret);
+      if (verdict.ok) await deps.control(req, res, pathname);
+      else sendJson(res, verdict.status, { type: verdict.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: verdict.message });
     } else {
-      // In normal mode the control interface does not exist: answer like any unknown API path.
+      // In normal mode (or with HTTP control off, as in the app) the control interface does not
+      // exist: answer like any unknown API path.
       sendJson(res, 404, { type: 'NOT_FOUND', message: `No such endpoint: ${method} ${pathname}` });
     }
     return;

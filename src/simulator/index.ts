@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { createApiRouter } from './api/router.js';
 import { InstallationStore } from './api/installations.js';
 import { SIMULATOR_CLIENTS } from './auth/clients.js';
@@ -12,6 +14,7 @@ import { createDispatcher } from './dispatch.js';
 import { ExportStore } from './exports/export-store.js';
 import { FaultRegistry } from './faults/fault-control.js';
 import { listenOnLoopback } from './http/loopback-server.js';
+import { CONTROL_SECRET_HEADER } from './http/request-guards.js';
 import { AccessLog } from './log/access-log.js';
 import type { Simulator, SimulatorInfo, SimulatorOptions, SimulatorStats } from './types.js';
 
@@ -20,6 +23,7 @@ export { DEFAULT_CLIENT, NARROW_CLIENT, RESERVED_CHARS_CLIENT } from './auth/cli
 export { ALL_SCOPES, SCOPE_DESCRIPTIONS } from './auth/scopes.js';
 export { DEFAULT_ENTRIES, MAX_ENTRIES } from './data/accounting-entries.js';
 export { DEFAULT_SEED } from './data/seed.js';
+export { CONTROL_SECRET_HEADER } from './http/request-guards.js';
 export { JOB_EXPIRY_MS, MAX_ITEM_UPDATES } from './exports/export-store.js';
 
 /**
@@ -34,6 +38,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1) throw new RangeError('tokenTtlSeconds must be a positive integer');
   const controlEnabled = mode !== 'normal';
+  // The HTTP face of the control interface: on by default in test and demo mode, behind a
+  // per-run secret; the app turns it off and keeps only the in-process methods.
+  const httpControl = controlEnabled && (options.httpControl ?? true);
+  const controlSecret = httpControl ? randomBytes(32).toString('base64url') : undefined;
 
   const { Provider, errors } = await loadProvider(options.quiet ?? false);
 
@@ -124,7 +132,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     now,
     log,
     faults,
-    controlEnabled,
+    controlEnabled: httpControl,
+    ...(controlSecret ? { controlSecret } : {}),
     timers,
     closing: () => closing,
     provider: providerCallback,
@@ -158,6 +167,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     info,
     mode,
+    ...(controlSecret ? { control: { url: `${origin}/__control`, header: CONTROL_SECRET_HEADER, secret: controlSecret } } : {}),
     data: {
       seed: data.seed,
       entries: universe.total,

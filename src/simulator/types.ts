@@ -39,6 +39,19 @@ export interface SimulatorOptions {
    * suggest the body works too (pleo-facts.md, unknown 9). Demo and test it with `true`.
    */
   acceptClientSecretPost?: boolean;
+  /**
+   * Serve the control interface over HTTP at `/__control` (test and demo mode; default true),
+   * behind the per-run secret in `Simulator.control`. The app sets false: its demo faults are
+   * driven in-process only, so no other program on the machine can reach them.
+   */
+  httpControl?: boolean;
+}
+
+/** How to reach the HTTP control interface: send `secret` in the `header` request header. */
+export interface SimulatorControlAccess {
+  url: string;
+  header: string;
+  secret: string;
 }
 
 export interface SimulatorClientInfo {
@@ -88,6 +101,8 @@ export interface SimulatorData {
 export interface Simulator {
   info: SimulatorInfo;
   mode: SimulatorMode;
+  /** Present only when the HTTP control interface is served (test / demo mode, httpControl). */
+  control?: SimulatorControlAccess;
   data: SimulatorData;
   /** Fault injection; mutating calls throw in normal mode. */
   faults: FaultControl;

@@ -117,11 +117,16 @@ test.describe('API explorer on the simulator', () => {
     expect(curl).toContain(`${host.simulator.info.apiBase}/v2/employees?limit=10`);
     expect(curl).not.toContain(token);
 
+    // Main asks in its own dialog (issue 11 point 6); "Cancel" copies nothing.
+    host.confirmAnswer = false;
     await page.getByTestId('copy-token').click();
-    await expect(page.getByText('opens your company’s Pleo data')).toBeVisible();
-    await page.getByTestId('copy-token-confirm').click();
+    await expect(page.getByTestId('explorer-note')).toContainText('was not copied');
+    expect(host.clipboard).not.toContain(token);
+    host.confirmAnswer = true;
+    await page.getByTestId('copy-token').click();
     await expect(page.getByTestId('explorer-note')).toContainText('Access token copied');
     expect(host.clipboard.at(-1)).toBe(token);
+    expect(host.confirmations.filter((c) => c.kind === 'copy-access-token')).toHaveLength(2);
 
     await page.getByTestId('presenter-switch').click();
     await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');

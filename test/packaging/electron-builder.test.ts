@@ -54,7 +54,7 @@ describe('electron-builder configuration', () => {
     expect(statSync(asarPath).size).toBeLessThan(6 * 1024 * 1024);
   });
 
-  it('sets the security fuses and the x-scheme-handler for the callback scheme', async () => {
+  it('EL-03 (configuration only): sets the security fuses and the x-scheme-handler for the callback scheme', async () => {
     const config = parseYaml(await readFile('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
       electronFuses: Record<string, boolean>;
       protocols: Array<{ schemes: string[] }>;

@@ -55,4 +55,34 @@ describe('simulator CLI', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toContain('oidc-provider');
   });
+
+  it('in test mode prints the per-run control secret for the person who started it, and the control interface needs it', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts', '--json', '--mode', 'test', '--entries', '10'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stdout = '';
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no JSON line')), 20_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const newline = stdout.indexOf('\n');
+        if (newline >= 0) {
+          clearTimeout(timer);
+          resolve(stdout.slice(0, newline));
+        }
+      });
+    });
+    try {
+      const info = JSON.parse(line) as { apiBase: string; control: { url: string; header: string; secret: string } };
+      expect(info.control.url).toBe(`${info.apiBase}/__control`);
+      expect((await fetch(`${info.control.url}/stats`)).status).toBe(401);
+      expect((await fetch(`${info.control.url}/stats`, { headers: { [info.control.header]: info.control.secret } })).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
 });

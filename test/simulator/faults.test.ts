@@ -145,7 +145,10 @@ describe('fault injection', () => {
   });
 
   it('exposes the control interface over HTTP in test mode', async () => {
-    const control = `${sim.info.apiBase}/__control`;
+    const control = sim.control!.url;
+    // Every control request carries the per-run secret (security issue 11, point 1).
+    const fetch = (url: string, init: RequestInit = {}) =>
+      globalThis.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), [sim.control!.header]: sim.control!.secret } });
     const set = await fetch(`${control}/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -27,7 +27,7 @@ export function createAppHandlers(services: CoreServices): PartialHandlerTable {
       const createdAt = new Date(services.clock.now());
       services.logger.info('support bundle: preparing', { platform: services.appInfo().platform, version: services.appInfo().version });
       const { licences: _licences, licencesNote: _note, ...about } = await buildAbout(services);
-      const content = buildSupportBundle({ about, settings: services.settings.store, log: services.options.recentLog?.() ?? [], createdAt });
+      const content = buildSupportBundle({ about, settings: services.settings.store, log: services.options.recentLog?.() ?? [], createdAt, redactor: services.redactor });
       const saved = await services.ports.fileSaver.save({
         suggestedName: supportBundleFileName(createdAt),
         content,

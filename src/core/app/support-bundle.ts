@@ -9,7 +9,7 @@
  */
 import type { AboutInfo } from '../../shared/contract/app-channels.js';
 import type { LogRecord } from '../logging/logger.js';
-import { redact, redactText } from '../logging/redact.js';
+import type { Redactor } from '../logging/redact.js';
 
 export const SUPPORT_BUNDLE_FORMAT = 'pleo-partner-desktop/support-bundle@1';
 /** Log records kept in a bundle: the most recent ones. */
@@ -20,22 +20,25 @@ export interface SupportBundleInput {
   settings: Record<string, unknown>;
   log: readonly LogRecord[];
   createdAt: Date;
+  /** The core's redactor: patterns plus every secret this core holds right now. */
+  redactor: Pick<Redactor, 'value' | 'text'>;
 }
 
 export function buildSupportBundle(input: SupportBundleInput): string {
-  const log = input.log.slice(-SUPPORT_BUNDLE_LOG_LIMIT).map((record) => redact(record));
+  const { redactor } = input;
+  const log = input.log.slice(-SUPPORT_BUNDLE_LOG_LIMIT).map((record) => redactor.value(record));
   const settings: Record<string, unknown> = {};
   // Per top-level key, so redact's array and depth limits apply inside each key, not to the set.
-  for (const [key, value] of Object.entries(input.settings)) settings[key] = (redact({ [key]: value }) as Record<string, unknown>)[key];
+  for (const [key, value] of Object.entries(input.settings)) settings[key] = (redactor.value({ [key]: value }) as Record<string, unknown>)[key];
   const bundle = {
     format: SUPPORT_BUNDLE_FORMAT,
     createdAt: input.createdAt.toISOString(),
     note: 'Redacted: client secrets, tokens, codes and state values are never included.',
-    app: redact(input.about),
+    app: redactor.value(input.about),
     settings,
     log,
   };
-  return redactText(JSON.stringify(bundle, null, 2));
+  return redactor.text(JSON.stringify(bundle, null, 2));
 }
 
 export function supportBundleFileName(createdAt: Date): string {

@@ -13,7 +13,6 @@ import { failure } from '../../shared/result.js';
 import type { CoreServices } from '../create-core.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import type { Feature } from '../feature/feature.js';
-import { registerSecretForRedaction } from '../logging/redact.js';
 import { refreshGrant } from '../oauth/code-exchange.js';
 import { probeCredentials } from '../oauth/credential-probe.js';
 import { findCallbackUrlInArgv } from '../oauth/deep-link.js';
@@ -47,7 +46,6 @@ export interface AuthTuning {
   minProactiveIntervalMs?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  maxStrayLoopbackRequests?: number;
   loopbackGraceMs?: number;
 }
 
@@ -75,8 +73,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
 
   const registry = createEnvironmentRegistry(services.settings, { privateSchemeRegistered: services.options.privateSchemeRegistered !== false });
   for (const problem of registry.loadNotices()) notify({ level: 'warning', ...problem });
-  const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger });
-  const evidence = createEvidenceHub(clock);
+  const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger, redactor: services.redactor });
+  const evidence = createEvidenceHub(clock, services.redactor);
   const records = createSessionRecords(clock);
 
   const envFor = (ref: SlotRef): EnvironmentConfig => {
@@ -102,8 +100,6 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       // classify() is synchronous; it needs what was sent to tell an encoding mismatch apart.
       refreshCredentials.set(slotKey(ref), { clientId: ref.clientId, clientSecret: secret, method: env.clientAuth, editable: env.clientAuthEditable });
       const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now(), current.scope);
-      registerSecretForRedaction(next.accessToken);
-      registerSecretForRedaction(next.refreshToken);
       return next;
     },
     classify: (error, ref) => {
@@ -115,6 +111,10 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     onEvent: (event) => void onTokenEvent(event),
   });
   const statuses = createStatusReader({ environments, tokens, records, clock, events, sessionOnly: () => secrets.sessionOnly() });
+  // Every token the manager holds is masked, however it got there (sign-in, refresh, or read
+  // back from the keychain after a restart), and only while it is held: rotated-away and
+  // signed-out tokens are forgotten (issue 11 point 3, issue 12).
+  services.redactor.addSource(() => tokens.liveSecrets());
 
   const onTokenEvent = async (event: TokenEvent) => {
     const { ref } = event;
@@ -158,9 +158,9 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     browser: services.ports.browserLauncher,
     clock,
     logger,
+    redactor: services.redactor,
     limits,
     flowTimeoutMs: tuning.flowTimeoutMs ?? services.options.flowTimeoutMs ?? 10 * 60_000,
-    maxStrayLoopbackRequests: tuning.maxStrayLoopbackRequests ?? 10,
     loopbackGraceMs: tuning.loopbackGraceMs ?? 2000,
     emitProgress: (progress) => events.emit('auth.flowProgress', progress),
     notify,
@@ -282,6 +282,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       tokens,
       records,
       evidence,
+      confirm: services.ports.confirm,
       statuses,
       sessionOnly: () => secrets.sessionOnly(),
       pendingFlow: () => engine.pending(),

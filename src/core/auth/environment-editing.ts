@@ -6,7 +6,10 @@
  */
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import { failure } from '../../shared/result.js';
+import { checkCustomEnvironment, checkEnvironmentPatch, environmentNotFound } from '../environments/environment-registry.js';
 import type { TokenManager } from '../oauth/token-manager.js';
+import type { ConfirmPort } from '../ports.js';
+import { confirmEnvironmentChange, confirmNewEnvironment } from './confirm-origins.js';
 import type { EvidenceHub } from './auth-evidence.js';
 import type { AuthEngineInternals } from './auth-handlers.js';
 import type { StatusReader } from './auth-status.js';
@@ -20,6 +23,8 @@ export function createEnvironmentEditing(deps: {
   tokens: TokenManager;
   records: SessionRecords;
   evidence: EvidenceHub;
+  /** Asks the user in main before a new origin takes effect (issue 11 point 2). */
+  confirm: ConfirmPort | undefined;
   statuses: StatusReader;
   sessionOnly: () => boolean;
   /** The pending sign-in, if any, and a way to cancel it for one environment. */
@@ -39,6 +44,10 @@ export function createEnvironmentEditing(deps: {
     },
     async updateEnvironment(request) {
       const { environmentId, ...patch } = request;
+      const current = registry.get(environmentId);
+      if (!current) throw environmentNotFound();
+      // New places to send the code or trust answers from: the user confirms them in main.
+      await confirmEnvironmentChange(deps.confirm, current, checkEnvironmentPatch(current, patch));
       // Changing where or as whom we sign in mid-flow would mix two servers' answers (B-4).
       deps.cancelFlowFor(environmentId);
       const env = registry.update(environmentId, patch);
@@ -47,6 +56,7 @@ export function createEnvironmentEditing(deps: {
       return environments.summary(registry.get(environmentId)!);
     },
     async addCustomEnvironment(input) {
+      await confirmNewEnvironment(deps.confirm, { ...input, ...checkCustomEnvironment(input) });
       const env = registry.addCustom(input);
       environments.emitChanged();
       return environments.summary(env);

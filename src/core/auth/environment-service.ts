@@ -11,7 +11,7 @@ import { environmentNotFound, type EnvironmentConfig, type EnvironmentRegistry }
 import { checkEndpointUrl, checkIssuer } from '../environments/url-policy.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logging/logger.js';
-import { registerSecretForRedaction } from '../logging/redact.js';
+import type { Redactor } from '../logging/redact.js';
 import type { SimulatorLauncher } from '../ports.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { fingerprint, secretAccount } from '../secrets/secret-accounts.js';
@@ -47,6 +47,8 @@ export function createEnvironmentService(deps: {
   events: EventBus;
   notify: (notice: AppError & { level: 'info' | 'warning' | 'error' }) => void;
   logger?: Logger;
+  /** The core's redactor: a Client Secret read or entered is masked from then on. */
+  redactor: Pick<Redactor, 'remember' | 'forget'>;
 }): EnvironmentService {
   const { registry, secrets } = deps;
   /** account -> fingerprint of the stored secret (undefined = none stored). */
@@ -169,7 +171,7 @@ export function createEnvironmentService(deps: {
       if (!env.clientId) return undefined;
       const stored = usableSecret(await secrets.get(secretAccount(env.id, env.clientId, 'client-secret')));
       const value = stored ?? builtIn(env);
-      registerSecretForRedaction(value);
+      deps.redactor.remember(value);
       return value;
     },
     async setClientSecret(env, secret) {
@@ -177,7 +179,7 @@ export function createEnvironmentService(deps: {
       if (secret.length > MAX_SECRET_LENGTH || /[\u0000-\u001f\u007f]/.test(secret)) {
         throw failure('INVALID_PAYLOAD', 'That does not look like a Client Secret (it has line breaks or control characters).', { hint: 'Copy the secret again, without extra spaces or line breaks.' });
       }
-      registerSecretForRedaction(secret);
+      deps.redactor.remember(secret);
       const account = secretAccount(env.id, env.clientId, 'client-secret');
       await secrets.set(account, secret);
       secretInfo.set(account, fingerprint(secret));
@@ -185,6 +187,7 @@ export function createEnvironmentService(deps: {
     async clearClientSecret(env) {
       if (!env.clientId) return;
       const account = secretAccount(env.id, env.clientId, 'client-secret');
+      deps.redactor.forget(usableSecret(await secrets.get(account).catch(() => null)));
       await secrets.delete(account);
       secretInfo.set(account, undefined);
     },

@@ -5,19 +5,20 @@
  * is this flow's callback -> consume the flow once -> validate -> exchange the code once ->
  * store -> report.
  *
- * Stray callbacks never change state. The policy for a callback on our address whose
- * `state` is not ours (security-test-plan CB-01, CB-11, CB-26):
- * - loopback: anything on the machine can send one, so it is answered 400 and counted; the
- *   flow keeps waiting until too many arrive (then it is aborted as suspicious);
- * - deep link / paste-back with an `error`: unsolicited (RFC 9207 §4), ignored with a notice;
- * - deep link / paste-back with a code: the flow ends with AUTH_STATE_MISMATCH.
+ * Stray callbacks never change state. A callback on our address whose `state` is not ours
+ * (security-test-plan CB-01, CB-11, CB-26; security issue 11 point 6) is ignored and the flow
+ * keeps waiting, whatever the channel:
+ * - loopback: anything on the machine can send one; it is answered 400 and counted in the log;
+ * - deep link: any web page can open our scheme; it is ignored with a notice;
+ * - paste-back: the user gets the error and can paste the right address;
+ * - with an `error` instead of a code: unsolicited (RFC 9207 §4), ignored with a notice.
  */
 import { randomUUID } from 'node:crypto';
 import type { CallbackMode, FlowProgress, SignInPhase } from '../../shared/environments.js';
 import { AppFailure, failure, type AppError } from '../../shared/result.js';
 import type { EnvironmentConfig } from '../environments/environment-registry.js';
 import { classifyRedirectUri } from '../environments/url-policy.js';
-import { forgetSecretForRedaction, registerSecretForRedaction } from '../logging/redact.js';
+import type { Redactor } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
 import type { BrowserLauncher, Clock } from '../ports.js';
 import { buildAuthorizationRequest } from '../oauth/authorization-request.js';
@@ -49,9 +50,10 @@ export interface SignInEngineDeps {
   browser: BrowserLauncher;
   clock: Clock;
   logger: Logger;
+  /** The core's redactor: state, verifier and code are masked while the flow lives. */
+  redactor: Pick<Redactor, 'remember' | 'forget'>;
   limits: { timeoutMs: number; maxBodyBytes: number; fetch?: typeof fetch };
   flowTimeoutMs: number;
-  maxStrayLoopbackRequests: number;
   loopbackGraceMs: number;
   emitProgress: (progress: FlowProgress) => void;
   notify: (notice: AppError & { level: 'info' | 'warning' | 'error' }) => void;
@@ -108,8 +110,8 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
   };
 
   const forgetFlowSecrets = (flow: Flow) => {
-    forgetSecretForRedaction(flow.state);
-    forgetSecretForRedaction(flow.codeVerifier);
+    deps.redactor.forget(flow.state);
+    deps.redactor.forget(flow.codeVerifier);
   };
 
   const slot = createFlowSlot<Flow>({
@@ -173,29 +175,28 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         logger.info('sign-in: callback of an earlier flow ignored', { channel });
         return { kind: 'ignored', error: noFlowError(states[0]) ?? stateMismatch() };
       }
+      // A foreign state never ends the pending sign-in: anything on this machine can reach the
+      // loopback port, and any web page can open our scheme, so ending the flow on their say
+      // would hand every local program and page a way to cancel the user's sign-in. The state
+      // check already keeps their code away from the token endpoint (CB-01, CB-26).
+      const error = states.length === 0 && hasFragmentResponse(url) ? malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).') : stateMismatch();
       if (channel === 'loopback') {
         flow.strayCallbacks += 1;
         logger.warn('sign-in: foreign request on the loopback port', { count: flow.strayCallbacks });
-        if (flow.strayCallbacks > deps.maxStrayLoopbackRequests) {
-          const error: AppError = {
-            code: 'AUTH_SUSPICIOUS_CALLBACKS',
-            message: 'The sign-in was stopped because something on this computer sent many false sign-in responses to the app.',
-            hint: 'Start the sign-in again. If it happens again, check for unwanted software.',
-          };
-          abort(flow, error);
-          return { kind: 'rejected', flow, error };
-        }
-        report(flow, 'waiting-for-callback', stateMismatch());
-        return { kind: 'ignored', error: stateMismatch() };
+        report(flow, 'waiting-for-callback', error);
+        return { kind: 'ignored', error };
       }
       if (url.searchParams.has('error')) {
         const notice: AppError = { code: 'AUTH_STATE_MISMATCH', message: 'An error response arrived that did not belong to this sign-in, so it was ignored.', hint: 'The sign-in is still waiting; finish it in the browser or cancel it.' };
         deps.notify({ level: 'info', ...notice });
         return { kind: 'ignored', error: notice };
       }
-      const error = states.length === 0 && hasFragmentResponse(url) ? malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).') : stateMismatch();
-      abort(flow, error);
-      return { kind: 'rejected', flow, error };
+      logger.warn('sign-in: callback with a foreign state ignored', { channel });
+      if (channel === 'deep-link') {
+        deps.notify({ level: 'info', code: error.code, message: 'A sign-in link arrived that did not belong to this sign-in, so it was ignored.', hint: 'The sign-in is still waiting; finish it in the browser or cancel it.' });
+      }
+      report(flow, 'waiting-for-callback', error);
+      return { kind: 'ignored', error };
     }
     const taken = slot.take(flow.id);
     if (!taken) return { kind: 'ignored', error: noFlowError(undefined)! };
@@ -206,7 +207,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       deps.onFailed(taken, validation.error);
       return { kind: 'rejected', flow: taken, error: validation.error };
     }
-    registerSecretForRedaction(validation.code);
+    deps.redactor.remember(validation.code);
     const completion = complete(taken, validation.params, validation.code);
     exchanges.add(completion);
     void completion.finally(() => exchanges.delete(completion));
@@ -231,8 +232,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       }
       if (disposed) throw failure('FLOW_CANCELLED', 'The app is closing; the sign-in was not saved.', { hint: 'Sign in again after restarting.' });
       report(flow, 'storing');
-      registerSecretForRedaction(tokens.accessToken);
-      registerSecretForRedaction(tokens.refreshToken);
+      // From here the token manager holds them, and its live tokens are masked (auth-feature).
       await deps.install(flow, tokens);
       return report(flow, 'signed-in');
     } catch (error) {
@@ -242,7 +242,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       deps.onFailed(flow, appError);
       return report(flow, 'failed', appError);
     } finally {
-      forgetSecretForRedaction(code);
+      deps.redactor.forget(code);
       forgetFlowSecrets({ ...flow, codeVerifier: verifier });
     }
   };
@@ -294,8 +294,8 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         await receiver?.close();
         throw superseded();
       }
-      registerSecretForRedaction(authorization.state);
-      registerSecretForRedaction(authorization.codeVerifier);
+      deps.redactor.remember(authorization.state);
+      deps.redactor.remember(authorization.codeVerifier);
       const startedAt = clock.now();
       const flow: Flow = {
         id: randomUUID(),
@@ -316,7 +316,11 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       report(flow, 'opening-browser');
       try {
         // Only the URL built here ever reaches the launcher (AR-02), and only the system
-        // browser: core has no way to load it in an app window (AR-04).
+        // browser: core has no way to load it in an app window (AR-04). It must point at the
+        // environment's authorization endpoint, which the user confirmed (issue 11 point 2).
+        const target = new URL(authorization.url);
+        const endpoint = new URL(env.authorizationEndpoint);
+        if (target.origin !== endpoint.origin || target.pathname !== endpoint.pathname) throw new Error('authorize URL off its endpoint');
         await deps.browser.open(authorization.url);
       } catch {
         const error: AppError = { code: 'BROWSER_OPEN_FAILED', message: 'The app could not open your web browser for the sign-in.', hint: 'Check that a default browser is set, then try again.' };

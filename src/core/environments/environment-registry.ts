@@ -149,6 +149,25 @@ function validateCustom(input: Record<string, unknown>): { ok: true; value: Omit
   return { ok: true, value: out as unknown as Omit<StoredCustom, 'kind' | 'clientId' | 'redirectUri' | 'scopes'> };
 }
 
+/**
+ * Validation alone, without saving: lets the caller ask the user to confirm only values that
+ * would be accepted (security issue 11, point 2). Throws the same failures as addCustom.
+ */
+export function checkCustomEnvironment(input: CustomEnvironmentInput): Omit<StoredCustom, 'kind' | 'clientId' | 'redirectUri' | 'scopes'> {
+  const checked = validateCustom(input as unknown as Record<string, unknown>);
+  if (!checked.ok) fail(checked.reason, checked.code);
+  return checked.value;
+}
+
+/** Validation alone of an update's user-editable fields; throws the same failures as update. */
+export function checkEnvironmentPatch(env: Pick<EnvironmentConfig, 'issuerEditable'>, patch: EnvironmentPatch): EnvironmentPatch {
+  if (patch.issuer !== undefined && !env.issuerEditable) fail('the simulator reports its own issuer; it cannot be changed.');
+  const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable);
+  const first = invalid[0];
+  if (first) fail(`the ${first.field} is not valid: ${first.reason}`, first.code);
+  return clean;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -18,6 +18,7 @@ import { createHistoryStore } from './history-store.js';
 import { createResponseStore } from './response-store.js';
 import { createSender } from './send-request.js';
 import { fetchAll } from './fetch-all.js';
+import { COPY_TOKEN_QUESTION, createClipboardGuard, TOKEN_CLIPBOARD_MS } from './clipboard-guard.js';
 
 /** A finished call, for observers such as the onboarding checklist ("first API call"). */
 export interface ExplorerCallRecord {
@@ -54,10 +55,11 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
   const limits: ExplorerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const now = () => services.clock.now();
   const catalog = createCatalogStore(services.settings, now);
-  const history = createHistoryStore(services.settings, limits);
+  const history = createHistoryStore(services.settings, limits, (text) => services.redactor.text(text));
   const responses = createResponseStore(limits.responseCacheBytes);
   const sender = createSender({ auth, catalog, responses, limits, now, appVersion: services.options.appVersion, fetchImpl: deps.fetchImpl ?? (services.network.fetch as typeof fetch) });
   const inflight = new Map<string, AbortController>();
+  const clipboardGuard = createClipboardGuard(services.ports.clipboard, TOKEN_CLIPBOARD_MS);
   const listeners = new Set<(r: ExplorerCallRecord) => void>();
 
   const envIdOf = (environmentId?: string) => environmentId ?? auth.activeEnvironment().id;
@@ -164,9 +166,13 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
         }
         const env = envIdOf(environmentId);
         const token = await auth.getAccessToken(env);
+        // Confirmed in main, never by a flag in the renderer's request (issue 11 point 6).
+        const confirmed = await (services.ports.confirm?.confirm(COPY_TOKEN_QUESTION).catch(() => false) ?? Promise.resolve(false));
+        if (confirmed !== true) throw failure('NOT_CONFIRMED', 'The access token was not copied.', { hint: 'Confirm in the dialog to copy it.' });
         await services.ports.clipboard.writeText(token).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The token could not be copied to the clipboard.');
         });
+        clipboardGuard.copied(token);
         services.logger.warn('explorer: access token copied to the clipboard at the user\u2019s request', { environmentId: env });
         const status = await auth.status(env).catch(() => undefined);
         return { copied: true as const, ...(status?.accessTokenExpiresAt ? { expiresAt: status.accessTokenExpiresAt } : {}) };
@@ -174,7 +180,9 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.copyResponse': async ({ responseId, part }) => {
         const stored = responses.get(responseId);
         if (!stored) throw failure('RESPONSE_EXPIRED', 'That response is no longer kept in memory.', { hint: 'Send the request again.' });
-        const text = part === 'headers' ? stored.headers.filter(([k]) => k !== 'set-cookie').map(([k, v]) => `${k}: ${v}`).join('\n') : new TextDecoder().decode(stored.bytes);
+        const raw = part === 'headers' ? stored.headers.filter(([k]) => k !== 'set-cookie').map(([k, v]) => `${k}: ${v}`).join('\n') : new TextDecoder().decode(stored.bytes);
+        // An API answer that echoes the bearer token must not carry it to the clipboard either.
+        const text = services.redactor.scrub(raw);
         await services.ports.clipboard.writeText(text).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The response could not be copied to the clipboard.');
         });
@@ -183,9 +191,12 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.saveResponse': async ({ responseId }) => {
         const stored = responses.get(responseId);
         if (!stored) throw failure('RESPONSE_EXPIRED', 'That response is no longer kept in memory.', { hint: 'Send the request again.' });
+        // Text answers are saved with every live secret masked (nothing secret in plain files).
+        const text = stored.contentType.includes('octet-stream') ? undefined : new TextDecoder('utf-8', { fatal: false }).decode(stored.bytes);
+        const content = text !== undefined && services.redactor.contains(text) ? services.redactor.scrub(text) : stored.bytes;
         const result = await services.ports.fileSaver.save({
           suggestedName: stored.suggestedName,
-          content: stored.bytes,
+          content,
           filters: stored.suggestedName.endsWith('.json') ? [{ name: 'JSON', extensions: ['json'] }] : undefined,
         });
         return result.saved ? { saved: true, ...(result.path ? { path: result.path } : {}) } : { saved: false };
@@ -199,6 +210,7 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.removeImport': ({ sourceId }) => ({ removed: catalog.remove(sourceId) }),
     },
     async dispose() {
+      await clipboardGuard.dispose();
       for (const c of inflight.values()) c.abort();
       inflight.clear();
       responses.clear();

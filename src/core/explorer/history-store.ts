@@ -1,11 +1,15 @@
 /**
  * Request history per environment, in the non-secret settings store. Entries are capped in
  * number and size, large response bodies are never stored, and every stored string passes
- * through the central redaction first, so no token can end up on disk.
+ * through the core's redactor first (patterns plus every live secret: a token read back from the
+ * keychain after a restart included), so no token can end up on disk (issue 11 point 3).
  */
 import type { HistoryEntry } from '../../shared/contract/explorer-channels.js';
 import type { KeyValueBackend } from '../ports.js';
-import { redactText } from '../logging/redact.js';
+import { redactText as patternsOnly } from '../logging/redact.js';
+
+/** Masks secrets in one stored string; the core's redactor.text in the app. */
+export type RedactFn = (text: string) => string;
 
 const KEY = 'explorerHistory';
 
@@ -14,7 +18,7 @@ export interface HistoryLimits {
   historyBodyChars: number;
 }
 
-export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLimits) {
+export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLimits, redactText: RedactFn = patternsOnly) {
   // Read and validated once, then kept in memory: this store is the only writer of KEY, and the
   // settings backend reads the whole file on every get (history is listed after every call).
   let cache: Record<string, HistoryEntry[]> | undefined;
@@ -39,7 +43,7 @@ export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLim
       return readAll()[environmentId] ?? [];
     },
     add(entry: HistoryEntry): HistoryEntry {
-      const clean = sanitize(entry, limits.historyBodyChars);
+      const clean = sanitize(entry, limits.historyBodyChars, redactText);
       const all = readAll();
       const list = [clean, ...(all[entry.environmentId] ?? [])].slice(0, limits.historyEntries);
       // A fresh object without a prototype chain to walk: environment ids are plain strings.
@@ -64,7 +68,7 @@ function isEntry(v: unknown): v is HistoryEntry {
   return typeof e.id === 'string' && typeof e.at === 'number' && !!e.request && typeof e.request.method === 'string' && typeof e.request.path === 'string' && Array.isArray(e.request.query);
 }
 
-function sanitize(entry: HistoryEntry, maxBody: number): HistoryEntry {
+function sanitize(entry: HistoryEntry, maxBody: number, redactText: RedactFn): HistoryEntry {
   const r = entry.request;
   const out: HistoryEntry = {
     id: entry.id,

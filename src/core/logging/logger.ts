@@ -1,4 +1,4 @@
-import { redact, redactText } from './redact.js';
+import { redact, redactText, type Redactor } from './redact.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface LogRecord {
@@ -16,12 +16,13 @@ export interface Logger {
 
 /**
  * A logger that redacts every record before it reaches any sink. Sinks get already-redacted
- * records, so a new sink cannot forget to redact.
+ * records, so a new sink cannot forget to redact. With a redactor (one per core), the live
+ * secrets that core knows are masked too; without one, the patterns only.
  */
-export function createLogger(sinks: Array<(record: LogRecord) => void>, now: () => Date = () => new Date()): Logger {
+export function createLogger(sinks: Array<(record: LogRecord) => void>, now: () => Date = () => new Date(), redactor?: Redactor): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    const record: LogRecord = { level, message: redactText(message), at: now().toISOString() };
-    if (fields !== undefined) record.fields = redact(fields);
+    const record: LogRecord = { level, message: redactor ? redactor.text(message) : redactText(message), at: now().toISOString() };
+    if (fields !== undefined) record.fields = redactor ? redactor.value(fields) : redact(fields);
     for (const sink of sinks) sink(record);
   };
   return {
@@ -48,6 +49,16 @@ export function memorySink(limit = 2000) {
       if (records.length > limit) records.shift();
     },
   };
+}
+
+/**
+ * Puts a core's redactor in front of a logger it was given: whatever sinks that logger has, the
+ * core's live secrets are masked before the record reaches them.
+ */
+export function redactingLogger(inner: Logger, redactor: Redactor): Logger {
+  const wrap = (write: Logger['info']): Logger['info'] => (message, fields) =>
+    write(redactor.text(message), fields === undefined ? undefined : (redactor.value(fields) as Record<string, unknown>));
+  return { debug: wrap(inner.debug), info: wrap(inner.info), warn: wrap(inner.warn), error: wrap(inner.error) };
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -8,7 +8,7 @@ import * as oauth from 'oauth4webapi';
 import type { CredentialCheck } from '../../shared/environments.js';
 import { transportFailure } from './http-policy.js';
 import { clientAuthentication, httpOptions, type OAuthContext } from './oauth-context.js';
-import { sanitizeServerText } from './server-text.js';
+import { sanitizeServerText, withoutSecrets } from './server-text.js';
 import { basicEncodingsDiffer, clientAuthOf } from './client-auth.js';
 
 /** Issue 9: when the two Basic styles differ for these credentials, say so on a rejection. */
@@ -36,17 +36,18 @@ export async function probeCredentials(ctx: OAuthContext, clientSecret: string, 
     return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} accepted a code that cannot exist. The token endpoint may not be a real OAuth server.` };
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) {
-      const described = sanitizeServerText(error.error_description);
+      // The secret is masked before truncation could cut it into an unrecognisable piece.
+      const described = sanitizeServerText(withoutSecrets(typeof error.error_description === 'string' ? error.error_description : undefined, [clientSecret]));
       if (error.error === 'invalid_client' || error.status === 401) {
         return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (invalid_client).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}` };
       }
       if (error.error === 'invalid_grant') {
         return { outcome: 'accepted', checkedAt: checkedAt(), detail: `${ctx.service} accepted the Client ID and Client Secret (it refused only the test code, as expected).` };
       }
-      return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} answered "${sanitizeServerText(error.error, 60)}", which does not tell whether the credentials are right.` };
+      return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} answered "${sanitizeServerText(withoutSecrets(error.error, [clientSecret]), 60)}", which does not tell whether the credentials are right.` };
     }
     if (error instanceof oauth.WWWAuthenticateChallengeError && error.status === 401) {
-      const described = sanitizeServerText(error.cause.find((c) => c.parameters.error_description !== undefined)?.parameters.error_description);
+      const described = sanitizeServerText(withoutSecrets(error.cause.find((c) => c.parameters.error_description !== undefined)?.parameters.error_description, [clientSecret]));
       return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (HTTP 401).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}` };
     }
     const transport = transportFailure(error);

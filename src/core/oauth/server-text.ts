@@ -31,3 +31,16 @@ export function sanitizeServerText(input: unknown, max = MAX_SERVER_TEXT): strin
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
   return cut;
 }
+
+/**
+ * Server text with the given secrets masked: a server that echoes the credentials it was sent
+ * (e.g. the Client Secret in `error_description`) must not put them on screen or in the
+ * checklist's evidence (security issue 11, point 4). The core's redactor masks them again at
+ * the IPC boundary; this keeps them out of everything stored before that.
+ */
+export function withoutSecrets(text: string | undefined, secrets: ReadonlyArray<string | undefined>): string | undefined {
+  if (text === undefined) return undefined;
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[redacted]');
+  return out;
+}

@@ -93,6 +93,8 @@ export interface TokenManager {
   credentialsChanged(ref: SlotRef): void;
   /** Waits for queued keychain writes (quit, tests). */
   flush(): Promise<void>;
+  /** Every token held right now, whatever its origin (for the core's redactor). */
+  liveSecrets(): string[];
   dispose(): void;
 }
 
@@ -374,6 +376,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
     async flush() {
       await Promise.all([...slots.values()].map((s) => s.writes));
+    },
+
+    liveSecrets() {
+      const out: string[] = [];
+      for (const slot of slots.values()) {
+        if (slot.tokens?.accessToken) out.push(slot.tokens.accessToken);
+        if (slot.tokens?.refreshToken) out.push(slot.tokens.refreshToken);
+      }
+      return out;
     },
 
     dispose() {

@@ -1,6 +1,6 @@
 /**
  * report.preview and report.export. The model is built from the checklist view and passed
- * through the central redaction (any secret registered in memory is masked even if it somehow
+ * through the core's redactor (any secret this core holds is masked even if it somehow
  * reached a summary), rendered to HTML (redacted once more), and saved through the host's FileSaverPort. PDF needs the
  * PdfRenderer port, which only the Electron host has.
  */
@@ -9,7 +9,6 @@ import type { PartialHandlerTable } from '../ipc/handler-types.js';
 import type { ChecklistView, ReportModel } from '../../shared/onboarding.js';
 import type { ReportPreview } from '../../shared/contract/onboarding-channels.js';
 import { failure } from '../../shared/result.js';
-import { redact, redactText } from '../logging/redact.js';
 import { buildReportModel } from './report-model.js';
 import { renderReportHtml } from './report-html.js';
 
@@ -23,8 +22,8 @@ export async function buildReport(services: CoreServices, source: ReportSource, 
   const now = services.clock.now();
   // The model goes to the renderer's preview as well, so it is redacted itself, and before
   // escaping (a secret containing & or < would no longer match once escaped).
-  const model = redact(buildReportModel(view, { appVersion: services.options.appVersion, apiBase: source.apiBase(view.environmentId), now })) as ReportModel;
-  const html = redactText(renderReportHtml(model));
+  const model = services.redactor.value(buildReportModel(view, { appVersion: services.options.appVersion, apiBase: source.apiBase(view.environmentId), now })) as ReportModel;
+  const html = services.redactor.text(renderReportHtml(model));
   const date = new Date(now).toISOString().slice(0, 10);
   const slug = view.environmentId.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40);
   return { html, model, fileName: `pleo-readiness-${slug}-${date}` };

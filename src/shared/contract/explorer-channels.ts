@@ -135,8 +135,9 @@ export const explorerChannels = {
     'Copy the request as cURL with a $PLEO_ACCESS_TOKEN placeholder (never the token).',
   ),
   'explorer.copyAccessToken': request<{ copied: true; expiresAt?: number }>()(
-    z.strictObject({ environmentId: envId.optional(), confirm: z.literal(true) }),
-    'Explicit, confirmed action: put the current access token on the clipboard. Refused in presenter mode.',
+    // `confirm` is accepted for older renderers and ignored: main asks the user itself.
+    z.strictObject({ environmentId: envId.optional(), confirm: z.literal(true).optional() }),
+    'Put the current access token on the clipboard after the user confirms in a dialog shown by main; cleared after a minute if still there. Refused in presenter mode.',
   ),
   'explorer.copyResponse': request<{ copied: true; bytes: number }>()(
     z.strictObject({ responseId, part: z.enum(['body', 'headers']).default('body') }),

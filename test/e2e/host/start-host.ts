@@ -15,7 +15,7 @@ import axe from 'axe-core';
 import { createCore, type Core } from '../../../src/core/create-core.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src/core/logging/logger.js';
 import { createMemorySecretStore } from '../../../src/core/secrets/secret-store.js';
-import type { CallbackSchemePort, KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
+import type { CallbackSchemePort, ConfirmRequest, KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
 import { createNodeNetwork } from '../../../src/core/net/node-network.js';
 import type { NetworkPort } from '../../../src/core/net/network-port.js';
 import { startSimulator } from '../../../src/simulator/index.js';
@@ -49,6 +49,9 @@ export interface Host {
   rendererPayloads: unknown[];
   clipboard: string[];
   openedExternal: string[];
+  /** Questions main asked (ConfirmPort), and the scripted answer to the next ones (default yes). */
+  confirmations: ConfirmRequest[];
+  confirmAnswer: boolean;
   savedFiles: Array<{ path: string; request: SaveFileRequest }>;
   userDataDir: string;
   settingsPath: string;
@@ -74,6 +77,7 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
   const memory = memorySink();
   const clipboard: string[] = [];
   const openedExternal: string[] = [];
+  const confirmations: ConfirmRequest[] = [];
   const savedFiles: Host['savedFiles'] = [];
   const rendererPayloads: unknown[] = [];
   const coreRef: { current?: Core } = {};
@@ -90,7 +94,14 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
     ports: {
       browserLauncher: { open: (url) => browser.open(url) },
       externalOpener: { openExternal: async (url) => void openedExternal.push(url) },
-      clipboard: { writeText: async (text) => void clipboard.push(text) },
+      clipboard: { writeText: async (text) => void clipboard.push(text), readText: async () => clipboard.at(-1) ?? '' },
+      // Main's native dialog, answered by the script (the renderer cannot answer it).
+      confirm: {
+        confirm: async (request) => {
+          confirmations.push(request);
+          return host.confirmAnswer;
+        },
+      },
       fileSaver: {
         save: async (request) => {
           const file = path.join(userDataDir, 'saved', request.suggestedName.replace(/[^\w.-]/g, '_'));
@@ -119,6 +130,8 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
     rendererPayloads,
     clipboard,
     openedExternal,
+    confirmations,
+    confirmAnswer: true,
     savedFiles,
     userDataDir,
     settingsPath: settings.path,
@@ -132,7 +145,7 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
         return result;
       });
       unsubscribers.push(
-        core.events.subscribe((event, payload) => {
+        core.onRendererEvent((event, payload) => {
           rendererPayloads.push({ event, payload });
           void page.evaluate(([e, p]) => window.__partnerEmit(e as never, p), [event, payload] as const).catch(() => undefined);
         }),

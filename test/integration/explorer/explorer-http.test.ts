@@ -370,8 +370,14 @@ describe('history, cURL and clipboard', () => {
   it('copies the access token only on explicit request, and never in presenter mode', async () => {
     const t = await setup({});
     expect(error(await t.call('explorer.copyAccessToken', { confirm: false })).code).toBe('INVALID_PAYLOAD');
-    value(await t.call('explorer.copyAccessToken', { confirm: true }));
+    // Main asks the user itself (issue 11 point 6): a "no" there copies nothing.
+    t.fx.confirm.answer = false;
+    expect(error(await t.call('explorer.copyAccessToken', { confirm: true })).code).toBe('NOT_CONFIRMED');
+    expect(t.fx.clipboard).toEqual([]);
+    t.fx.confirm.answer = true;
+    value(await t.call('explorer.copyAccessToken', {}));
     expect(t.fx.clipboard).toEqual([`${TOKEN_PREFIX}1`]);
+    expect(t.fx.confirmations.map((c) => c.kind)).toEqual(['copy-access-token', 'copy-access-token']);
     t.fx.services.preferences.update({ presenterMode: true });
     expect(error(await t.call('explorer.copyAccessToken', { confirm: true })).code).toBe('HIDDEN_IN_PRESENTER_MODE');
     expect(t.fx.clipboard).toHaveLength(1);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildSupportBundle, SUPPORT_BUNDLE_FORMAT, SUPPORT_BUNDLE_LOG_LIMIT } from '../../../src/core/app/support-bundle.js';
-import { registerSecretForRedaction } from '../../../src/core/logging/redact.js';
+import { createRedactor } from '../../../src/core/logging/redact.js';
 import type { SaveFileRequest } from '../../../src/core/ports.js';
 import { startFakeAs } from '../../fixtures/auth/fake-as.js';
 import { startHarness } from '../../fixtures/auth/harness.js';
@@ -36,7 +36,7 @@ describe('support bundle', () => {
       h.services.logger.warn(`debug dump Authorization: Bearer CANARY-BEARER-${randomUUID()}`);
       h.services.logger.info(`callback io.pleo.partnerdesktop:/oauth/callback?code=CANARY-CODE-x1&state=CANARY-STATE-x2`);
       h.services.logger.info(`pasted value ${lateSecret}`);
-      registerSecretForRedaction(lateSecret);
+      h.services.redactor.remember(lateSecret);
       // Settings keys that look secret (never written by the app, masked anyway).
       h.settings.set('support-test', { clientSecret: `CANARY-S1-${randomUUID()}`, nested: { refresh_token: `CANARY-S2-${randomUUID()}`, note: 'kept' } });
 
@@ -88,7 +88,7 @@ describe('support bundle', () => {
   it('keeps only the most recent log records', () => {
     const log = Array.from({ length: SUPPORT_BUNDLE_LOG_LIMIT + 10 }, (_, i) => ({ level: 'info' as const, message: `line ${i}`, at: new Date(0).toISOString() }));
     const about = { name: 'n', version: 'v', host: 'test-host' as const, platform: 'linux', runtime: {}, dataLocations: { settingsFile: '/s', keychain: 'k', log: 'l' } };
-    const bundle = JSON.parse(buildSupportBundle({ about, settings: {}, log, createdAt: new Date(0) })) as { log: Array<{ message: string }> };
+    const bundle = JSON.parse(buildSupportBundle({ about, settings: {}, log, createdAt: new Date(0), redactor: createRedactor() })) as { log: Array<{ message: string }> };
     expect(bundle.log).toHaveLength(SUPPORT_BUNDLE_LOG_LIMIT);
     expect(bundle.log[0]!.message).toBe('line 10');
     expect(bundle.log.at(-1)!.message).toBe(`line ${SUPPORT_BUNDLE_LOG_LIMIT + 9}`);

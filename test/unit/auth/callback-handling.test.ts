@@ -48,20 +48,23 @@ async function expectRetryWorks(h: Harness, kind: RedirectKind = 'private') {
 }
 
 describe('state (CB-01..CB-06, CB-11, CB-21, CB-22)', () => {
-  it('CB-01 wrong state is rejected without a token call; flow ends; retry works (deep link)', async () => {
+  it('CB-01 FORGED-DEEP-LINK (issue 11 point 6): a wrong state by deep link is ignored without a token call; the sign-in keeps waiting and completes', async () => {
     const h = await harness();
     h.fake.authorizeBehaviour.push({ state: 'not-the-state-we-sent-0123456789' });
     const p = await pending(h);
     const outcome = (await h.deliver(await h.fake.approve(p.authorizeUrl), 'private')) as CallbackOutcome;
-    expect(outcome.status).toBe('rejected');
+    expect(outcome.status).toBe('ignored');
     expect(outcome.error?.code).toBe('AUTH_STATE_MISMATCH');
     expect(outcome.error?.message).toMatch(/did not match/);
     expect(tokenCalls(h)).toBe(0);
-    expect(lastProgress(h, p.progress.flowId).phase).toBe('failed');
-    await expectRetryWorks(h);
+    expect(lastProgress(h, p.progress.flowId).phase).toBe('waiting-for-callback');
+    expect(notices(h).some((n) => n.code === 'AUTH_STATE_MISMATCH')).toBe(true);
+    // The genuine callback of the same, still pending, sign-in works.
+    await h.deliver(await h.fake.approve(p.authorizeUrl), 'private');
+    expect((await h.api.waitForSignIn(p.progress.flowId)).phase).toBe('signed-in');
   });
 
-  it('CB-01 wrong state via paste-back: rejected, no token call', async () => {
+  it('CB-01 wrong state via paste-back: refused with an error, no token call; the sign-in keeps waiting', async () => {
     const h = await harness({ redirect: 'paste' });
     h.fake.authorizeBehaviour.push({ state: 'forged-state-value-0123456789' });
     const p = await pending(h);

@@ -13,7 +13,7 @@ import { startFakeAs } from '../../fixtures/auth/fake-as.js';
 import { allStrings, startHarness } from '../../fixtures/auth/harness.js';
 
 describe('leakage (LK)', () => {
-  it('LK-01 LK-02 LK-03 no secret in logs, settings, IPC results, events or messages; each secret only where it belongs at the AS', async () => {
+  it('LK-01 LK-02 LK-03 ST-12 no secret in logs, settings, IPC results, events or messages; each secret only where it belongs at the AS', async () => {
     const secret = `CANARY-SECRET-${randomUUID()}`;
     const clientId = 'canary-client';
     const fake = await startFakeAs({ clients: [{ clientId, clientSecret: secret, redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback', 'https://oauth.pstmn.io/v1/callback'] }] });

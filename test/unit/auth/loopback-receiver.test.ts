@@ -164,25 +164,18 @@ describe('loopback receiver', () => {
 });
 
 describe('loopback in the engine', () => {
-  it('CB-26 a local attacker who floods the port: each request rejected; past the cap the flow aborts as suspicious; below the cap the real callback works', async () => {
-    const h = await startHarness({ redirect: 'loopback', tuning: { maxStrayLoopbackRequests: 10 } });
+  it('CB-26 STRAY-LOOPBACK (issue 11 point 6): a local program flooding the port cannot end the sign-in; every stray request gets 400 and the real callback still works', async () => {
+    const h = await startHarness({ redirect: 'loopback' });
     harnesses.push(h);
     const { progress, authorizeUrl } = await h.startSignIn();
     const redirect = new URL(authorizeUrl).searchParams.get('redirect_uri')!;
-    for (let i = 0; i < 5; i++) {
-      const answer = (await h.deliver(`${redirect}?code=EVIL&state=random-${i}`, 'loopback')) as { status: number };
-      expect(answer.status).toBe(400);
-    }
+    const answers: Array<{ status: number }> = [];
+    for (let i = 0; i < 40; i++) answers.push((await h.deliver(`${redirect}?code=EVIL&state=random-${i}`, 'loopback')) as { status: number });
+    expect(answers.every((a) => a.status === 400)).toBe(true);
+    const progressEvents = h.events.filter((e) => e.event === 'auth.flowProgress').map((e) => e.payload as { flowId: string; phase: string });
+    expect(progressEvents.filter((p) => p.flowId === progress.flowId).at(-1)?.phase).toBe('waiting-for-callback');
     await h.deliver(await h.fake.approve(authorizeUrl), 'loopback');
     expect((await h.api.waitForSignIn(progress.flowId)).phase).toBe('signed-in');
-
-    const second = await h.startSignIn();
-    const redirect2 = new URL(second.authorizeUrl).searchParams.get('redirect_uri')!;
-    const answers = [];
-    for (let i = 0; i < 100; i++) answers.push(await h.deliver(`${redirect2}?code=EVIL&state=random-${i}`, 'loopback').catch(() => ({ status: 0 })));
-    const end = await h.api.waitForSignIn(second.progress.flowId);
-    expect(end).toMatchObject({ phase: 'failed', error: { code: 'AUTH_SUSPICIOUS_CALLBACKS' } });
-    expect(answers.slice(0, 10).every((a) => (a as { status: number }).status === 400)).toBe(true);
     expect(h.fake.stats.codeExchanges).toBe(1);
   });
 

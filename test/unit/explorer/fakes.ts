@@ -8,7 +8,8 @@ import type { CoreServices } from '../../../src/core/create-core.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { createPreferences } from '../../../src/core/app/preferences.js';
 import { createLogger, memorySink } from '../../../src/core/logging/logger.js';
-import type { KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
+import { createRedactor } from '../../../src/core/logging/redact.js';
+import type { ConfirmRequest, KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
 import type { EnvironmentSummary } from '../../../src/shared/environments.js';
 import { failure } from '../../../src/shared/result.js';
 import { createMemorySecretStore } from '../../../src/core/secrets/secret-store.js';
@@ -99,10 +100,14 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
   const clipboard: string[] = [];
   const saved: SaveFileRequest[] = [];
   const events: Array<{ event: string; payload: unknown }> = [];
+  /** Questions main asked the user (ConfirmPort); `answer` is the user's reply (default yes). */
+  const confirmations: ConfirmRequest[] = [];
+  const confirm = { answer: true };
   const logs = memorySink();
   const bus = createEventBus();
   bus.subscribe((event, payload) => events.push({ event, payload }));
   const preferences = createPreferences(settings);
+  const redactor = createRedactor();
   const services: CoreServices = {
     options: {
       host: 'test-host',
@@ -121,10 +126,12 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
           return { saved: true, path: `/saved/${r.suggestedName}` };
         },
       },
+      confirm: { confirm: async (r) => (confirmations.push(r), confirm.answer) },
       secretStore: createMemorySecretStore(),
     },
     events: bus,
-    logger: createLogger([logs.sink]),
+    logger: createLogger([logs.sink], undefined, redactor),
+    redactor,
     clock: { now },
     settings,
     preferences,
@@ -133,5 +140,5 @@ export function fakeServices(settings: KeyValueBackend = memoryBackend(), now: (
     notify: () => undefined,
     notices: () => [],
   } as CoreServices;
-  return { services, clipboard, saved, events, logs: logs.records };
+  return { services, clipboard, saved, events, logs: logs.records, confirmations, confirm };
 }

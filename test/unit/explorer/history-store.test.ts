@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistoryStore } from '../../../src/core/explorer/history-store.js';
-import { registerSecretForRedaction } from '../../../src/core/logging/redact.js';
+import { createRedactor } from '../../../src/core/logging/redact.js';
 import type { HistoryEntry } from '../../../src/shared/contract/explorer-channels.js';
 import { memoryBackend } from './fakes.js';
 
@@ -27,9 +27,10 @@ describe('request history', () => {
 
   it('never stores large response bodies, and redacts secrets the app knows about', () => {
     const settings = memoryBackend();
-    const store = createHistoryStore(settings, { historyEntries: 10, historyBodyChars: 100 });
+    const redactor = createRedactor();
+    const store = createHistoryStore(settings, { historyEntries: 10, historyBodyChars: 100 }, (t) => redactor.text(t));
     const secret = 'canary-secret-history-1234567';
-    registerSecretForRedaction(secret);
+    redactor.remember(secret);
     store.add(entry(1, { responseBody: 'x'.repeat(101) }));
     store.add(entry(2, { responseBody: `{"leak":"${secret}"}`, request: { method: 'POST', path: '/v1/vendors:search', query: [['q', secret]], body: `{"a":"Bearer abc.def.ghi"}` } }));
     const [second, first] = store.list('simulator');

@@ -163,9 +163,17 @@ export function createElectronDouble(
   };
   const opened: string[] = [];
   const shell = { openExternal: async (url: string) => void opened.push(url) };
-  const clipboard = { text: '', writeText(t: string) { this.text = t; } };
+  const clipboard = { text: '', writeText(t: string) { this.text = t; }, readText() { return this.text; } };
   const dialog = {
     errorBoxes: [] as Array<{ title: string; content: string }>,
+    /** Every message box shown, and the button index the "user" presses (default: Cancel = 0). */
+    messageBoxes: [] as Array<{ parent: boolean; options: { buttons: string[]; defaultId: number; cancelId: number; message: string; detail?: string } }>,
+    nextResponse: 0,
+    async showMessageBox(...args: unknown[]) {
+      const options = args[args.length - 1] as { buttons: string[]; defaultId: number; cancelId: number; message: string; detail?: string };
+      this.messageBoxes.push({ parent: args.length > 1, options });
+      return { response: this.nextResponse, checkboxChecked: false };
+    },
     showSaveDialog: async () => ({ canceled: true }),
     showErrorBox(title: string, content: string) {
       this.errorBoxes.push({ title, content });

@@ -14,9 +14,10 @@ function fakeCore() {
       return { echoed: name };
     },
   });
+  const events = createEventBus();
   return {
     calls,
-    core: { handle: (c: unknown, p: unknown) => dispatch(table, c, p), services: { logger: silentLogger } as never, events: createEventBus() },
+    core: { handle: (c: unknown, p: unknown) => dispatch(table, c, p), services: { logger: silentLogger } as never, events, onRendererEvent: events.subscribe },
   };
 }
 

@@ -91,7 +91,7 @@ function beforeQuit(d: ReturnType<typeof double>) {
 }
 
 describe('Electron composition root (electron test double)', () => {
-  it('CC-02: a second instance quits at once and wires nothing', () => {
+  it('CC-02 ST-14: a second instance quits at once and wires nothing (so it never writes the settings file)', () => {
     const d = double({ gotLock: false });
     startApp(d.electron as never, { appRoot: root });
     expect(d.app.quitCalls).toBe(1);
@@ -196,7 +196,7 @@ describe('Electron composition root (electron test double)', () => {
     expect(d.session.defaultSession.checkHandler!()).toBe(false);
   });
 
-  it('loads the UI from app://bundle in one hardened window and serves it with the CSP', async () => {
+  it('EL-02: loads the UI from app://bundle in one hardened window and serves it with the CSP', async () => {
     const d = await started();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     const win = FakeBrowserWindow.instances[0]!;

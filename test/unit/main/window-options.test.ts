@@ -30,4 +30,20 @@ describe('main window options', () => {
     expect(width).toBe(height);
     expect(width).toBeGreaterThanOrEqual(256);
   });
+
+  it('NAV-10 AUXCLICK (issue 11 point 6): middle-click is disabled in the window; NAV-06: a drop never navigates', () => {
+    const prefs = mainWindowOptions('/p.cjs').webPreferences!;
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    expect(prefs.navigateOnDragDrop).toBe(false);
+  });
+
+  it('NAV-12: DevTools are off unless the process runs in development mode', () => {
+    const previous = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = 'production';
+      expect(mainWindowOptions('/p.cjs').webPreferences!.devTools).toBe(false);
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+  });
 });

@@ -8,6 +8,7 @@ import type { ExplorerCallRecord, ExplorerFeatureApi } from '../../../src/core/e
 import type { CoreServices } from '../../../src/core/create-core.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { silentLogger } from '../../../src/core/logging/logger.js';
+import { createRedactor } from '../../../src/core/logging/redact.js';
 import { createPreferences } from '../../../src/core/app/preferences.js';
 import type { KeyValueBackend, SaveFileRequest } from '../../../src/core/ports.js';
 import type { AuthStatus, CredentialCheck, EnvironmentSummary } from '../../../src/shared/environments.js';
@@ -120,6 +121,7 @@ export function fakeServices(settings = memoryBackend(), extra: { pdf?: boolean;
     },
     events,
     logger: silentLogger,
+    redactor: createRedactor(),
     clock: { now: extra.now ?? (() => (t += 1000)) },
     settings,
     preferences: createPreferences(settings),

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOnboardingFeature } from '../../../src/core/onboarding/onboarding-feature.js';
 import { dispatch } from '../../../src/core/ipc/dispatch.js';
 import type { HandlerTable } from '../../../src/core/ipc/handler-types.js';
-import { forgetSecretForRedaction, registerSecretForRedaction } from '../../../src/core/logging/redact.js';
 import type { ReportPreview } from '../../../src/shared/contract/onboarding-channels.js';
 import { fakeAuth, fakeExplorer, fakeServices, simulatorEnv } from './fakes.js';
 
@@ -20,10 +19,6 @@ function setup(pdf = false) {
   const call = (channel: string, payload: unknown = {}) => dispatch(feature.handlers as HandlerTable, channel, payload);
   return { env, auth, feature, call, ...s };
 }
-
-afterEach(() => {
-  for (const s of [CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN]) forgetSecretForRedaction(s);
-});
 
 describe('readiness report', () => {
   it('is self-contained: inline CSS, no scripts, no external resources', async () => {
@@ -54,8 +49,8 @@ describe('readiness report', () => {
   });
 
   it('is presenter-safe and redacted: canary secrets, the full Client ID and the subject never appear', async () => {
-    const { call, auth, env } = setup();
-    for (const s of [CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN]) registerSecretForRedaction(s);
+    const { call, auth, env, services } = setup();
+    for (const s of [CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN]) services.redactor.remember(s);
     auth.setStatus({ signedIn: true, grantedScopes: ['users:read'] });
     // Evidence text that (wrongly) contains secrets, as a worst case: the report must still not.
     auth.emit({
