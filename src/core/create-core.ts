@@ -29,6 +29,7 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
+import { createExportFeature } from './export/export-feature.js';
 import type { Feature } from './feature/feature.js';
 
 export interface CorePorts {
@@ -81,6 +82,7 @@ export interface Core {
   auth: ReturnType<typeof createAuthFeature>['api'];
   explorer: ReturnType<typeof createExplorerFeature>['api'];
   onboarding: ReturnType<typeof createOnboardingFeature>['api'];
+  exports: ReturnType<typeof createExportFeature>['api'];
   handlers: HandlerTable;
   events: EventBus;
   /** Validates and runs one request from the renderer. */
@@ -124,7 +126,8 @@ export function createCore(options: CoreOptions): Core {
   const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
-  const features: Feature[] = [auth, explorer, onboarding];
+  const exportFeature = createExportFeature(services, { auth: auth.api });
+  const features: Feature[] = [auth, explorer, onboarding, exportFeature];
   const handlers = createHandlers(services, features);
   const limiter = createRateLimiter({ burst: 300, perSecond: 150, now: () => clock.now() });
   return {
@@ -132,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
     auth: auth.api,
     explorer: explorer.api,
     onboarding: onboarding.api,
+    exports: exportFeature.api,
     handlers,
     events,
     handle: (channel, payload) => {

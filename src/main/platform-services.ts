@@ -31,7 +31,7 @@ export async function createPlatformServices({ app, logger, packaged }: { app: A
   const { createKeytarSecretStore } = await import('../core/secrets/keytar-secret-store.js');
   const secretStore = createKeytarSecretStore({ packaged });
 
-  let running: Promise<{ info: import('../core/ports.js').SimulatorEndpoints; close(): Promise<void> }> | undefined;
+  let running: Promise<import('../simulator/index.js').Simulator> | undefined;
   const simulator: SimulatorLauncher = {
     async start() {
       running ??= import('../simulator/index.js').then((m) => m.startSimulator({ mode: 'demo', quiet: true }));
@@ -41,6 +41,10 @@ export async function createPlatformServices({ app, logger, packaged }: { app: A
       const current = running;
       running = undefined;
       if (current) await (await current).close();
+    },
+    async queueExport(request) {
+      if (!running) throw new Error('The simulator is not running.');
+      return (await running).queueExport(request);
     },
   };
   return { settings: opened.backend, secretStore, simulator, notices };

@@ -10,12 +10,14 @@ import { appChannels, appEvents } from './app-channels.js';
 import { authChannels, authEvents } from './auth-channels.js';
 import { explorerChannels, explorerEvents } from './explorer-channels.js';
 import { onboardingChannels, onboardingEvents } from './onboarding-channels.js';
+import { exportChannels, exportEvents } from './export-channels.js';
 
 export const requestChannels = {
   ...appChannels,
   ...authChannels,
   ...explorerChannels,
   ...onboardingChannels,
+  ...exportChannels,
 } as const;
 
 export const eventChannels = {
@@ -23,6 +25,7 @@ export const eventChannels = {
   ...authEvents,
   ...explorerEvents,
   ...onboardingEvents,
+  ...exportEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;
