@@ -60,6 +60,7 @@ interface EnvState {
 const emptyProgress = (): ExportProgress => ({ total: 0, fetched: 0, written: 0, reported: 0, failed: 0, reportErrors: 0 });
 const lastRunKey = (environmentId: string) => `export.lastRun.${environmentId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 const short = (id: string) => `…${id.slice(-6)}`;
+const n = (value: number) => value.toLocaleString('en');
 
 export function createExportFeature(services: CoreServices, deps: { auth: AuthFeatureApi } & ExportOptions): Feature<ExportFeatureApi> {
   const { auth } = deps;
@@ -208,8 +209,8 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       }
       st.job = job;
       record(env.id, 'find-job', 'passed', found.kind === 'ours'
-        ? `Job ${short(job.id)} is in progress and was claimed by this app: resume it (${cp?.reported ?? 0} of ${job.numberOfItems} items reported).`
-        : `Oldest waiting job ${short(job.id)}: ${job.numberOfItems} items, created ${job.createdAt}; ${job.expiresAt ? `expires in ${Math.round((job.expiresAt - now()) / 60_000)} minutes if nobody updates it` : ''}.`);
+        ? `Job ${short(job.id)} is in progress and was claimed by this app: resume it (${n(cp?.reported ?? 0)} of ${n(job.numberOfItems)} items reported).`
+        : `Oldest waiting job ${short(job.id)}: ${n(job.numberOfItems)} items, created ${job.createdAt}; ${job.expiresAt ? `expires in ${Math.round((job.expiresAt - now()) / 60_000)} minutes if nobody updates it` : ''}.`);
     }).catch((error: unknown) => {
       void changed(env.id);
       throw error;
@@ -256,9 +257,9 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         st.job = summarizeJob(job, now());
         st.state = summary.outcome;
         delete st.progress.backoffUntil;
-        record(env.id, 'fetch-items', 'passed', `Fetched all ${summary.items} export items in pages of ${cp.pageSize}${summary.retries ? ` (${summary.retries} retried requests)` : ''}.`);
-        record(env.id, 'record-items', 'passed', `Wrote ${summary.items} rows to ${path.basename(cp.targetPath)}.`);
-        record(env.id, 'report-statuses', 'passed', `Reported ${summary.successful} successful and ${summary.failed} failed items${summary.reportErrors ? `; Pleo refused ${summary.reportErrors}` : ''}.`);
+        record(env.id, 'fetch-items', 'passed', `Fetched all ${n(summary.items)} export items in pages of ${n(cp.pageSize)}${summary.retries ? ` (${summary.retries} retried requests)` : ''}.`);
+        record(env.id, 'record-items', 'passed', `Wrote ${n(summary.items)} rows to ${path.basename(cp.targetPath)}.`);
+        record(env.id, 'report-statuses', 'passed', `Reported ${n(summary.successful)} successful and ${n(summary.failed)} failed items${summary.reportErrors ? `; Pleo refused ${n(summary.reportErrors)}` : ''}.`);
         record(env.id, 'complete-job', 'passed', `Sent "${summary.outcome}"; Pleo now shows the job as ${job.status}.`);
         services.settings.set(lastRunKey(env.id), summary);
         services.logger.info('export: run finished', { outcome: summary.outcome, items: summary.items, ms: summary.durationMs });
@@ -268,7 +269,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         const finished = appError.code === 'EXPORT_JOB_EXPIRED' || appError.code === 'EXPORT_JOB_STATUS_UNPROCESSABLE';
         if (appError.code === 'REQUEST_CANCELLED') {
           st.state = 'paused';
-          record(env.id, 'report-statuses', 'info', `Stopped by the user after ${st.progress.reported} of ${st.progress.total} items were reported; resume goes on from there.`);
+          record(env.id, 'report-statuses', 'info', `Stopped by the user after ${n(st.progress.reported)} of ${n(st.progress.total)} items were reported; resume goes on from there.`);
         } else if (finished) {
           // The job cannot be continued in Pleo: nothing to resume.
           checkpoints.clear(env.id);
@@ -365,7 +366,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     st.targetPath = cp.targetPath;
     const next: Checkpoint = { ...cp, resumed: cp.resumed + 1 };
     checkpoints.save(next);
-    record(env.id, 'report-statuses', 'info', `Resumed after ${cp.reported} of ${cp.total} reported items (from the saved checkpoint).`);
+    record(env.id, 'report-statuses', 'info', `Resumed after ${n(cp.reported)} of ${n(cp.total)} reported items (from the saved checkpoint).`);
     launch(env, next);
     return changed(env.id);
   }
@@ -427,7 +428,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       }
       throw failure('SIMULATOR_UNAVAILABLE', `The simulator could not queue the export: ${message.slice(0, 200)}`);
     }
-    record(env.id, 'find-job', 'info', `Queued job ${short(queued.jobId)} with ${queued.items} items on the simulator, as the customer would${queued.cancelledJobIds.length ? ` (cancelled ${queued.cancelledJobIds.length} waiting job)` : ''}.`);
+    record(env.id, 'find-job', 'info', `Queued job ${short(queued.jobId)} with ${n(queued.items)} items on the simulator, as the customer would${queued.cancelledJobIds.length ? ` (cancelled ${queued.cancelledJobIds.length} waiting job)` : ''}.`);
     return { view: await changed(env.id), queued };
   }
 

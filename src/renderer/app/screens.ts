@@ -4,8 +4,9 @@ import { ChecklistScreen } from '../onboarding/ChecklistScreen.js';
 import { ConnectScreen } from '../connect/ConnectScreen.js';
 import { TokenScreen } from '../token/TokenScreen.js';
 import { ExplorerScreen } from '../explorer/ExplorerScreen.js';
+import { ExportScreen } from '../export/ExportScreen.js';
 
-export type ScreenId = 'checklist' | 'connect' | 'token' | 'explorer';
+export type ScreenId = 'checklist' | 'connect' | 'token' | 'explorer' | 'export';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -18,4 +19,5 @@ export const screens: ScreenDef[] = [
   { id: 'connect', label: 'Connect', component: ConnectScreen },
   { id: 'token', label: 'Token', component: TokenScreen },
   { id: 'explorer', label: 'API explorer', component: ExplorerScreen },
+  { id: 'export', label: 'Export expenses', component: ExportScreen },
 ];
