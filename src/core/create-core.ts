@@ -30,6 +30,7 @@ import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
 import { createExportFeature } from './export/export-feature.js';
+import { createReportSectionRegistry, type ReportSectionRegistry } from './report/report-sections.js';
 import type { Feature } from './feature/feature.js';
 
 export interface CorePorts {
@@ -75,6 +76,8 @@ export interface CoreServices {
   /** Raises a notice: kept (so a window that opens later still shows it) and emitted. */
   notify(notice: AppNotice): void;
   notices(): AppNotice[];
+  /** Sections other features add to the readiness report (e.g. the export run). */
+  reportSections?: ReportSectionRegistry;
 }
 
 export interface Core {
@@ -122,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
       events.emit('app.notice', notice);
     },
     notices: () => [...notices],
+    reportSections: createReportSectionRegistry(),
   };
   const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });

@@ -51,6 +51,22 @@ test('queue, claim, fetch 10,000 items, write CSV, mark 3 failed, complete with 
   await expectNoA11yViolations(host, page, 'export (done)');
   await screenshot(page, 'export');
 
+  // The readiness report gains the export run: counts and failures, no paths or tokens.
+  await page.getByTestId('nav-checklist').click();
+  await page.getByTestId('report-preview-toggle').click();
+  const section = page.getByTestId('report-section-export');
+  await expect(section).toContainText('Completed with errors');
+  await expect(section).toContainText('9,997 successful, 3 failed');
+  await expect(section).toContainText('account_unknown × 3');
+  await expect(section).not.toContainText(csvPath);
+  await expectNoA11yViolations(host, page, 'report preview with the export run');
+  await page.getByTestId('report-save-html').click();
+  await expect.poll(() => host.savedFiles.length).toBe(1);
+  const html = String(host.savedFiles[0]!.request.content);
+  expect(html).toContain('Export expenses (Export API v3)');
+  expect(html).toContain('account_unknown × 3');
+  expect(html).not.toContain(await host.core.auth.getAccessToken());
+
   // The CSV: one row per item, in the job's order, matching the simulator's entries.
   const range = host.simulator.data.entryRanges[0]!;
   const expected = Array.from({ length: 10_000 }, (_, k) => host.simulator.data.entryId(range.from + range.count - 10_000 + k));

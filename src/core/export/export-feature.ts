@@ -23,6 +23,7 @@ import { explainExportAnswer } from './export-errors.js';
 import { createExportHttp, timerSleep, type ExportHttp } from './export-http.js';
 import { runExport, withJobState, type RunHooks } from './export-run.js';
 import { createStepEvidenceStore } from './export-steps.js';
+import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
 import { validateTarget } from './csv-writer.js';
 import { fetchItemPage } from './item-pager.js';
@@ -432,6 +433,9 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     return { view: await changed(env.id), queued };
   }
 
+  // The readiness report gains the export run (redacted and escaped again by the report).
+  const removeSection = services.reportSections?.add((environmentId) => exportReportSection(readLastRun(environmentId), evidence.steps(environmentId)));
+
   const api: ExportFeatureApi = {
     view,
     lastRun: readLastRun,
@@ -454,6 +458,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       'export.queueOnSimulator': (req) => queueOnSimulator(req),
     },
     async dispose() {
+      removeSection?.();
       // Stop runs after the current request; the checkpoint lets the next start resume.
       for (const st of states.values()) st.controller?.abort();
       await Promise.all([...states.values()].map((st) => st.running?.catch(() => undefined)));

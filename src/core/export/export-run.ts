@@ -15,7 +15,7 @@ import type { ExportHttp } from './export-http.js';
 import { sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
 import { openCsvTarget } from './csv-writer.js';
-import { fetchItemPage } from './item-pager.js';
+import { fetchItemPage, type ExportItemPage } from './item-pager.js';
 import { readJob, type ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
 
@@ -57,9 +57,19 @@ export async function runExport(
 
   try {
     if (!cp.allReported) {
+      const fetchAfter = (after: string | undefined): Promise<ExportItemPage> => {
+        const p = withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, after, cp.pageSize, signal));
+        // Awaited later; until then a failure must not count as unhandled.
+        p.catch(() => undefined);
+        return p;
+      };
+      let next = fetchAfter(cp.after);
       for (;;) {
         emit('fetch');
-        const page = await withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, cp.after, cp.pageSize, signal));
+        const page = await next;
+        // One page ahead: the next page downloads while this one is written and reported, so
+        // at most two pages are in memory and the network wait overlaps the work.
+        if (page.hasNextPage) next = fetchAfter(page.endCursor);
         if (typeof page.total === 'number' && page.total !== cp.total) {
           cp = { ...cp, total: page.total };
           progress.total = page.total;
