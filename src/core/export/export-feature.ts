@@ -424,7 +424,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       const message = error instanceof Error ? error.message : '';
       if (type === 'EXPORT_ALREADY_IN_PROGRESS') {
         throw failure('EXPORT_ALREADY_IN_PROGRESS', 'This company already has an export job waiting or running, and Pleo allows one at a time.', {
-          hint: 'Export the waiting job first, or tick "Cancel the waiting job first" (customers can cancel an export in Pleo).',
+          hint: 'Export the waiting job first, or tick "Cancel the job that is already waiting first" (customers can cancel an export in Pleo).',
         });
       }
       throw failure('SIMULATOR_UNAVAILABLE', `The simulator could not queue the export: ${message.slice(0, 200)}`);

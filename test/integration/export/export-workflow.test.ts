@@ -240,7 +240,7 @@ describe('export workflow on the simulator', () => {
     // The seeded data has a waiting job for the signed-in company.
     const r = await app.call('export.queueOnSimulator', { items: 10 });
     expect(!r.ok && r.error.code).toBe('EXPORT_ALREADY_IN_PROGRESS');
-    expect(!r.ok && r.error.hint).toMatch(/Cancel the waiting job/);
+    expect(!r.ok && r.error.hint).toMatch(/Cancel the job that is already waiting first/);
   });
 
   it('giving a job up sends failed with canceled_by_user and forgets the checkpoint', async () => {
