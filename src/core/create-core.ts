@@ -33,6 +33,8 @@ import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
 import { createDoctorFeature } from './diagnostics/doctor-feature.js';
+import { createExportFeature } from './export/export-feature.js';
+import { createReportSectionRegistry, type ReportSectionRegistry } from './report/report-sections.js';
 import type { Feature } from './feature/feature.js';
 import { plainNetwork, type NetworkPort } from './net/network-port.js';
 
@@ -107,6 +109,8 @@ export interface CoreServices {
   /** Raises a notice: kept (so a window that opens later still shows it) and emitted. */
   notify(notice: AppNotice): void;
   notices(): AppNotice[];
+  /** Sections other features add to the readiness report (e.g. the export run). */
+  reportSections?: ReportSectionRegistry;
 }
 
 export interface Core {
@@ -115,6 +119,7 @@ export interface Core {
   explorer: ReturnType<typeof createExplorerFeature>['api'];
   onboarding: ReturnType<typeof createOnboardingFeature>['api'];
   doctor: ReturnType<typeof createDoctorFeature>['api'];
+  exports: ReturnType<typeof createExportFeature>['api'];
   handlers: HandlerTable;
   events: EventBus;
   /** Validates and runs one request from the renderer; the answer has every live secret masked. */
@@ -159,12 +164,14 @@ export function createCore(options: CoreOptions): Core {
       events.emit('app.notice', notice);
     },
     notices: () => [...notices],
+    reportSections: createReportSectionRegistry(),
   };
   const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
   const doctor = createDoctorFeature(services, { auth: auth.api });
-  const features: Feature[] = [auth, explorer, onboarding, doctor];
+  const exportFeature = createExportFeature(services, { auth: auth.api });
+  const features: Feature[] = [auth, explorer, onboarding, doctor, exportFeature];
   const handlers = createHandlers(services, features);
   const limiter = createRateLimiter({ burst: 300, perSecond: 150, now: () => clock.now() });
   return {
@@ -173,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
     explorer: explorer.api,
     onboarding: onboarding.api,
     doctor: doctor.api,
+    exports: exportFeature.api,
     handlers,
     events,
     handle: (channel, payload) => {

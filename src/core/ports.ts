@@ -49,6 +49,11 @@ export interface SaveFileRequest {
 export interface FileSaverPort {
   /** Asks the user where to save (a dialog in the app); resolves saved:false if cancelled. */
   save(request: SaveFileRequest): Promise<{ saved: boolean; path?: string }>;
+  /**
+   * Asks the user where a file will be written later (the export streams its CSV there);
+   * resolves without a path if cancelled. Absent: features that need it say so.
+   */
+  choosePath?(request: Omit<SaveFileRequest, 'content'>): Promise<{ path?: string }>;
 }
 
 /** Renders self-contained HTML to PDF (Electron printToPDF). Absent where Electron is absent. */
@@ -85,6 +90,11 @@ export interface SimulatorEndpoints {
 export interface SimulatorLauncher {
   start(): Promise<SimulatorEndpoints>;
   stop(): Promise<void>;
+  /**
+   * Queues an export job in the running simulator as the customer would in Pleo (in process,
+   * not over HTTP). Rejects with an Error carrying Pleo's `type` (EXPORT_ALREADY_IN_PROGRESS).
+   */
+  queueExport?(request: { companyId: string; items: number; cancelWaiting?: boolean }): Promise<{ jobId: string; items: number; cancelledJobIds: string[] }>;
 }
 
 /**

@@ -66,6 +66,12 @@ export function fileSaver(dialog: Pick<Dialog, 'showSaveDialog'>, window: () => 
       await writeFile(result.filePath, request.content);
       return { saved: true, path: result.filePath };
     },
+    async choosePath(request) {
+      const parent = window();
+      const options = { defaultPath: request.suggestedName, filters: request.filters ?? [] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? {} : { path: result.filePath };
+    },
   };
 }
 

@@ -29,6 +29,11 @@ export function createSimulatorLauncher(
       running = undefined;
       if (current) await (await current).close();
     },
+    /** "Queue an export as the customer would" (issue 14): in-process only, like the faults. */
+    async queueExport(request) {
+      if (!running) throw new Error('The simulator is not running.');
+      return (await running).queueExport(request);
+    },
     /** The running simulator, for in-process demo faults (never exposed over HTTP). */
     running: () => running,
   };

@@ -6,6 +6,7 @@
  */
 
 /** The steps of Pleo's "OAuth 2.0 Access to Staging" workflow, in order. */
+import type { ReportSection } from './report-sections.js';
 export const STEP_IDS = [
   'access-requested',
   'client-registered',
@@ -136,6 +137,8 @@ export interface ReportModel {
     evidence: Array<{ at: number; how: 'automatic' | 'manual'; outcome: StepEvidence['outcome']; checked: string; result: string }>;
   }>;
   notes: string[];
+  /** Sections added by other features (e.g. the export run), after the checklist. */
+  sections?: ReportSection[];
 }
 
 export const STATUS_LABELS: Record<StepStatus, string> = {

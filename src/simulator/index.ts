@@ -11,7 +11,7 @@ import { handleControl } from './control/control-routes.js';
 import { DEFAULT_ENTRIES, EntryUniverse } from './data/accounting-entries.js';
 import { buildDataset, DEFAULT_SEED } from './data/seed.js';
 import { createDispatcher } from './dispatch.js';
-import { ExportStore } from './exports/export-store.js';
+import { ExportRuleError, ExportStore } from './exports/export-store.js';
 import { FaultRegistry } from './faults/fault-control.js';
 import { listenOnLoopback } from './http/loopback-server.js';
 import { CONTROL_SECRET_HEADER } from './http/request-guards.js';
@@ -188,6 +188,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     now,
     advanceClock,
     setRefreshTokenRotation,
+    queueExport(input) {
+      try {
+        const { job, cancelledJobIds } = exports.queueAsCustomer({ ...input, employeeId: data.users[0]?.employeeId ?? null });
+        return { jobId: job.id, items: job.numberOfItems, cancelledJobIds };
+      } catch (error) {
+        // Carry Pleo's error type, so the app explains it like an API answer.
+        if (error instanceof ExportRuleError) throw Object.assign(new Error(error.message), { type: error.type, status: error.status });
+        throw error;
+      }
+    },
     accessLog: () => log.list(),
     clearAccessLog: () => log.clear(),
     stats,

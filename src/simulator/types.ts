@@ -98,6 +98,19 @@ export interface SimulatorData {
   entryRanges: Array<{ companyId: string; from: number; count: number }>;
 }
 
+export interface QueueExportInput {
+  companyId: string;
+  items: number;
+  /** Cancel the company's waiting or running job first (`failed`, `canceled_by_user`). */
+  cancelWaiting?: boolean;
+}
+
+export interface QueuedExport {
+  jobId: string;
+  items: number;
+  cancelledJobIds: string[];
+}
+
 export interface Simulator {
   info: SimulatorInfo;
   mode: SimulatorMode;
@@ -116,6 +129,12 @@ export interface Simulator {
   advanceClock(ms: number): void;
   /** Turns refresh-token rotation on or off at run time (test and demo mode only). */
   setRefreshTokenRotation(enabled: boolean): void;
+  /**
+   * Queues an export job as the customer would in the Pleo web app: the latest `items`
+   * accounting entries of the company, optionally cancelling its waiting job first. Rejects
+   * with an error whose `type` is Pleo's (e.g. EXPORT_ALREADY_IN_PROGRESS). Every mode.
+   */
+  queueExport(input: QueueExportInput): QueuedExport;
   accessLog(): AccessLogEntry[];
   clearAccessLog(): void;
   stats(): SimulatorStats;

@@ -34,6 +34,12 @@ export const NETWORK_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'explorer.send',
   'explorer.fetchAll',
   'onboarding.runCheck',
+  'diagnostics.run',
+  'export.queueOnSimulator',
+  'export.findJob',
+  'export.start',
+  'export.resume',
+  'export.abandon',
 ]);
 
 /** A person clicks a few times a second at most; a checklist run sends a handful of calls. */

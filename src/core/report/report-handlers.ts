@@ -22,7 +22,11 @@ export async function buildReport(services: CoreServices, source: ReportSource, 
   const now = services.clock.now();
   // The model goes to the renderer's preview as well, so it is redacted itself, and before
   // escaping (a secret containing & or < would no longer match once escaped).
-  const model = services.redactor.value(buildReportModel(view, { appVersion: services.options.appVersion, apiBase: source.apiBase(view.environmentId), now })) as ReportModel;
+  const sections = services.reportSections?.collect(view.environmentId) ?? [];
+  const model = services.redactor.value({
+    ...buildReportModel(view, { appVersion: services.options.appVersion, apiBase: source.apiBase(view.environmentId), now }),
+    ...(sections.length ? { sections } : {}),
+  }) as ReportModel;
   const html = services.redactor.text(renderReportHtml(model));
   const date = new Date(now).toISOString().slice(0, 10);
   const slug = view.environmentId.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40);

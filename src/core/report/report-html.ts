@@ -65,10 +65,18 @@ ${m.company ? `<dt>Company</dt><dd>${escapeHtml(m.company)}</dd>\n` : ''}<dt>Env
 <p class="progress">${m.done} of ${m.total} steps proven</p>
 <h2>Checklist</h2>
 ${steps}
+${(m.sections ?? []).map(renderSection).join('\n')}
 <h2>About this report</h2>
 <ul class="notes">${m.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
 </main>
 </body>
 </html>
 `;
+}
+
+/** A section another feature added (see core/report/report-sections.ts): facts and notes, escaped. */
+function renderSection(section: NonNullable<ReportModel['sections']>[number]): string {
+  const facts = section.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+  const notes = section.notes?.length ? `<ul class="notes">${section.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  return `<h2>${escapeHtml(section.title)}</h2>\n<section class="step"><dl>${facts}</dl>${notes}</section>`;
 }

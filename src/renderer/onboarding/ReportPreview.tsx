@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { STATUS_ICONS, STATUS_LABELS, type ReportModel } from '../../shared/onboarding.js';
 import { formatWhen } from './format.js';
 
@@ -44,6 +45,19 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           </li>
         ))}
       </ol>
+      {model.sections?.map((section) => (
+        <section key={section.id} aria-label={section.title} data-testid={`report-section-${section.id}`}>
+          <h4>{section.title}</h4>
+          <dl className="report-meta">
+            {section.facts.map(([k, v]) => (
+              <Fragment key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      ))}
       <ul className="report-notes muted">
         {model.notes.map((n) => (
           <li key={n}>{n}</li>

@@ -58,6 +58,15 @@ export const requestChannelNameList = [
   'diagnostics.run',
   'diagnostics.last',
   'diagnostics.copy',
+  // export-channels.ts
+  'export.get',
+  'export.queueOnSimulator',
+  'export.findJob',
+  'export.chooseTarget',
+  'export.start',
+  'export.cancel',
+  'export.resume',
+  'export.abandon',
 ] as const;
 
 export const eventNameList = [
@@ -69,6 +78,7 @@ export const eventNameList = [
   'explorer.fetchAllProgress',
   'onboarding.changed',
   'diagnostics.finished',
+  'export.changed',
 ] as const;
 
 export type ListedChannelName = (typeof requestChannelNameList)[number];

@@ -10,6 +10,7 @@ import { authChannels, authEvents } from './auth-channels.js';
 import { explorerChannels, explorerEvents } from './explorer-channels.js';
 import { onboardingChannels, onboardingEvents } from './onboarding-channels.js';
 import { diagnosticsChannels, diagnosticsEvents } from './diagnostics-channels.js';
+import { exportChannels, exportEvents } from './export-channels.js';
 
 export const requestChannels = {
   ...appChannels,
@@ -17,6 +18,7 @@ export const requestChannels = {
   ...explorerChannels,
   ...onboardingChannels,
   ...diagnosticsChannels,
+  ...exportChannels,
 } as const;
 
 export const eventChannels = {
@@ -25,6 +27,7 @@ export const eventChannels = {
   ...explorerEvents,
   ...onboardingEvents,
   ...diagnosticsEvents,
+  ...exportEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

@@ -386,6 +386,39 @@ export class ExportStore {
     return { data, errors };
   }
 
+  /**
+   * What a customer does in the Pleo web app: optionally cancel the company's waiting or running
+   * export (failure type `canceled_by_user`), then export the latest `items` entries of the
+   * company. Used by the app's "queue an export as the customer would" action (in process, no
+   * HTTP route). Throws ExportRuleError 409 when a job is still running and not cancelled.
+   */
+  queueAsCustomer(input: { companyId: string; items: number; cancelWaiting?: boolean; employeeId?: string | null }): { job: ExportJobV3; cancelledJobIds: string[] } {
+    const range = this.universe.rangeOf(input.companyId);
+    if (!range) throw new ExportRuleError(404, 'COMPANY_NOT_FOUND', 'The simulator has no such company.');
+    if (!Number.isInteger(input.items) || input.items < 1 || input.items > range.count) {
+      throw new ExportRuleError(400, 'VALIDATION_FAILED', `The company has ${range.count} accounting entries; choose between 1 and ${range.count}.`);
+    }
+    const cancelledJobIds: string[] = [];
+    if (input.cancelWaiting) {
+      for (const job of this.jobs) {
+        if (job.companyId !== input.companyId) continue;
+        this.refresh(job);
+        if (!RUNNING.has(job.status)) continue;
+        const now = this.now();
+        job.status = 'failed';
+        job.completedAtMs = now;
+        job.lastUpdatedAtMs = now;
+        job.failureReasonType = 'canceled_by_user';
+        job.failureReason = 'Cancelled in Pleo by the customer.';
+        cancelledJobIds.push(job.id);
+      }
+    }
+    const from = range.from + range.count - input.items;
+    const ids = Array.from({ length: input.items }, (_, k) => this.universe.idOf(from + k));
+    const job = this.create({ companyId: input.companyId, accountingEntryIds: ids, employeeId: input.employeeId ?? null, isInteractive: true });
+    return { job, cancelledJobIds };
+  }
+
   // ---- internals ---------------------------------------------------------------------------
 
   private find(jobId: string, companyIds: ReadonlySet<string>): JobRecord {

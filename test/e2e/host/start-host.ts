@@ -110,8 +110,14 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
           savedFiles.push({ path: file, request });
           return { saved: true, path: file };
         },
+        // The export's "save dialog": a path in the profile's folder (the export streams to it).
+        choosePath: async (request) => {
+          const file = path.join(userDataDir, 'saved', request.suggestedName.replace(/[^\w.-]/g, '_'));
+          await mkdir(path.dirname(file), { recursive: true });
+          return { path: file };
+        },
       },
-      simulator: { start: async () => simulator.info, stop: async () => undefined },
+      simulator: { start: async () => simulator.info, stop: async () => undefined, queueExport: async (r) => simulator.queueExport(r) },
       secretStore: createMemorySecretStore(),
       network: options.network ?? createNodeNetwork(),
       ...(options.callbackScheme ? { callbackScheme: options.callbackScheme } : {}),

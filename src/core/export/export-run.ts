@@ -1,0 +1,195 @@
+/**
+ * One export run of a claimed job, from a checkpoint: fetch a page of export items, write its
+ * rows to the CSV file, report the page's item statuses in batches of ≤ 100, save the
+ * checkpoint after every batch, and when every item is reported send the final event.
+ *
+ * Order per page is what makes resume safe: write → report → checkpoint. After a crash the
+ * file is cut back to the end of the last fully reported page, that page is fetched again,
+ * its already-reported batches are skipped, and the rest goes on. Only one page is in memory.
+ */
+import { AppFailure, failure } from '../../shared/result.js';
+import type { ExportProgress, ExportRunSummary } from '../../shared/contract/export-channels.js';
+import { JOB_EXPIRY_MS } from './export-constants.js';
+import { jobExpiredFailure } from './export-errors.js';
+import type { ExportHttp } from './export-http.js';
+import { sendEvent, type FinalEvent } from './claimer.js';
+import type { Checkpoint, CheckpointStore } from './checkpoint.js';
+import { openCsvTarget } from './csv-writer.js';
+import { fetchItemPage, type ExportItemPage } from './item-pager.js';
+import { readJob, type ExportJobV3 } from './job-finder.js';
+import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
+
+export interface RunHooks {
+  onProgress(progress: ExportProgress, extra: { expiresAt?: number; phase: 'fetch' | 'write' | 'report' | 'complete' }): void;
+  /** Test seam: awaited after each batch's checkpoint is saved (a gate to "kill" the run at). */
+  afterBatch?(checkpoint: Checkpoint): Promise<void> | void;
+}
+
+export interface RunResult {
+  summary: ExportRunSummary;
+  job: ExportJobV3;
+}
+
+export async function runExport(
+  start: Checkpoint,
+  deps: { http: ExportHttp; checkpoints: CheckpointStore; now: () => number; signal: AbortSignal; hooks: RunHooks },
+): Promise<RunResult> {
+  const { http, checkpoints, now, signal, hooks } = deps;
+  let cp: Checkpoint = { ...start };
+  const failRows = new Set(cp.failRows);
+  const fresh = cp.after === undefined && cp.reportedAtPage === 0 && cp.batchesDoneInPage === 0 && cp.csvBytesAtPage === 0;
+  const target = await openCsvTarget(cp.targetPath, fresh ? undefined : cp.csvBytesAtPage);
+  if (fresh) {
+    cp = { ...cp, csvBytesAtPage: target.size() };
+    checkpoints.save(cp);
+  }
+  const progress: ExportProgress = {
+    total: cp.total,
+    fetched: cp.reportedAtPage,
+    written: cp.reportedAtPage,
+    reported: cp.reported,
+    failed: cp.failed,
+    reportErrors: cp.reportErrors,
+  };
+  let expiresAt: number | undefined;
+  const emit = (phase: 'fetch' | 'write' | 'report' | 'complete') => hooks.onProgress({ ...progress }, { ...(expiresAt !== undefined ? { expiresAt } : {}), phase });
+  const retriesBefore = http.stats.retries;
+
+  try {
+    if (!cp.allReported) {
+      const fetchAfter = (after: string | undefined): Promise<ExportItemPage> => {
+        const p = withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, after, cp.pageSize, signal));
+        // Awaited later; until then a failure must not count as unhandled.
+        p.catch(() => undefined);
+        return p;
+      };
+      let next = fetchAfter(cp.after);
+      for (;;) {
+        emit('fetch');
+        const page = await next;
+        // One page ahead: the next page downloads while this one is written and reported, so
+        // at most two pages are in memory and the network wait overlaps the work.
+        if (page.hasNextPage) next = fetchAfter(page.endCursor);
+        if (typeof page.total === 'number' && page.total !== cp.total) {
+          cp = { ...cp, total: page.total };
+          progress.total = page.total;
+        }
+        progress.fetched = cp.reportedAtPage + page.items.length;
+        emit('write');
+        const csvBytes = await target.writePage(page.items);
+        progress.written = cp.reportedAtPage + page.items.length;
+        emit('report');
+
+        const exportedAt = new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const updates: ItemStatusUpdate[] = page.items.map((item, k) => {
+          const row = cp.reportedAtPage + k + 1;
+          const accountingEntryId = item.accountingEntryId as string;
+          if (failRows.has(row)) {
+            return {
+              accountingEntryId,
+              status: 'failed',
+              failureReasonType: cp.failureReasonType ?? 'validation_failure',
+              failureReason: cp.failureReason || 'Marked as failed in Pleo Partner Desktop',
+            };
+          }
+          return { accountingEntryId, status: 'successful', exportedAt, externalId: `csv-row-${row}` };
+        });
+        const parts = batches(updates);
+        for (let b = cp.batchesDoneInPage; b < parts.length; b++) {
+          const batch = parts[b] as ItemStatusUpdate[];
+          const outcome = await withJobState(http, cp.jobId, signal, () => reportBatch(http, cp.jobId, batch, signal));
+          // Pleo counts an update as activity: the one-hour expiry starts again now.
+          expiresAt = now() + JOB_EXPIRY_MS;
+          const refused = new Set(outcome.errors.map((e) => e.accountingEntryId));
+          const failureTypes = { ...cp.failureTypes };
+          let failed = 0;
+          for (const u of batch) {
+            if (u.status === 'failed' && !refused.has(u.accountingEntryId)) {
+              failed++;
+              const t = u.failureReasonType ?? 'validation_failure';
+              failureTypes[t] = (failureTypes[t] ?? 0) + 1;
+            }
+          }
+          for (const e of outcome.errors) failureTypes[`refused: ${e.type}`] = (failureTypes[`refused: ${e.type}`] ?? 0) + 1;
+          const lastOfPage = b === parts.length - 1;
+          cp = {
+            ...cp,
+            reported: cp.reported + batch.length,
+            failed: cp.failed + failed,
+            reportErrors: cp.reportErrors + outcome.errors.length,
+            failureTypes,
+            ...(lastOfPage
+              ? { after: page.endCursor ?? cp.after, reportedAtPage: cp.reportedAtPage + page.items.length, csvBytesAtPage: csvBytes, batchesDoneInPage: 0 }
+              : { batchesDoneInPage: b + 1 }),
+          };
+          checkpoints.save(cp);
+          progress.reported = cp.reported;
+          progress.failed = cp.failed;
+          progress.reportErrors = cp.reportErrors;
+          emit('report');
+          await hooks.afterBatch?.(cp);
+        }
+        if (parts.length === 0) {
+          cp = { ...cp, after: page.endCursor ?? cp.after, csvBytesAtPage: csvBytes, batchesDoneInPage: 0 };
+          checkpoints.save(cp);
+        }
+        if (!page.hasNextPage) break;
+        if (signal.aborted) throw failure('REQUEST_CANCELLED', 'The export was stopped.');
+      }
+      cp = { ...cp, allReported: true };
+      checkpoints.save(cp);
+    }
+  } finally {
+    await target.close();
+  }
+
+  // Every item is reported: the right final event.
+  emit('complete');
+  const unsuccessful = cp.failed + cp.reportErrors;
+  const event: FinalEvent = unsuccessful === 0 ? 'completed' : unsuccessful >= cp.reported && cp.reported > 0 ? 'failed' : 'completed_with_errors';
+  const extra =
+    event === 'completed'
+      ? {}
+      : { failureReason: `${unsuccessful} of ${cp.reported} items could not be exported to the CSV target.`, failureReasonType: 'validation_failure' };
+  const job = await withJobState(http, cp.jobId, signal, () => sendEvent(http, cp.jobId, event, extra, signal));
+  const finishedAt = now();
+  const summary: ExportRunSummary = {
+    jobId: cp.jobId,
+    outcome: event,
+    items: cp.reported,
+    successful: cp.reported - unsuccessful,
+    failed: cp.failed,
+    reportErrors: cp.reportErrors,
+    startedAt: cp.startedAt,
+    finishedAt,
+    durationMs: Math.max(0, finishedAt - cp.startedAt),
+    failureTypes: cp.failureTypes,
+    resumed: cp.resumed,
+    retries: start.retries + (http.stats.retries - retriesBefore),
+  };
+  checkpoints.clear(cp.environmentId);
+  return { summary, job };
+}
+
+/**
+ * Runs an Export API call; when Pleo says the job can no longer be processed (422), reads the
+ * job to explain why: it expired, the customer cancelled it, or it finished elsewhere.
+ */
+export async function withJobState<T>(http: ExportHttp, jobId: string, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppFailure)) throw error;
+    const code = error.appError.code;
+    if (code !== 'EXPORT_JOB_STATUS_UNPROCESSABLE' && code !== 'INVALID_EXPORT_JOB_STATUS_CHANGE') throw error;
+    const job = await readJob(http, jobId, signal).catch(() => undefined);
+    if (job?.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
+    if (job?.status === 'failed' && job.failureReasonType === 'canceled_by_user') {
+      throw failure('EXPORT_JOB_STATUS_UNPROCESSABLE', 'The customer cancelled this export in Pleo, so Pleo no longer accepts items or statuses for it.', {
+        hint: 'Nothing more to do for this job. Find the next one.',
+        ...(error.appError.serverText ? { serverText: error.appError.serverText } : {}),
+      });
+    }
+    throw error;
+  }
+}

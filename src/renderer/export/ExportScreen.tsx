@@ -1,0 +1,258 @@
+import { useId, useState } from 'react';
+import { ITEM_FAILURE_TYPES, type ExportView } from '../../shared/contract/export-channels.js';
+import type { ScreenId } from '../app/screens.js';
+import { ErrorMessage } from '../app/ErrorMessage.js';
+import { partner } from '../partner.js';
+import { ExportProgressPanel } from './ExportProgressPanel.js';
+import { ExportSteps } from './ExportSteps.js';
+import { TimeLeft } from './TimeLeft.js';
+import { useExport } from './use-export.js';
+import './export.css';
+
+const OUTCOME_LABELS: Record<string, string> = {
+  idle: 'Ready',
+  running: 'Running',
+  paused: 'Stopped: can be resumed',
+  completed: 'Completed',
+  completed_with_errors: 'Completed with errors',
+  failed: 'Failed',
+};
+const short = (id: string) => `…${id.slice(-6)}`;
+
+/** "2, 17, 4031" -> [2, 17, 4031]; undefined when something is not a row number. */
+export function parseRows(text: string): number[] | undefined {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  const rows = parts.map(Number);
+  return rows.every((n) => Number.isInteger(n) && n >= 1) ? rows : undefined;
+}
+
+/**
+ * "Export expenses": the second checklist, after staging access. The partner finds the oldest
+ * waiting export job, picks a CSV file, optionally marks rows as failed (to show
+ * completed_with_errors), and runs the export; every step is proven by what the app did.
+ */
+export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
+  const { view, error, busy, act } = useExport();
+  const [items, setItems] = useState('1000');
+  const [cancelWaiting, setCancelWaiting] = useState(false);
+  const [rowsText, setRowsText] = useState('');
+  const [failureType, setFailureType] = useState<(typeof ITEM_FAILURE_TYPES)[number]>('account_unknown');
+  const [reason, setReason] = useState('');
+  const [queued, setQueued] = useState<string | undefined>();
+  const ids = { items: useId(), rows: useId(), type: useId(), reason: useId() };
+  if (!view) {
+    return (
+      <section aria-labelledby="export-title">
+        <h2 id="export-title">Export expenses</h2>
+        {error ? <ErrorMessage error={error} /> : <p aria-busy="true">Loading…</p>}
+      </section>
+    );
+  }
+  const running = view.state === 'running';
+  const rows = parseRows(rowsText);
+  const pick = (v: ExportView) => v;
+  const env = {};
+  return (
+    <section aria-labelledby="export-title" className="export-screen">
+      <h2 id="export-title">Export expenses</h2>
+      <p className="intro">
+        The next part of the journey: run a complete export the way an accounting integration does it with Pleo's Export API, and prove each step.
+        Nothing here needs code.
+      </p>
+      <div className="checklist-progress">
+        <progress value={view.done} max={view.total} aria-label="Export checklist progress" />
+        <span data-testid="export-checklist-progress">
+          {view.done} of {view.total} steps proven
+        </span>
+      </div>
+
+      {!view.signedIn && (
+        <div className="notice notice-info" data-testid="export-sign-in-first">
+          <p>Sign in first: the export uses the access token from the staging checklist.</p>
+          <button type="button" onClick={() => navigate('connect')}>
+            Go to Connect
+          </button>
+        </div>
+      )}
+      {error && <ErrorMessage error={error} />}
+      {!error && view.lastError && <ErrorMessage error={view.lastError} title="The export stopped" />}
+
+      {view.canQueueOnSimulator && (
+        <section className="export-panel" aria-labelledby="export-queue-h">
+          <h3 id="export-queue-h">On the simulator: queue an export as the customer would</h3>
+          <p className="help">In Pleo the customer selects expenses and clicks Export. Here the simulator does that for the signed-in company, with its latest entries.</p>
+          <form
+            className="export-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act('queue', () => partner().export.queueOnSimulator({ items: Number(items), ...(cancelWaiting ? { cancelWaiting: true } : {}) }), (r) => {
+                setQueued(`Queued job ${short(r.queued.jobId)} with ${r.queued.items.toLocaleString('en')} items.`);
+                return r.view;
+              });
+            }}
+          >
+            <div className="field">
+              <label htmlFor={ids.items}>Number of expenses to export</label>
+              <input id={ids.items} type="number" min={1} max={200000} required value={items} onChange={(e) => setItems(e.currentTarget.value)} data-testid="export-queue-items" />
+            </div>
+            <label className="check-label">
+              <input type="checkbox" checked={cancelWaiting} onChange={(e) => setCancelWaiting(e.currentTarget.checked)} data-testid="export-queue-cancel-waiting" />
+              Cancel the job that is already waiting first (customers can cancel an export in Pleo)
+            </label>
+            <div className="step-actions">
+              <button type="submit" disabled={!view.signedIn || running || !!busy} data-testid="export-queue">
+                Queue export
+              </button>
+            </div>
+            {queued && (
+              <p role="status" data-testid="export-queued">
+                {queued}
+              </p>
+            )}
+          </form>
+        </section>
+      )}
+
+      <section className="export-panel" aria-labelledby="export-job-h">
+        <h3 id="export-job-h">The job</h3>
+        <div className="step-actions">
+          <button type="button" className={!view.job ? 'primary' : undefined} disabled={!view.signedIn || running || !!busy} onClick={() => void act('find', () => partner().export.findJob(env), pick)} data-testid="export-find">
+            Find the oldest waiting job
+          </button>
+        </div>
+        {view.job && (
+          <dl className="token-facts" data-testid="export-job">
+            <dt>Job</dt>
+            <dd>{short(view.job.id)}</dd>
+            <dt>Status in Pleo</dt>
+            <dd data-testid="export-job-status">{view.job.status.replace(/_/g, ' ')}</dd>
+            <dt>Items</dt>
+            <dd>{view.job.numberOfItems.toLocaleString('en')}</dd>
+            <dt>Created</dt>
+            <dd>{view.job.createdAt}</dd>
+            {view.job.expiresAt !== undefined && (view.job.status === 'pending' || view.job.status === 'in_progress') && (
+              <>
+                <dt>Time left</dt>
+                <dd>
+                  <TimeLeft expiresAt={view.job.expiresAt} />
+                </dd>
+              </>
+            )}
+            {view.job.failureReasonType && (
+              <>
+                <dt>Failure type</dt>
+                <dd>{view.job.failureReasonType}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {view.preview && (
+          <div className="export-preview" tabIndex={0} role="region" aria-label="CSV preview (scrolls sideways)">
+            <table data-testid="export-preview">
+              <caption>CSV columns (and where each comes from) with the first {view.preview.rows.length} rows</caption>
+              <thead>
+                <tr>
+                  {view.preview.columns.map((c) => (
+                    <th key={c.id} scope="col">
+                      {c.header}
+                      <span className="column-source">{c.source}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {view.preview.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((cell, k) => (
+                      <td key={k}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="export-panel" aria-labelledby="export-target-h">
+        <h3 id="export-target-h">The target: a CSV file</h3>
+        <div className="step-actions">
+          <button type="button" disabled={running || !!busy} onClick={() => void act('target', () => partner().export.chooseTarget(env), pick)} data-testid="export-choose-target">
+            Choose CSV file…
+          </button>
+          <span data-testid="export-target">{view.targetPath ? `Writing to ${view.targetPath}` : 'No file chosen yet.'}</span>
+        </div>
+        <fieldset className="export-fail-options">
+          <legend>Optional: mark rows as failed, to show "completed with errors"</legend>
+          <div className="field">
+            <label htmlFor={ids.rows}>Row numbers to mark as failed</label>
+            <input id={ids.rows} value={rowsText} onChange={(e) => setRowsText(e.currentTarget.value)} aria-describedby={`${ids.rows}-help`} aria-invalid={rows === undefined} data-testid="export-fail-rows" />
+            <span id={`${ids.rows}-help`} className="help">
+              {rows === undefined ? 'Use whole numbers from 1, separated by commas, e.g. 2, 17, 4031.' : 'Row 1 is the first item of the job. Leave empty to export everything successfully.'}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.type}>Failure type reported to Pleo</label>
+            <select id={ids.type} value={failureType} onChange={(e) => setFailureType(e.currentTarget.value as typeof failureType)} data-testid="export-fail-type">
+              {ITEM_FAILURE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.reason}>Reason (shown to the customer in Pleo)</label>
+            <input id={ids.reason} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="export-fail-reason" />
+          </div>
+        </fieldset>
+      </section>
+
+      <section className="export-panel" aria-labelledby="export-run-h">
+        <h3 id="export-run-h">
+          Run <span className="run-state" data-testid="export-state" data-state={view.state}>({OUTCOME_LABELS[view.state]})</span>
+        </h3>
+        <div className="step-actions">
+          {!running && (
+            <button
+              type="button"
+              className="primary"
+              disabled={!view.job || view.job.status !== 'pending' || !view.targetPath || rows === undefined || !!busy}
+              onClick={() =>
+                void act('start', () => partner().export.start({ failRows: rows ?? [], failureReasonType: failureType, ...(reason.trim() ? { failureReason: reason.trim() } : {}) }), pick)
+              }
+              data-testid="export-start"
+            >
+              Claim the job and export
+            </button>
+          )}
+          {running && (
+            <button type="button" onClick={() => void act('cancel', () => partner().export.cancel(env), pick)} data-testid="export-cancel">
+              Stop
+            </button>
+          )}
+          {!running && view.resumable && (
+            <button type="button" className="primary" disabled={!!busy} onClick={() => void act('resume', () => partner().export.resume(env), pick)} data-testid="export-resume">
+              Resume ({view.resumable.reported.toLocaleString('en')} of {view.resumable.total.toLocaleString('en')} reported)
+            </button>
+          )}
+          {!running && (view.resumable || view.job?.status === 'in_progress') && (
+            <button type="button" disabled={!!busy} onClick={() => void act('abandon', () => partner().export.abandon(env), pick)} data-testid="export-abandon">
+              Give up this job
+            </button>
+          )}
+        </div>
+        {(running || view.progress.total > 0) && <ExportProgressPanel progress={view.progress} running={running} />}
+        {view.lastRun && (
+          <p className="export-last-run" data-testid="export-last-run">
+            Last run: job {short(view.lastRun.jobId)} {view.lastRun.outcome.replace(/_/g, ' ')}: {view.lastRun.items.toLocaleString('en')} items, {view.lastRun.successful.toLocaleString('en')} successful,{' '}
+            {view.lastRun.failed.toLocaleString('en')} failed, in {Math.round(view.lastRun.durationMs / 1000)} s.
+          </p>
+        )}
+      </section>
+
+      <h3>Checklist</h3>
+      <ExportSteps steps={view.steps} />
+    </section>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The export workflow (issue 14) against the real simulator over 127.0.0.1: the happy path with
+ * chosen failed items, and the faults the issue names: kill mid-export and resume, 429 storms,
+ * a token expiring mid-run, job expiry, a second app instance claiming the same job, the
+ * network dropping mid-page, and EXPORT_ALREADY_IN_PROGRESS. Order is forced with gates and
+ * the simulator's clock, never with sleeps; back-off waits go through a recording fake sleep.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExportView } from '../../../src/shared/contract/export-channels.js';
+import { copySettings, csvIds, gate, queuedIds, serverItemCount, serverJob, startHarness, type Harness } from './export-harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function reportedOnce(harness: Harness, jobId: string, total: number): void {
+  const counts = new Map<string, number>();
+  for (const put of harness.puts.filter((p) => p.jobId === jobId)) {
+    expect(put.ids.length).toBeLessThanOrEqual(100);
+    for (const id of put.ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  expect(counts.size).toBe(total);
+  expect([...counts.values()].every((c) => c === 1)).toBe(true);
+}
+
+async function prepared(harness: Harness, items: number, appOptions: Parameters<Harness['app']>[0] = {}) {
+  const app = harness.app(appOptions);
+  const { queued } = await app.queue(items);
+  const found = await app.ok('export.findJob');
+  expect(found.job?.id).toBe(queued.jobId);
+  await app.ok('export.chooseTarget');
+  return { app, jobId: queued.jobId };
+}
+
+describe('export workflow on the simulator', () => {
+  it('exports every item to CSV, reports 3 chosen failures and completes with errors', async () => {
+    h = await startHarness();
+    const { app, jobId } = await prepared(h, 2500);
+    const started = await app.ok('export.start', { failRows: [2, 500, 2500], failureReasonType: 'account_unknown', failureReason: 'Account 6990 is blocked' });
+    expect(started.state).toBe('running');
+    await app.idle();
+    const v = await app.ok('export.get');
+    expect(v.state).toBe('completed_with_errors');
+    expect(v.lastRun).toMatchObject({ items: 2500, failed: 3, successful: 2497, outcome: 'completed_with_errors' });
+    expect(v.steps.every((s) => s.status === 'done')).toBe(true);
+    expect(v.resumable).toBeUndefined();
+    const ids = queuedIds(h, 2500);
+    expect(csvIds(await readFile(app.csvPath, 'utf8'))).toEqual(ids);
+    reportedOnce(h, jobId, 2500);
+    expect(await serverJob(h, jobId)).toMatchObject({ status: 'completed_with_errors', failureReasonType: 'validation_failure' });
+    expect(await serverItemCount(h, jobId, 'failed')).toBe(3);
+    expect(await serverItemCount(h, jobId, 'successful')).toBe(2497);
+  });
+
+  it('kill mid-page, then a new instance resumes from the checkpoint: none lost, none reported twice', async () => {
+    h = await startHarness();
+    const killed = gate<void>();
+    let batches = 0;
+    // Instance 1 "dies" at its 7th batch (mid-way through the first 1,000-item page): it never
+    // runs another line, exactly like a killed process. Its settings file is what remains.
+    const first = h.app({
+      afterBatch: async () => {
+        if (++batches === 7) {
+          killed.open();
+          await new Promise<never>(() => undefined);
+        }
+      },
+    });
+    const { queued } = await first.queue(2300);
+    await first.ok('export.findJob');
+    await first.ok('export.chooseTarget');
+    await first.ok('export.start', { failRows: [5] });
+    await killed.promise;
+    first.forget();
+    const second = h.app({ settings: copySettings(first.settings), csvName: 'export-1.csv' });
+    const view = await second.ok('export.get');
+    expect(view.resumable).toMatchObject({ jobId: queued.jobId, reported: 700 });
+    await second.ok('export.resume');
+    await second.idle();
+    const done = await second.ok('export.get');
+    expect(done.state).toBe('completed_with_errors');
+    expect(done.lastRun).toMatchObject({ items: 2300, failed: 1, resumed: 1 });
+    expect(csvIds(await readFile(second.csvPath, 'utf8'))).toEqual(queuedIds(h, 2300));
+    reportedOnce(h, queued.jobId, 2300);
+    expect(await serverJob(h, queued.jobId)).toMatchObject({ status: 'completed_with_errors' });
+  });
+
+  it('429 storm: waits as Retry-After says and goes on; nothing reported twice', async () => {
+    h = await startHarness();
+    const waits: number[] = [];
+    const { app, jobId } = await prepared(h, 1200, { sleep: async (ms) => void waits.push(ms) });
+    h.sim.faults.add([
+      { target: 'api', pathPrefix: '/v3/export-items', count: 4, action: { type: 'status', status: 429, retryAfter: 3 } },
+      { target: 'api', pathPrefix: `/v3/export-jobs/${jobId}/items`, method: 'PUT', count: 3, action: { type: 'status', status: 429 } },
+    ]);
+    await app.ok('export.start', {});
+    await app.idle();
+    const v = await app.ok('export.get');
+    expect(v.state).toBe('completed');
+    expect(waits.filter((w) => w === 3000)).toHaveLength(4);
+    expect(waits).toHaveLength(7);
+    expect(v.lastRun?.retries).toBeGreaterThanOrEqual(7);
+    reportedOnce(h, jobId, 1200);
+    expect(await serverJob(h, jobId)).toMatchObject({ status: 'completed' });
+  });
+
+  it('429 that never ends: the run pauses with RATE_LIMITED and resumes later without loss', async () => {
+    h = await startHarness();
+    const { app, jobId } = await prepared(h, 1500);
+    // Every status report is rate-limited until the app gives up (8 retries).
+    h.sim.faults.add({ target: 'api', pathPrefix: `/v3/export-jobs/${jobId}/items`, method: 'PUT', action: { type: 'status', status: 429, retryAfter: 1 } });
+    await app.ok('export.start', {});
+    await app.idle();
+    const paused = await app.ok('export.get');
+    expect(paused.state).toBe('paused');
+    expect(paused.lastError?.code).toBe('RATE_LIMITED');
+    expect(paused.resumable?.jobId).toBe(jobId);
+    h.sim.faults.clear();
+    await app.ok('export.resume');
+    await app.idle();
+    expect((await app.ok('export.get')).state).toBe('completed');
+    reportedOnce(h, jobId, 1500);
+  });
+
+  it('token expiring mid-run: refreshed once and the export goes on', async () => {
+    h = await startHarness({ tokenTtlSeconds: 600 });
+    let batches = 0;
+    const { app, jobId } = await prepared(h, 1500, {
+      afterBatch: () => {
+        // After the 4th batch the access token is past its lifetime on the simulator's clock.
+        if (++batches === 4) h!.sim.advanceClock(601_000);
+      },
+    });
+    const before = h.tokenState.refreshes;
+    await app.ok('export.start', {});
+    await app.idle();
+    expect((await app.ok('export.get')).state).toBe('completed');
+    expect(h.tokenState.refreshes).toBe(before + 1);
+    reportedOnce(h, jobId, 1500);
+  });
+
+  it('job expiry: explained as expired (not a raw 422), items abandoned, nothing left to resume', async () => {
+    h = await startHarness();
+    let batches = 0;
+    const { app, jobId } = await prepared(h, 1500, {
+      afterBatch: () => {
+        if (++batches === 3) h!.sim.advanceClock(61 * 60_000);
+      },
+    });
+    await app.ok('export.start', {});
+    await app.idle();
+    const v = await app.ok('export.get');
+    expect(v.state).toBe('failed');
+    expect(v.lastError?.code).toBe('EXPORT_JOB_EXPIRED');
+    expect(v.lastError?.message).toMatch(/expired/);
+    expect(v.resumable).toBeUndefined();
+    expect(v.job?.failureReasonType).toBe('job_expired');
+    expect(await serverJob(h, jobId)).toMatchObject({ status: 'failed', failureReasonType: 'job_expired' });
+    expect(await serverItemCount(h, jobId, 'abandoned')).toBe(1200);
+  });
+
+  it('shows the time left before expiry, counted from the last update', async () => {
+    h = await startHarness();
+    const { app } = await prepared(h, 200);
+    const v = await app.ok('export.get');
+    const left = (v.job!.expiresAt as number) - Date.now();
+    expect(left).toBeGreaterThan(55 * 60_000);
+    expect(left).toBeLessThanOrEqual(60 * 60_000 + 1000);
+  });
+
+  it('a second app instance cannot claim the same job, and will not start a second one in parallel', async () => {
+    h = await startHarness();
+    const a = h.app();
+    const b = h.app();
+    const { queued } = await a.queue(1000);
+    for (const app of [a, b]) {
+      await app.ok('export.findJob');
+      await app.ok('export.chooseTarget');
+    }
+    // Both press Start at the same time: exactly one claim wins.
+    const [ra, rb] = await Promise.all([a.call('export.start', {}), b.call('export.start', {})]);
+    const results = [ra, rb];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const loser = results.find((r) => !r.ok)!;
+    expect(!loser.ok && loser.error.code).toBe('EXPORT_JOB_TAKEN');
+    await Promise.all([a.idle(), b.idle()]);
+    const winner = ra.ok ? a : b;
+    const other = ra.ok ? b : a;
+    expect((await winner.ok('export.get')).state).toBe('completed');
+    reportedOnce(h, queued.jobId, 1000);
+    // Meanwhile the customer exports again; the other instance finds that new job, not a second copy.
+    const next = await other.queue(50);
+    const found = await other.ok<ExportView>('export.findJob');
+    expect(found.job?.id).toBe(next.queued.jobId);
+  });
+
+  it('finding a job while another integration runs one: explained, and nothing is claimed', async () => {
+    h = await startHarness();
+    const a = h.app();
+    const b = h.app();
+    const hold = gate<void>();
+    const reached = gate<void>();
+    h.before.hook = async (url, init) => {
+      if (init?.method === 'PUT' && url.pathname.endsWith('/items')) {
+        reached.open();
+        await hold.promise;
+      }
+    };
+    await a.queue(300);
+    await a.ok('export.findJob');
+    await a.ok('export.chooseTarget');
+    await a.ok('export.start', {});
+    await reached.promise;
+    const r = await b.call('export.findJob');
+    expect(!r.ok && r.error.code).toBe('EXPORT_JOB_TAKEN');
+    hold.open();
+    await a.idle();
+  });
+
+  it('network dropping mid-page: the page is fetched again, no half page is written', async () => {
+    h = await startHarness();
+    const { app, jobId } = await prepared(h, 2100);
+    h.sim.faults.add([
+      { target: 'api', pathPrefix: '/v3/export-items', count: 2, action: { type: 'truncate', afterBytes: 20_000 } },
+      { target: 'api', pathPrefix: `/v3/export-jobs/${jobId}/items`, method: 'PUT', count: 1, action: { type: 'drop' } },
+    ]);
+    await app.ok('export.start', {});
+    await app.idle();
+    expect((await app.ok('export.get')).state).toBe('completed');
+    expect(csvIds(await readFile(app.csvPath, 'utf8'))).toEqual(queuedIds(h, 2100));
+    reportedOnce(h, jobId, 2100);
+  });
+
+  it('EXPORT_ALREADY_IN_PROGRESS when queueing while a job waits, explained with what to do', async () => {
+    h = await startHarness();
+    const app = h.app();
+    // The seeded data has a waiting job for the signed-in company.
+    const r = await app.call('export.queueOnSimulator', { items: 10 });
+    expect(!r.ok && r.error.code).toBe('EXPORT_ALREADY_IN_PROGRESS');
+    expect(!r.ok && r.error.hint).toMatch(/Cancel the job that is already waiting first/);
+  });
+
+  it('giving a job up sends failed with canceled_by_user and forgets the checkpoint', async () => {
+    h = await startHarness();
+    const { app, jobId } = await prepared(h, 1500);
+    await app.ok('export.start', {});
+    await app.ok('export.cancel');
+    const paused = await app.ok('export.get');
+    expect(paused.state).toBe('paused');
+    expect(paused.resumable?.jobId).toBe(jobId);
+    const gaveUp = await app.ok('export.abandon');
+    expect(gaveUp.resumable).toBeUndefined();
+    expect(await serverJob(h, jobId)).toMatchObject({ status: 'failed', failureReasonType: 'canceled_by_user' });
+  });
+});
