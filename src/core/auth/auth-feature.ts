@@ -27,6 +27,7 @@ import type { AuthEvidence, AuthFeatureApi, CallbackOutcome } from './auth-api.j
 import { createAuthHandlers, type AuthEngineInternals } from './auth-handlers.js';
 import { createEnvironmentService } from './environment-service.js';
 import { createSignInEngine } from './sign-in-engine.js';
+import { lookupCompanyName } from './company-name.js';
 
 /** Knobs for tests and benchmarks; the app uses the defaults. */
 export interface AuthTuning {
@@ -108,6 +109,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
   const slotKey = (ref: SlotRef) => `${ref.environmentId}\n${ref.clientId}`;
   const timelines = new Map<string, TokenTimelineEntry[]>();
   const subjects = new Map<string, string>();
+  const companyNames = new Map<string, string>();
   const promptLogin = new Set<string>();
   const timeline = (ref: SlotRef, kind: TokenTimelineKind, detail?: string) => {
     const list = timelines.get(slotKey(ref)) ?? [];
@@ -198,6 +200,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       requestedScopes: [...env.scopes],
       grantedScopes: t ? (t.scope !== undefined ? t.scope.split(' ').filter(Boolean) : [...env.scopes]) : [],
       ...(subject && t ? { subject } : {}),
+      ...(companyNames.get(slotKey(ref)) && t ? { companyName: companyNames.get(slotKey(ref))! } : {}),
       ...(t ? { accessTokenFingerprint: fingerprint(t.accessToken) } : {}),
       ...(t?.refreshToken ? { refreshTokenFingerprint: fingerprint(t.refreshToken) } : {}),
       timeline: [...(timelines.get(slotKey(ref)) ?? [])],
@@ -248,6 +251,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
           const subject = secret ? await introspectSubject(flow.ctx, secret, set.accessToken) : undefined;
           if (subject) {
             subjects.set(slotKey(ref), subject);
+            const name = await lookupCompanyName(flow.env.apiBase, subject, set.accessToken);
+            if (name) companyNames.set(slotKey(ref), name);
             await emitStatus(ref.environmentId);
           }
         })().catch(() => undefined);
@@ -290,6 +295,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     // Local first: whatever the server says later, this computer holds no tokens any more.
     const held = await tokens.clear(ref);
     subjects.delete(slotKey(ref));
+    companyNames.delete(slotKey(ref));
     promptLogin.add(env.id);
     if (held && env.revocationEndpoint) {
       const secret = await environments.clientSecret(env);
@@ -353,6 +359,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
     waitForSignIn: (flowId) => engine.wait(flowId),
     cancelSignIn: async () => engine.cancel(),
+    signInProgress: () => engine.progress(),
+    reopenSignIn: async () => ({ reopened: await engine.reopen() }),
     async pasteCallback(url) {
       await ready;
       return engine.paste(url);

@@ -45,6 +45,11 @@ export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerT
     'credentials.check': ({ environmentId }) => api.checkCredentials(environmentId),
     'auth.signIn': ({ environmentId, forceLogin }) => api.signIn({ environmentId, ...(forceLogin !== undefined ? { forceLogin } : {}) }),
     'auth.cancel': () => api.cancelSignIn(),
+    'auth.progress': () => {
+      const progress = api.signInProgress();
+      return progress ? { progress } : {};
+    },
+    'auth.reopen': () => api.reopenSignIn(),
     'auth.pasteCallback': ({ url }) => api.pasteCallback(url),
     'auth.status': ({ environmentId }) => api.status(environmentId),
     'auth.refresh': ({ environmentId }) => api.refresh(environmentId),

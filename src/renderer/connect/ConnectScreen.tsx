@@ -6,7 +6,11 @@ import { SecretForm } from './SecretForm.js';
 import { SignInPanel } from './SignInPanel.js';
 import { useEnvironments } from './use-environments.js';
 
-/** Connect: environment, client details, write-only secret, and "Sign in with Pleo". */
+/**
+ * Connect: environment, client details, write-only secret, and "Sign in with Pleo". The forms
+ * are keyed per environment (distinct keys: two siblings with one key made React keep stale
+ * copies, so every switch added another "Client details" form).
+ */
 export function ConnectScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
   const { environments, active, error, apply } = useEnvironments();
   return (
@@ -15,12 +19,16 @@ export function ConnectScreen({ navigate }: { navigate: (id: ScreenId) => void }
       {error && <ErrorMessage error={error} />}
       {!active && !error && <p role="status">Loading environments…</p>}
       {active && (
-        <>
-          <EnvironmentPicker environments={environments} active={active} />
-          <ClientForm key={active.id} env={active} onSaved={apply} />
-          <SecretForm env={active} onSaved={apply} />
-          <SignInPanel key={active.id} env={active} navigate={navigate} />
-        </>
+        <div className="connect-layout">
+          <div className="connect-forms">
+            <EnvironmentPicker environments={environments} active={active} />
+            <ClientForm key={`client-${active.id}`} env={active} onSaved={apply} />
+            <SecretForm key={`secret-${active.id}`} env={active} onSaved={apply} />
+          </div>
+          <div className="connect-side">
+            <SignInPanel key={`signin-${active.id}`} env={active} navigate={navigate} />
+          </div>
+        </div>
       )}
     </section>
   );

@@ -28,6 +28,8 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
   const pathParams = [...form.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const declaredPath = new Map((endpoint?.params ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p]));
   const queryParams = endpoint?.params.filter((p) => p.in === 'query') ?? [];
+  /** The problem naming a parameter, shown under that field (and marked aria-invalid). */
+  const problemFor = (name: string) => problems.find((p) => p.includes(`"${name}"`) || p.startsWith(`${name} `) || p.includes(` ${name}:`));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSend();
@@ -81,6 +83,19 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
           </button>
         )}
       </div>
+      {problems.length > 0 && (
+        <div className="form-problems" role="alert" data-testid="form-problems">
+          <p>
+            <span aria-hidden="true">✗ </span>
+            <strong>Not sent.</strong> Fix {problems.length === 1 ? 'this' : 'these'} first:
+          </p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p id={`${pathId}-hint`} className="param-hint">
         Path relative to the API address{apiBase ? ` ${apiBase}` : ''}. The app adds your access token; it never sends it anywhere else.
       </p>
@@ -92,6 +107,7 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
               key={name}
               param={declaredPath.get(name) ?? { name, in: 'path', type: 'string', required: true, description: '' }}
               value={form.pathValues[name] ?? ''}
+              problem={problemFor(name)}
               onChange={(v) => set({ pathValues: { ...form.pathValues, [name]: v } })}
             />
           ))}
@@ -102,7 +118,7 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
           <legend>Query parameters</legend>
           <div className="param-grid">
             {queryParams.map((p) => (
-              <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+              <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
             ))}
           </div>
         </fieldset>
@@ -129,13 +145,6 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
         </button>
       </fieldset>
       {form.method !== 'GET' && <BodyEditor value={form.body} onChange={(body) => set({ body })} body={endpoint?.body} />}
-      {problems.length > 0 && (
-        <ul className="form-problems status-err" aria-live="polite" data-testid="form-problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
       <div className="request-actions">
         <button type="button" onClick={onCopyCurl} data-testid="copy-curl">
           Copy as cURL

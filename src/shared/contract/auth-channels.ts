@@ -56,6 +56,8 @@ export const authChannels = {
     'Start the authorization code + PKCE flow in the system browser. A new flow cancels the old one.',
   ),
   'auth.cancel': request<{ cancelled: boolean }>()(z.strictObject({}), 'Cancel the pending sign-in.'),
+  'auth.progress': request<{ progress?: FlowProgress }>()(z.strictObject({}), 'Latest progress of the pending (or last) sign-in, for a screen that opens mid-flow.'),
+  'auth.reopen': request<{ reopened: boolean }>()(z.strictObject({}), 'Open the pending sign-in page in the browser again (the tab was closed).'),
   'auth.pasteCallback': request<FlowProgress>()(
     z.strictObject({ url: z.string().min(1).max(8192) }),
     'Paste-back: the address the browser landed on (for https redirect URIs).',
