@@ -7,6 +7,10 @@ import { ExplainedError } from './ExplainedError.js';
 import { TextField } from './TextField.js';
 import { partner } from '../partner.js';
 import { isPending, useSignInProgress, useTimeLeft } from './sign-in-progress.js';
+import { useAuthStatus } from '../token/use-auth-status.js';
+
+/** Ends of a new attempt that change nothing about a session the app already holds. */
+const HARMLESS_WHEN_SIGNED_IN = new Set(['FLOW_EXPIRED', 'FLOW_CANCELLED', 'FLOW_SUPERSEDED']);
 
 /** Each stage in words while it runs and, where it reads differently, once it is done. */
 const STAGES: Array<{ phase: SignInPhase; label: string; doneLabel?: string }> = [
@@ -64,7 +68,11 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
     const r = await partner().auth.pasteCallback({ url });
     if (!r.ok) setRequestError(r.error);
   };
-  const flowError = progress?.phase === 'failed' ? progress.error : undefined;
+  const { status } = useAuthStatus(env.id);
+  const lastFailure = progress?.phase === 'failed' ? progress.error : undefined;
+  // A new attempt that timed out does not undo the session the app holds: say so, calmly.
+  const stillSignedIn = !!status?.signedIn && !!lastFailure && HARMLESS_WHEN_SIGNED_IN.has(lastFailure.code);
+  const flowError = stillSignedIn ? undefined : lastFailure;
   const error = requestError ?? flowError;
   const needsPaste = pending && (progress.awaitingPaste || (env.callbackMode === 'paste-back' && progress.phase === 'waiting-for-callback'));
   const missing = !env.clientId ? 'Enter the Client ID first.' : !env.hasClientSecret ? 'Save the Client Secret first.' : undefined;
@@ -98,7 +106,7 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
           {timeLeft} to finish the sign-in in the browser. Closed the tab? Reopen the sign-in page.
         </p>
       )}
-      {progress && progress.phase !== 'idle' && progress.phase !== 'cancelled' && (
+      {progress && progress.phase !== 'idle' && progress.phase !== 'cancelled' && !stillSignedIn && (
         <ol className="flow-progress" aria-label="Sign-in progress" data-testid="flow-progress" data-phase={progress.phase}>
           {STAGES.map((s) => {
             const state = stageState(s.phase, progress);
@@ -118,6 +126,7 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
           </span>
         )}
         {progress?.phase === 'cancelled' && 'Sign-in cancelled.'}
+        {stillSignedIn && 'The new sign-in was not finished in time. You are still signed in; nothing changed.'}
         {reopened}
       </div>
       {progress?.phase === 'signed-in' && (
