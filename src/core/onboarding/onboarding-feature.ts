@@ -80,8 +80,8 @@ export function createOnboardingFeature(
   };
 
   const onAuthEvidence = (e: AuthEvidence): void => {
-    withdrawDisproved(e);
     try {
+      withdrawDisproved(e);
       for (const draft of evidenceFromAuth(e)) record(e.environmentId, e.clientId, draft);
       emitChanged(e.environmentId);
     } catch (error) {
