@@ -269,8 +269,8 @@ test.describe('demo-proofing (issue 13)', () => {
     await host.browser.signIn({ deny: true });
     await page.waitForFunction(() => (window as unknown as { __signInAnswered?: boolean }).__signInAnswered === true);
     await expect(page.getByTestId('error-AUTH_DENIED')).toBeVisible();
-    await expect(page.getByTestId('flow-progress')).toHaveAttribute('data-phase', 'failed');
     await expect(page.getByTestId('sign-in')).toBeEnabled();
     await expect(page.getByTestId('cancel-sign-in')).toHaveCount(0);
+    await expect(page.getByTestId('flow-progress')).toHaveAttribute('data-phase', 'failed');
   });
 });

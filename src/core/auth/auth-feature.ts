@@ -423,6 +423,13 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       environments.emitChanged();
       return environments.summary(registry.get(environmentId)!);
     },
+    async restoreDefaults(environmentId) {
+      engine.cancelFor(environmentId);
+      const env = registry.restoreDefaults(environmentId);
+      await environments.loadSecretInfo(env);
+      environments.emitChanged();
+      return environments.summary(registry.get(environmentId)!);
+    },
     async addCustomEnvironment(input) {
       const env = registry.addCustom(input);
       environments.emitChanged();

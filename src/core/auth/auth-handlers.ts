@@ -18,6 +18,7 @@ export interface AuthEngineInternals {
   ready: Promise<void>;
   selectEnvironment(environmentId: string): Promise<EnvironmentSummary>;
   updateEnvironment(request: ChannelParsedRequest<'environments.update'>): Promise<EnvironmentSummary>;
+  restoreDefaults(environmentId: string): Promise<EnvironmentSummary>;
   addCustomEnvironment(input: ChannelParsedRequest<'environments.addCustom'>): Promise<EnvironmentSummary>;
   removeEnvironment(environmentId: string): Promise<void>;
   setClientSecret(environmentId: string, secret: string): Promise<EnvironmentSummary>;
@@ -35,6 +36,7 @@ export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerT
     },
     'environments.select': ({ environmentId }) => engine.selectEnvironment(environmentId),
     'environments.update': (request) => engine.updateEnvironment(request),
+    'environments.restoreDefaults': ({ environmentId }) => engine.restoreDefaults(environmentId),
     'environments.addCustom': (input) => engine.addCustomEnvironment(input),
     'environments.remove': async ({ environmentId }) => {
       await engine.removeEnvironment(environmentId);

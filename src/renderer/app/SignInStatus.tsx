@@ -3,7 +3,6 @@ import { useEnvironments } from '../data/stores.js';
 import { isPending, useSignInProgress, useTimeLeft } from '../connect/sign-in-progress.js';
 import { partner } from '../partner.js';
 import { useAuthStatus } from '../token/use-auth-status.js';
-import { Sensitive } from './Sensitive.js';
 import type { ScreenId } from './screens.js';
 
 /**
@@ -57,7 +56,7 @@ export function SignInStatus({ navigate }: { navigate: (id: ScreenId) => void })
           {company ? (
             <>
               {' '}
-              to <Sensitive value={company} label="Company name" />
+              to <span data-testid="header-company">{company}</span>
             </>
           ) : null}
         </span>

@@ -27,9 +27,12 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
   const set = (patch: Partial<FormState>) => onChange({ ...form, ...patch });
   const pathParams = [...form.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const declaredPath = new Map((endpoint?.params ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p]));
-  const queryParams = endpoint?.params.filter((p) => p.in === 'query') ?? [];
   /** The problem naming a parameter, shown under that field (and marked aria-invalid). */
   const problemFor = (name: string) => problems.find((p) => p.includes(`"${name}"`) || p.startsWith(`${name} `) || p.includes(` ${name}:`));
+  const queryParams = endpoint?.params.filter((p) => p.in === 'query') ?? [];
+  const isShown = (p: (typeof queryParams)[number]) => p.required || !!form.queryValues[p.name] || !!problemFor(p.name);
+  const shownQuery = queryParams.filter(isShown);
+  const foldedQuery = queryParams.filter((p) => !isShown(p));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSend();
@@ -116,11 +119,24 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
       {queryParams.length > 0 && (
         <fieldset>
           <legend>Query parameters</legend>
+          {/* Required or filled-in parameters are shown; the rest wait one click away, so Send and the answer stay close. */}
           <div className="param-grid">
-            {queryParams.map((p) => (
+            {shownQuery.map((p) => (
               <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
             ))}
           </div>
+          {foldedQuery.length > 0 && (
+            <details className="more-params">
+              <summary>
+                {foldedQuery.length} more optional parameter{foldedQuery.length === 1 ? '' : 's'}: {foldedQuery.map((p) => p.name).join(', ')}
+              </summary>
+              <div className="param-grid">
+                {foldedQuery.map((p) => (
+                  <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+                ))}
+              </div>
+            </details>
+          )}
         </fieldset>
       )}
       <fieldset>

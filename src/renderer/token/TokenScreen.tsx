@@ -60,7 +60,7 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
                 {status.companyName ? (
                   <>
                     {' '}
-                    for <strong data-testid="company-name"><Sensitive value={status.companyName} label="Company name" /></strong>
+                    for <strong data-testid="company-name">{status.companyName}</strong>
                   </>
                 ) : status.subject ? (
                   ' for the company shown below'

@@ -40,6 +40,10 @@ export const authChannels = {
     }),
     'Edit Client ID, registered redirect URI, scopes or issuer of an environment (validated in main).',
   ),
+  'environments.restoreDefaults': request<EnvironmentSummary>()(
+    z.strictObject({ environmentId: id }),
+    'Forget the edits of a built-in environment: the simulator gets its own client back.',
+  ),
   'environments.addCustom': request<EnvironmentSummary>()(customEnvironmentInput, 'Add a custom environment (https required except loopback).'),
   'environments.remove': request<{ removed: true }>()(z.strictObject({ environmentId: id }), 'Remove a custom environment and its secrets.'),
   'credentials.setClientSecret': request<EnvironmentSummary>()(
