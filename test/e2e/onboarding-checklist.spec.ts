@@ -73,6 +73,7 @@ test.describe('onboarding checklist on the simulator', () => {
     await expect(step('refresh-works')).toHaveAttribute('data-status', 'done');
     await step('first-api-call').getByRole('button', { name: 'Run check' }).click();
     await expect(step('first-api-call')).toHaveAttribute('data-status', 'done');
+    await openStep(page, 'first-api-call');
     await expect(step('first-api-call').getByTestId('evidence').first()).toContainText('200 OK');
     await expect(page.getByTestId('checklist-progress')).toHaveText('5 of 7 steps proven, 2 self-confirmed');
     await expect(step('export-next')).toContainText('Coming next');
