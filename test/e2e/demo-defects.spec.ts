@@ -240,6 +240,9 @@ test.describe('demo-proofing (issue 13)', () => {
     const titles = await page.locator('.step-toggle').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom <= window.innerHeight).length);
     expect(titles).toBe(8);
     await expectNoA11yViolations(host, page, 'checklist (presenter, 1024 px)');
+    await go(page, 'connect');
+    const presenterSignIn = await box(page, 'sign-in');
+    expect(presenterSignIn.y + presenterSignIn.height).toBeLessThanOrEqual(768);
   });
 
   test('D9 a sign-in that fails fast ends on its failure, never back on "Waiting"', async ({ appPage: page, host }) => {
