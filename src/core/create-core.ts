@@ -159,7 +159,8 @@ export function createCore(options: CoreOptions): Core {
       // One notice per code: a repeated condition replaces the older notice.
       const existing = notice.code ? notices.findIndex((n) => n.code === notice.code) : -1;
       if (existing >= 0) notices.splice(existing, 1);
-      notices.push(notice);
+      // A withdrawal removes the kept notice and tells open windows to hide theirs.
+      if (!notice.withdrawn) notices.push(notice);
       if (notices.length > 20) notices.shift();
       events.emit('app.notice', notice);
     },

@@ -93,6 +93,8 @@ export interface AuthStatus {
   grantedScopes: string[];
   /** e.g. urn:pleo:company:<uuid>, from introspection when available. */
   subject?: string;
+  /** The company's name, looked up once after sign-in where the token may read it. */
+  companyName?: string;
   accessTokenFingerprint?: string;
   refreshTokenFingerprint?: string;
   timeline: TokenTimelineEntry[];

@@ -88,6 +88,12 @@ export interface StepView {
   prepared?: PreparedItem[];
   /** Step 8: shown as "coming next", not counted in progress. */
   comingNext?: boolean;
+  /** Done because a person said so (a manual confirmation), not because the app checked it. */
+  selfConfirmed?: boolean;
+  /** Pleo's own pages for this step (allowlisted https links, opened in the system browser). */
+  links?: Array<{ label: string; url: string }>;
+  /** Why the step's confirmation is refused right now (known-bad input), if it is. */
+  blockedReason?: string;
 }
 
 export interface OnboardingDetails {
@@ -107,6 +113,8 @@ export interface ChecklistView {
   clientId: string;
   steps: StepView[];
   done: number;
+  /** Of the done steps, how many only a person confirmed (the rest the app proved). */
+  selfConfirmed: number;
   /** Steps that count towards readiness (all but "coming next"). */
   total: number;
   details: OnboardingDetails;
@@ -127,13 +135,17 @@ export interface ReportModel {
   /** Already masked, e.g. "…c0de". */
   clientIdMasked: string;
   done: number;
+  selfConfirmed: number;
   total: number;
+  /** True for a simulator run: the report then says so unmistakably (it proves nothing about Pleo). */
+  simulator: boolean;
   steps: Array<{
     number: number;
     title: string;
     status: StepStatus;
     proofText: string;
     comingNext?: boolean;
+    selfConfirmed?: boolean;
     evidence: Array<{ at: number; how: 'automatic' | 'manual'; outcome: StepEvidence['outcome']; checked: string; result: string }>;
   }>;
   notes: string[];
@@ -144,9 +156,19 @@ export interface ReportModel {
 export const STATUS_LABELS: Record<StepStatus, string> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
-  done: 'Done',
+  done: 'Proven',
   failed: 'Failed',
 };
+
+/** A done step a person confirmed (not checked by the app) has its own label and icon. */
+export const SELF_CONFIRMED_LABEL = 'Self-confirmed';
+export const SELF_CONFIRMED_ICON = '☑';
+
+/** "5 of 7 steps proven, 2 self-confirmed": ticked steps are never counted as proven. */
+export function progressHeadline(p: { done: number; selfConfirmed: number; total: number }): string {
+  const proven = p.done - p.selfConfirmed;
+  return `${proven} of ${p.total} steps proven${p.selfConfirmed ? `, ${p.selfConfirmed} self-confirmed` : ''}`;
+}
 
 /** Icons go with the text label: status is never shown by colour alone. */
 export const STATUS_ICONS: Record<StepStatus, string> = {

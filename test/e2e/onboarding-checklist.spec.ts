@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.js';
-import { SCREENSHOTS, enterCredentials, expectNoA11yViolations, go, screenshot, signIn, simClient } from './onboarding-helpers.js';
+import { SCREENSHOTS, enterCredentials, expectNoA11yViolations, go, openStep, screenshot, signIn, simClient } from './onboarding-helpers.js';
 
 test.describe('onboarding checklist on the simulator', () => {
   test('walks every step from an empty profile to the first API call, accessible on every screen', async ({ appPage: page, host, browser }) => {
@@ -27,6 +27,7 @@ test.describe('onboarding checklist on the simulator', () => {
     await step('access-requested').getByLabel('Confirmed by (your name)').fill('Alex Demo');
     await step('access-requested').getByRole('button', { name: 'Confirm: request sent' }).click();
     await expect(step('access-requested')).toHaveAttribute('data-status', 'done');
+    await openStep(page, 'access-requested');
     await expect(step('access-requested').getByTestId('evidence').first()).toContainText('Confirmed by Alex Demo');
 
     // Step 2: the exact redirect URI, copied by main; manual confirmation.
@@ -72,15 +73,16 @@ test.describe('onboarding checklist on the simulator', () => {
     await expect(step('refresh-works')).toHaveAttribute('data-status', 'done');
     await step('first-api-call').getByRole('button', { name: 'Run check' }).click();
     await expect(step('first-api-call')).toHaveAttribute('data-status', 'done');
+    await openStep(page, 'first-api-call');
     await expect(step('first-api-call').getByTestId('evidence').first()).toContainText('200 OK');
-    await expect(page.getByTestId('checklist-progress')).toHaveText('7 of 7 steps proven');
+    await expect(page.getByTestId('checklist-progress')).toHaveText('5 of 7 steps proven, 2 self-confirmed');
     await expect(step('export-next')).toContainText('Coming next');
     await expectNoA11yViolations(host, page, 'checklist (complete)');
     await screenshot(page, 'checklist');
 
     // Readiness report: preview in the app, HTML saved through the host's file saver.
     await page.getByTestId('report-preview-toggle').click();
-    await expect(page.getByTestId('report-preview')).toContainText('7 of 7 steps proven');
+    await expect(page.getByTestId('report-preview')).toContainText('5 of 7 steps proven, 2 self-confirmed');
     await expectNoA11yViolations(host, page, 'report preview');
     await page.getByTestId('report-preview').scrollIntoViewIfNeeded();
     await page.getByTestId('report-preview').screenshot({ path: `${SCREENSHOTS}report-preview.png`, animations: 'disabled' });
@@ -88,14 +90,14 @@ test.describe('onboarding checklist on the simulator', () => {
     await page.getByTestId('report-save-html').click();
     await expect.poll(() => host.savedFiles.length).toBe(1);
     const html = readFileSync(host.savedFiles[0]!.path, 'utf8');
-    expect(html).toContain('7 of 7 steps proven');
+    expect(html).toContain('5 of 7 steps proven, 2 self-confirmed');
     expect(html).toContain('Nordlys Regnskab ApS');
     expect(html).not.toMatch(/<script|<link|\bsrc=/i);
     // The saved file as a stakeholder sees it, rendered on its own (no app, no network).
     const viewer = await browser.newContext({ viewport: { width: 1100, height: 900 }, offline: true });
     const reportPage = await viewer.newPage();
     await reportPage.setContent(html);
-    await expect(reportPage.getByRole('heading', { level: 1 })).toHaveText('Pleo integration readiness report');
+    await expect(reportPage.getByRole('heading', { level: 1 })).toHaveText('Pleo integration readiness report: SIMULATOR rehearsal');
     await reportPage.screenshot({ path: `${SCREENSHOTS}report.png`, fullPage: true });
     await viewer.close();
 
@@ -137,6 +139,7 @@ test.describe('onboarding checklist on the simulator', () => {
 
   test('progress persists per environment and "reset this environment" starts over', async ({ appPage: page, host }) => {
     const step = page.getByTestId('step-client-registered');
+    await openStep(page, 'client-registered');
     await step.getByLabel('Confirmed by (your name)').fill('Sam');
     await step.getByRole('button', { name: 'Confirm: registration sent' }).click();
     await expect(step).toHaveAttribute('data-status', 'done');
@@ -152,6 +155,7 @@ test.describe('onboarding checklist on the simulator', () => {
 
   test('keyboard only: confirm a step without the mouse, with visible focus', async ({ appPage: page }) => {
     const step = page.getByTestId('step-client-registered');
+    await openStep(page, 'client-registered');
     const name = step.getByLabel('Confirmed by (your name)');
     await name.focus();
     await page.keyboard.type('Kim');

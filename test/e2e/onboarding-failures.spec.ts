@@ -3,7 +3,7 @@
  * affects (contract E1), and each followed by a recovery in the same app instance (E4).
  */
 import { test, expect } from './fixtures.js';
-import { enterCredentials, expectNoA11yViolations, go, screenshot, signIn, simClient } from './onboarding-helpers.js';
+import { enterCredentials, expectNoA11yViolations, go, openStep, screenshot, signIn, simClient } from './onboarding-helpers.js';
 
 test.describe('onboarding failure paths', () => {
   test('a wrong Client Secret is rejected, explained, fails step 4, and can be corrected', async ({ appPage: page, host }) => {
@@ -61,6 +61,7 @@ test.describe('onboarding failure paths', () => {
 
     await go(page, 'checklist');
     await expect(page.getByTestId('step-refresh-works')).toHaveAttribute('data-status', 'failed');
+    await openStep(page, 'first-api-call');
     await page.getByTestId('step-first-api-call').getByRole('button', { name: 'Run check' }).click();
     await expect(page.getByTestId('step-first-api-call').locator('[data-error-code]')).toBeVisible();
     await expect(page.getByTestId('step-first-api-call')).toContainText(/sign in/i);
@@ -69,6 +70,7 @@ test.describe('onboarding failure paths', () => {
     await signIn(page, host);
     await expect(page.getByTestId('flow-status')).toContainText('Signed in');
     await go(page, 'checklist');
+    await openStep(page, 'first-api-call');
     await page.getByTestId('step-first-api-call').getByRole('button', { name: 'Run check' }).click();
     await expect(page.getByTestId('step-first-api-call')).toHaveAttribute('data-status', 'done');
   });

@@ -88,3 +88,10 @@ export async function signOutFromTokenScreen(page: Page): Promise<void> {
   await expect(page.getByTestId('token-status')).toContainText('Not signed in');
   await expect(page.getByTestId('token-timeline')).toContainText('Signed out');
 }
+
+/** Opens a checklist step card (only the current step is open by default). */
+export async function openStep(page: Page, stepId: string): Promise<void> {
+  const card = page.getByTestId(`step-${stepId}`);
+  if ((await card.getAttribute('data-open')) !== 'true') await page.getByTestId(`toggle-${stepId}`).click();
+  await expect(card).toHaveAttribute('data-open', 'true');
+}

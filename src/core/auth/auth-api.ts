@@ -70,6 +70,10 @@ export interface AuthFeatureApi {
   /** Resolves when the flow reaches signed-in, failed or cancelled. */
   waitForSignIn(flowId: string): Promise<FlowProgress>;
   cancelSignIn(): Promise<{ cancelled: boolean }>;
+  /** The pending sign-in's latest progress (or the last one's), so every screen can show it. */
+  signInProgress(): FlowProgress | undefined;
+  /** Opens the pending sign-in's page in the browser again. */
+  reopenSignIn(): Promise<{ reopened: boolean }>;
   /** Paste-back: the address the browser landed on. Rejects (AppFailure) when it is not usable. */
   pasteCallback(url: string): Promise<FlowProgress>;
   /** Private-use-scheme callback from macOS open-url / second-instance / cold start. Never throws. */

@@ -33,6 +33,7 @@ import { sessionOnlyNotice, type Notice } from './keychain-notices.js';
 import { createSessionRecords, slotKey } from './session-records.js';
 import { createSignInEngine } from './sign-in-engine.js';
 import { createSignOut } from './sign-out.js';
+import { lookupCompanyName } from './company-name.js';
 
 /** Knobs for tests and benchmarks; the app uses the defaults. */
 export interface AuthTuning {
@@ -188,6 +189,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
           const subject = secret ? await introspectSubject(flow.ctx, secret, set.accessToken) : undefined;
           if (subject) {
             records.setSubject(ref, subject);
+            const name = await lookupCompanyName(flow.env.apiBase, subject, set.accessToken, services.network.fetch);
+            if (name) records.setCompanyName(ref, name);
             await statuses.emitStatus(ref.environmentId);
           }
         })().catch(() => undefined);
@@ -238,6 +241,8 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
     waitForSignIn: (flowId) => engine.wait(flowId),
     cancelSignIn: async () => engine.cancel(),
+    signInProgress: () => engine.progress(),
+    reopenSignIn: async () => ({ reopened: await engine.reopen() }),
     async pasteCallback(url) {
       await ready;
       return engine.paste(url);

@@ -17,6 +17,7 @@ export interface AuthEngineInternals {
   ready: Promise<void>;
   selectEnvironment(environmentId: string): Promise<EnvironmentSummary>;
   updateEnvironment(request: ChannelParsedRequest<'environments.update'>): Promise<EnvironmentSummary>;
+  restoreDefaults(environmentId: string): Promise<EnvironmentSummary>;
   addCustomEnvironment(input: ChannelParsedRequest<'environments.addCustom'>): Promise<EnvironmentSummary>;
   removeEnvironment(environmentId: string): Promise<void>;
   setClientSecret(environmentId: string, secret: string): Promise<EnvironmentSummary>;
@@ -34,6 +35,7 @@ export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerT
     },
     'environments.select': ({ environmentId }) => engine.selectEnvironment(environmentId),
     'environments.update': (request) => engine.updateEnvironment(request),
+    'environments.restoreDefaults': ({ environmentId }) => engine.restoreDefaults(environmentId),
     'environments.addCustom': (input) => engine.addCustomEnvironment(input),
     'environments.remove': async ({ environmentId }) => {
       await engine.removeEnvironment(environmentId);
@@ -44,6 +46,11 @@ export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerT
     'credentials.check': ({ environmentId }) => api.checkCredentials(environmentId),
     'auth.signIn': ({ environmentId, forceLogin }) => api.signIn({ environmentId, ...(forceLogin !== undefined ? { forceLogin } : {}) }),
     'auth.cancel': () => api.cancelSignIn(),
+    'auth.progress': () => {
+      const progress = api.signInProgress();
+      return progress ? { progress } : {};
+    },
+    'auth.reopen': () => api.reopenSignIn(),
     'auth.pasteCallback': ({ url }) => api.pasteCallback(url),
     'auth.status': ({ environmentId }) => api.status(environmentId),
     'auth.refresh': ({ environmentId }) => api.refresh(environmentId),

@@ -37,6 +37,7 @@ export function createStatusReader(deps: { environments: EnvironmentService; tok
       // Never the environment's current list: it may have changed since the grant (issue 9, defect 2).
       grantedScopes: t?.scope !== undefined ? t.scope.split(' ').filter(Boolean) : [],
       ...(subject && t ? { subject } : {}),
+      ...(records.companyName(ref) && t ? { companyName: records.companyName(ref)! } : {}),
       ...(t ? { accessTokenFingerprint: fingerprint(t.accessToken) } : {}),
       ...(t?.refreshToken ? { refreshTokenFingerprint: fingerprint(t.refreshToken) } : {}),
       timeline: records.timelineOf(ref),

@@ -55,6 +55,13 @@ export function createEnvironmentEditing(deps: {
       environments.emitChanged();
       return environments.summary(registry.get(environmentId)!);
     },
+    async restoreDefaults(environmentId) {
+      deps.cancelFlowFor(environmentId);
+      const env = registry.restoreDefaults(environmentId);
+      await environments.loadSecretInfo(env);
+      environments.emitChanged();
+      return environments.summary(registry.get(environmentId)!);
+    },
     async addCustomEnvironment(input) {
       await confirmNewEnvironment(deps.confirm, { ...input, ...checkCustomEnvironment(input) });
       const env = registry.addCustom(input);

@@ -16,6 +16,10 @@ export interface SessionRecords {
   timelineOf(ref: SlotRef): TokenTimelineEntry[];
   subject(ref: SlotRef): string | undefined;
   setSubject(ref: SlotRef, subject: string): void;
+  /** The company's display name, looked up once after sign-in (issue 13). */
+  companyName(ref: SlotRef): string | undefined;
+  setCompanyName(ref: SlotRef, name: string): void;
+  /** Forgets the subject and the company name. */
   forgetSubject(ref: SlotRef): void;
   /** After a sign-out the next sign-in shows the login page again (prompt=login). */
   promptLogin: Set<string>;
@@ -24,6 +28,7 @@ export interface SessionRecords {
 export function createSessionRecords(clock: Clock): SessionRecords {
   const timelines = new Map<string, TokenTimelineEntry[]>();
   const subjects = new Map<string, string>();
+  const companyNames = new Map<string, string>();
   return {
     timeline(ref, kind, detail) {
       const list = timelines.get(slotKey(ref)) ?? [];
@@ -34,7 +39,12 @@ export function createSessionRecords(clock: Clock): SessionRecords {
     timelineOf: (ref) => [...(timelines.get(slotKey(ref)) ?? [])],
     subject: (ref) => subjects.get(slotKey(ref)),
     setSubject: (ref, subject) => void subjects.set(slotKey(ref), subject),
-    forgetSubject: (ref) => void subjects.delete(slotKey(ref)),
+    companyName: (ref) => companyNames.get(slotKey(ref)),
+    setCompanyName: (ref, name) => void companyNames.set(slotKey(ref), name),
+    forgetSubject: (ref) => {
+      subjects.delete(slotKey(ref));
+      companyNames.delete(slotKey(ref));
+    },
     promptLogin: new Set<string>(),
   };
 }

@@ -38,6 +38,8 @@ export type CallbackChannel = 'deep-link' | 'loopback' | 'paste-back';
 interface Flow extends PendingFlow {
   env: EnvironmentConfig;
   ctx: OAuthContext;
+  /** Kept in main only, so "Reopen the sign-in page" opens the same flow again. */
+  authorizationUrl: string;
 }
 
 type Intake =
@@ -73,6 +75,10 @@ export interface SignInEngine {
   deepLink(url: string): Promise<CallbackOutcome>;
   paste(text: string): Promise<FlowProgress>;
   pending(): { flowId: string; environmentId: string } | undefined;
+  /** The latest progress of the pending flow (or of the last one), for a window that opens mid-flow. */
+  progress(): FlowProgress | undefined;
+  /** Opens the pending flow's sign-in page again (the user closed the tab). False when none is pending. */
+  reopen(): Promise<boolean>;
   /** Resolves when no exchange is running (quit). */
   idle(): Promise<void>;
   dispose(): void;
@@ -311,6 +317,7 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         ...(receiver ? { release: (reason: FlowEndReason) => receiver.close({ afterAnswer: reason === 'consumed' }) } : {}),
         env,
         ctx,
+        authorizationUrl: authorization.url,
       };
       slot.start(flow);
       report(flow, 'opening-browser');
@@ -373,6 +380,19 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
     pending() {
       const flow = slot.current();
       return flow ? { flowId: flow.id, environmentId: flow.environmentId } : undefined;
+    },
+
+    progress() {
+      const flow = slot.current();
+      if (flow) return latest.get(flow.id);
+      return [...latest.values()].at(-1);
+    },
+
+    async reopen() {
+      const flow = slot.current();
+      if (!flow || flow.codeVerifier === '') return false;
+      await deps.browser.open(flow.authorizationUrl);
+      return true;
     },
 
     async idle() {

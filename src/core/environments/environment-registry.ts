@@ -178,6 +178,8 @@ export interface EnvironmentRegistry {
   activeId(): string;
   setActive(id: string): EnvironmentConfig;
   update(id: string, patch: EnvironmentPatch): EnvironmentConfig;
+  /** Forgets the user's edits of a built-in environment (back to the simulator's own client). */
+  restoreDefaults(id: string): EnvironmentConfig;
   addCustom(input: CustomEnvironmentInput): EnvironmentConfig;
   remove(id: string): void;
   setSimulator(info: SimulatorEndpoints | undefined, state: SimulatorState): void;
@@ -383,6 +385,12 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         persist();
       }
       return env;
+    },
+    restoreDefaults(id) {
+      if (id !== SIMULATOR_ID && id !== STAGING_ID) throw environmentNotFound();
+      state.overrides.delete(id);
+      persist();
+      return build(id)!;
     },
     update(id, patch) {
       const env = ids().includes(id) ? build(id) : undefined;

@@ -17,6 +17,8 @@ export interface ViewInputs {
   record: ProgressRecord;
   flowPending: boolean;
   pdfAvailable: boolean;
+  /** The environment holds a valid session now. */
+  signedIn?: boolean;
 }
 
 export function proofKind(stepId: StepId, simulator: boolean): StepView['proof'] {
@@ -47,16 +49,32 @@ function actionsFor(stepId: StepId, simulator: boolean, env: EnvironmentSummary)
   }
 }
 
-export function buildView({ env, record, flowPending, pdfAvailable }: ViewInputs): ChecklistView {
+/**
+ * Known-bad input the app warns about blocks the confirmation it would make untrue: Pleo
+ * refuses a client name containing "Pleo", so "registration sent" cannot be confirmed with it.
+ */
+export function confirmBlocked(stepId: StepId, details: ProgressRecord['details']): string | undefined {
+  if (stepId === 'client-registered' && /pleo/i.test(details.clientName)) {
+    return 'Pleo does not accept "Pleo" in the client name. Change the client name in step 1 before you send the registration.';
+  }
+  return undefined;
+}
+
+export function buildView({ env, record, flowPending, pdfAvailable, signedIn = false }: ViewInputs): ChecklistView {
   const simulator = env.kind === 'simulator';
   const ctx: StatusContext = {
     hasClientSecret: env.hasClientSecret,
     flowPending,
+    signedIn,
     detailsSaved: !!(record.details.company || record.details.targetErp || record.details.plannedUsage),
   };
   const steps: StepView[] = STEP_DEFINITIONS.map((def, index) => {
     const status = deriveStatus(def.id, record.evidence, ctx);
     const prepared = preparedItems(def.id, record.details, env);
+    const own = record.evidence.filter((e) => e.stepId === def.id && e.outcome === 'passed');
+    const deciding = own.reduce<(typeof own)[number] | undefined>((a, e) => (!a || e.at >= a.at ? e : a), undefined);
+    const selfConfirmed = status === 'done' && deciding?.how === 'manual';
+    const blockedReason = confirmBlocked(def.id, record.details);
     return {
       id: def.id,
       number: index + 1,
@@ -69,6 +87,9 @@ export function buildView({ env, record, flowPending, pdfAvailable }: ViewInputs
       actions: actionsFor(def.id, simulator, env),
       ...(prepared ? { prepared } : {}),
       ...(def.id === 'export-next' ? { comingNext: true } : {}),
+      ...(selfConfirmed ? { selfConfirmed: true } : {}),
+      ...(def.links?.length ? { links: def.links } : {}),
+      ...(blockedReason ? { blockedReason } : {}),
     };
   });
   const counted = steps.filter((s) => !s.comingNext);
@@ -79,6 +100,7 @@ export function buildView({ env, record, flowPending, pdfAvailable }: ViewInputs
     clientId: env.clientId,
     steps,
     done: counted.filter((s) => s.status === 'done').length,
+    selfConfirmed: counted.filter((s) => s.selfConfirmed).length,
     total: counted.length,
     details: record.details,
     pdfAvailable,

@@ -47,7 +47,9 @@ export function createEngineChecks(engine: AuthFeatureApi, store: ProgressStore,
       if (check.outcome === 'accepted') return undefined;
       return check.outcome === 'rejected'
         ? { code: 'CLIENT_SECRET_REJECTED', message: 'Pleo did not accept this Client ID and Client Secret.', hint: 'Copy both again from the 1Password item Pleo sent you, save them on the Connect screen, and run the check again.' }
-        : { code: 'AS_UNAVAILABLE', message: 'Pleo\'s sign-in server could not be reached to check the credentials.', hint: 'Check your network connection, then run the check again.' };
+        : check.outcome === 'unreachable'
+          ? { code: 'AS_UNAVAILABLE', message: `Can't reach ${env.name} to check the credentials. Nothing was checked, so the step keeps its state.`, hint: 'Check your network connection, then press Retry.' }
+          : { code: 'AS_UNAVAILABLE', message: `${env.name} gave an unexpected answer to the credential check, so nothing was decided.`, hint: 'Check the environment\'s addresses on the Connect screen, then press Retry.' };
     });
 
   return { refresh: refreshCheck, credentials: credentialCheck };

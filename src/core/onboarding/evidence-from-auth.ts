@@ -8,8 +8,11 @@ import type { StepEvidence } from '../../shared/onboarding.js';
 
 type Draft = Omit<StepEvidence, 'id'>;
 
-/** Cancelling or starting over is not a failure of the step. */
-const NOT_A_FAILURE = new Set(['FLOW_CANCELLED', 'FLOW_SUPERSEDED']);
+/**
+ * Cancelling, starting over or walking away (the flow timed out) is not a failure of the step:
+ * nothing was refused, and an earlier proof still holds.
+ */
+const NOT_A_FAILURE = new Set(['FLOW_CANCELLED', 'FLOW_SUPERSEDED', 'FLOW_EXPIRED']);
 /** Sign-in failures that are really about the Client ID / Secret (step 4). */
 const CREDENTIAL_FAILURES = new Set(['CLIENT_SECRET_REJECTED', 'CREDENTIALS_MISSING']);
 
@@ -38,11 +41,14 @@ export function evidenceFromAuth(e: AuthEvidence): Draft[] {
             : outcome === 'unreachable'
               ? 'Not checked: the token endpoint could not be reached.'
               : 'Not checked: the token endpoint gave an unexpected answer.';
+      // Unreachable is not rejected: nobody judged the credentials, so the step keeps its
+      // state (an 'info' with an error code is history, see derive-status.ts).
+      const decided = outcome === 'accepted' || outcome === 'rejected';
       return [
         {
           ...base,
           stepId: 'credentials-stored',
-          outcome: outcome === 'accepted' ? 'passed' : 'failed',
+          outcome: outcome === 'accepted' ? 'passed' : decided ? 'failed' : 'info',
           checked: 'Credential check: token endpoint probed with a dummy code',
           result,
           ...(outcome === 'accepted' ? {} : { errorCode: outcome === 'rejected' ? 'CLIENT_SECRET_REJECTED' : 'AS_UNAVAILABLE' }),

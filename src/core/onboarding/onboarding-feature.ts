@@ -13,7 +13,7 @@ import type { ChecklistView, OnboardingDetails, StepEvidence } from '../../share
 import type { RunCheckResult } from '../../shared/contract/onboarding-channels.js';
 import { failure } from '../../shared/result.js';
 import { createReportHandlers } from '../report/report-handlers.js';
-import { buildView, proofKind } from './build-view.js';
+import { buildView, confirmBlocked, proofKind } from './build-view.js';
 import { checkFirstApiCall, checkSimulatorAnswering, type CheckOutcome } from './checks.js';
 import { evidenceFromAuth } from './evidence-from-auth.js';
 import { preparedItems } from './prepared-texts.js';
@@ -52,6 +52,7 @@ export function createOnboardingFeature(
       record: store.read(env.id, env.clientId),
       flowPending: pendingFlows.has(env.id),
       pdfAvailable: !!services.ports.pdfRenderer,
+      signedIn: await auth.status(env.id).then((s) => s.signedIn, () => false),
     });
   };
 
@@ -71,8 +72,16 @@ export function createOnboardingFeature(
     store.write(environmentId, clientId, rec);
   };
 
+  /** Warnings a passing check disproves: a stale "rejected the Client ID or Secret" must go. */
+  const withdrawDisproved = (e: AuthEvidence): void => {
+    const accepted = (e.kind === 'credentials-checked' && e.details.credentialCheck?.outcome === 'accepted') || e.kind === 'signed-in' || e.kind === 'refreshed';
+    if (!accepted) return;
+    for (const code of ['CLIENT_SECRET_REJECTED', 'CREDENTIALS_MISSING']) services.notify({ level: 'info', code, message: '', withdrawn: true });
+  };
+
   const onAuthEvidence = (e: AuthEvidence): void => {
     try {
+      withdrawDisproved(e);
       for (const draft of evidenceFromAuth(e)) record(e.environmentId, e.clientId, draft);
       emitChanged(e.environmentId);
     } catch (error) {
@@ -138,6 +147,8 @@ export function createOnboardingFeature(
           step: stepId,
         });
       }
+      const blocked = confirmBlocked(stepId, store.read(env.id, env.clientId).details);
+      if (blocked) throw failure('STEP_LOCKED', blocked, { hint: 'Fix the client name, save the details, then confirm.', step: stepId });
       const confirmed: Record<typeof stepId, string> = {
         'access-requested': 'Partner API Access Request sent',
         'client-registered': 'Developer Partner Registration sent',
@@ -152,6 +163,17 @@ export function createOnboardingFeature(
         result: `${confirmed[stepId]}.`,
         facts: { confirmedBy },
       });
+      return changed(env.id);
+    },
+    'onboarding.undoConfirm': async ({ environmentId, stepId }) => {
+      const env = envOrThrow(environmentId);
+      const rec = store.read(env.id, env.clientId);
+      const last = rec.evidence.reduce<StepEvidence | undefined>((a, e) => (e.stepId === stepId && e.how === 'manual' && e.outcome === 'passed' && (!a || e.at >= a.at) ? e : a), undefined);
+      if (!last) throw failure('STEP_LOCKED', 'There is no confirmation of this step to undo.', { hint: 'Nothing to do.', step: stepId });
+      // The confirmation goes; a note of the undo stays in the step's history.
+      rec.evidence = rec.evidence.filter((e) => e !== last);
+      rec.evidence.push({ id: randomUUID(), stepId, at: services.clock.now(), outcome: 'info', how: 'manual', checked: 'Manual confirmation withdrawn', result: 'The confirmation was undone.' });
+      store.write(env.id, env.clientId, rec);
       return changed(env.id);
     },
     'onboarding.runCheck': async ({ environmentId, stepId }): Promise<RunCheckResult> => {

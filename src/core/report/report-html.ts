@@ -3,7 +3,7 @@
  * external resources (a CSP meta tag forbids both, in case a viewer is lenient). Every value
  * is HTML-escaped. Status is given as text and icon, never by colour alone.
  */
-import { STATUS_ICONS, STATUS_LABELS, type ReportModel } from '../../shared/onboarding.js';
+import { SELF_CONFIRMED_ICON, SELF_CONFIRMED_LABEL, STATUS_ICONS, STATUS_LABELS, progressHeadline, type ReportModel } from '../../shared/onboarding.js';
 import { escapeHtml } from '../oauth/server-text.js';
 
 /** "2026-05-01 14:03 UTC": stable across machines and locales. */
@@ -24,13 +24,15 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.75rem 0 .5re
 th:nth-child(1){width:10rem}th:nth-child(2){width:9.5rem}th:nth-child(3){width:32%}
 th,td{text-align:left;vertical-align:top;border-top:1px solid var(--line);padding:.3rem .5rem}th{font-size:.85rem;color:var(--muted)}
 .notes{color:var(--muted);font-size:.9rem}
+.sim-band{border:3px solid #7a4a00;background:#fff4d6;color:#3d2600;padding:.6rem 1rem;border-radius:8px;font-weight:700;margin:0 0 1rem}
+.s-self{color:var(--warn)}
 `;
 
 export function renderReportHtml(m: ReportModel): string {
   const steps = m.steps
     .map((s) => {
-      const label = s.comingNext ? 'Coming next' : STATUS_LABELS[s.status];
-      const icon = s.comingNext ? '→' : STATUS_ICONS[s.status];
+      const label = s.comingNext ? 'Coming next' : s.selfConfirmed ? SELF_CONFIRMED_LABEL : STATUS_LABELS[s.status];
+      const icon = s.comingNext ? '→' : s.selfConfirmed ? SELF_CONFIRMED_ICON : STATUS_ICONS[s.status];
       const evidence = s.evidence.length
         ? `<table><thead><tr><th scope="col">When</th><th scope="col">How</th><th scope="col">What was checked</th><th scope="col">Result</th></tr></thead><tbody>${s.evidence
             .map(
@@ -41,7 +43,7 @@ export function renderReportHtml(m: ReportModel): string {
         : s.comingNext
           ? ''
           : '<p class="proof">No evidence recorded yet.</p>';
-      return `<section class="step"><h3>${s.number}. ${escapeHtml(s.title)} — <span class="status s-${s.status}"><span aria-hidden="true">${icon}</span> ${label}</span></h3><p class="proof">${escapeHtml(s.proofText)}</p>${evidence}</section>`;
+      return `<section class="step"><h3>${s.number}. ${escapeHtml(s.title)} — <span class="status s-${s.selfConfirmed ? 'self' : s.status}"><span aria-hidden="true">${icon}</span> ${label}</span></h3><p class="proof">${escapeHtml(s.proofText)}</p>${evidence}</section>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -55,14 +57,14 @@ export function renderReportHtml(m: ReportModel): string {
 </head>
 <body>
 <main>
-<h1>${escapeHtml(m.title)}</h1>
+${m.simulator ? '<p class="sim-band" role="note">SIMULATOR — dummy data. This rehearsal does not show access to Pleo staging.</p>\n' : ''}<h1>${escapeHtml(m.title)}</h1>
 <p class="meta">Generated ${escapeHtml(formatUtc(m.generatedAt))} by Pleo Partner Desktop ${escapeHtml(m.appVersion)}</p>
 <dl>
 ${m.company ? `<dt>Company</dt><dd>${escapeHtml(m.company)}</dd>\n` : ''}<dt>Environment</dt><dd>${escapeHtml(m.environmentName)}</dd>
 <dt>API</dt><dd>${escapeHtml(m.apiBase)}</dd>
 <dt>Client ID</dt><dd>${escapeHtml(m.clientIdMasked)}</dd>
 </dl>
-<p class="progress">${m.done} of ${m.total} steps proven</p>
+<p class="progress">${escapeHtml(progressHeadline(m))}</p>
 <h2>Checklist</h2>
 ${steps}
 ${(m.sections ?? []).map(renderSection).join('\n')}

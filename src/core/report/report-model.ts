@@ -14,7 +14,7 @@ export function maskIdentifier(value: string): string {
 
 export function buildReportModel(view: ChecklistView, info: { appVersion: string; apiBase: string; now: number }): ReportModel {
   return {
-    title: 'Pleo integration readiness report',
+    title: view.environmentKind === 'simulator' ? 'Pleo integration readiness report: SIMULATOR rehearsal' : 'Pleo integration readiness report',
     generatedAt: info.now,
     appVersion: info.appVersion,
     environmentName: view.environmentName,
@@ -23,13 +23,16 @@ export function buildReportModel(view: ChecklistView, info: { appVersion: string
     apiBase: safeOrigin(info.apiBase),
     clientIdMasked: maskIdentifier(view.clientId),
     done: view.done,
+    selfConfirmed: view.selfConfirmed,
     total: view.total,
+    simulator: view.environmentKind === 'simulator',
     steps: view.steps.map((s) => ({
       number: s.number,
       title: s.title,
       status: s.status,
       proofText: `${PROOF_LABELS[s.proof]}: ${s.proofText}`,
       ...(s.comingNext ? { comingNext: true } : {}),
+      ...(s.selfConfirmed ? { selfConfirmed: true } : {}),
       evidence: s.evidence.map((e) => ({
         at: e.at,
         how: e.how,
@@ -42,8 +45,9 @@ export function buildReportModel(view: ChecklistView, info: { appVersion: string
       'Secrets are never included: no Client Secret, access token, refresh token or authorization code appears in this report.',
       'Identifiers are shortened (Client ID shows only its last characters) so the report can be shown on screen or shared.',
       view.environmentKind === 'simulator'
-        ? 'Evidence comes from the built-in simulator (dummy data), not from Pleo staging.'
+        ? 'Evidence comes from the built-in simulator (dummy data), not from Pleo staging: it shows the app works, not that your client has access to Pleo.'
         : 'Evidence comes from the environment named above.',
+      '"Self-confirmed" steps were ticked by a person; the app could not check them. "Proven" steps were checked by the app.',
     ],
   };
 }

@@ -1,36 +1,27 @@
-import { useEffect, useState } from 'react';
-import type { EnvironmentSummary } from '../../shared/environments.js';
-import { partner } from '../partner.js';
+import { useEnvironments } from '../data/stores.js';
+
+const ICON = { simulator: '◆', 'pleo-staging': '●', custom: '▲' } as const;
+const NOTE = {
+  simulator: 'Built-in simulator: dummy data, works offline. Nothing here reaches Pleo.',
+  'pleo-staging': 'Pleo\'s staging environment (dummy company data)',
+  custom: 'Custom environment',
+} as const;
 
 /**
- * The always-visible banner naming the active environment. Status is given in words and an
- * icon, never by colour alone; it stays visible in presenter mode.
+ * The always-visible band naming the active environment (like a "test mode" band): a simulator
+ * run is unmistakable on every screen. Words and an icon, never colour alone; it stays in
+ * presenter mode.
  */
 export function EnvironmentBanner() {
-  const [env, setEnv] = useState<EnvironmentSummary | undefined>();
-  useEffect(() => {
-    let alive = true;
-    void partner()
-      .environments.list({})
-      .then((r) => {
-        if (alive && r.ok) setEnv(r.value.environments.find((e) => e.id === r.value.activeId));
-      });
-    const off = partner().on('environments.changed', (v) => setEnv(v.environments.find((e) => e.id === v.activeId)));
-    return () => {
-      alive = false;
-      off();
-    };
-  }, []);
+  const { active: env } = useEnvironments();
   const kind = env?.kind ?? 'simulator';
   return (
     <div className={`env-banner env-${kind}`} role="status" aria-live="polite" data-testid="environment-banner">
       <span className="env-icon" aria-hidden="true">
-        {kind === 'simulator' ? '◆' : kind === 'pleo-staging' ? '●' : '▲'}
+        {ICON[kind]}
       </span>
       <span className="env-label">{env ? env.bannerLabel : 'Loading environment…'}</span>
-      {env && kind === 'simulator' && <span className="env-note"> — built-in simulator with dummy data, works offline</span>}
-      {env && kind === 'pleo-staging' && <span className="env-note"> — Pleo's staging environment (dummy company data)</span>}
-      {env && kind === 'custom' && <span className="env-note"> — custom environment</span>}
+      {env && <span className="env-note">{NOTE[kind]}</span>}
     </div>
   );
 }

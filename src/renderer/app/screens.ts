@@ -1,4 +1,7 @@
-/** The app's screens, in navigation order. Each feature owns its screen component. */
+/**
+ * The app's screens, in navigation order. Each feature owns its screen component; a new screen
+ * is one entry here (the sidebar is built from this list).
+ */
 import type { ComponentType } from 'react';
 import { ChecklistScreen } from '../onboarding/ChecklistScreen.js';
 import { ConnectScreen } from '../connect/ConnectScreen.js';
@@ -14,14 +17,16 @@ export interface ScreenDef {
   id: ScreenId;
   label: string;
   component: ComponentType<{ navigate: (id: ScreenId) => void }>;
+  /** A one-character icon for the sidebar (decorative: the label is what is read out). */
+  icon?: string;
 }
 
 export const screens: ScreenDef[] = [
-  { id: 'checklist', label: 'Checklist', component: ChecklistScreen },
-  { id: 'connect', label: 'Connect', component: ConnectScreen },
-  { id: 'token', label: 'Token', component: TokenScreen },
-  { id: 'explorer', label: 'API explorer', component: ExplorerScreen },
-  { id: 'export', label: 'Export expenses', component: ExportScreen },
-  { id: 'doctor', label: 'Network check', component: DoctorScreen },
-  { id: 'about', label: 'About', component: AboutScreen },
+  { id: 'checklist', label: 'Checklist', component: ChecklistScreen, icon: '☑' },
+  { id: 'connect', label: 'Connect', component: ConnectScreen, icon: '⇄' },
+  { id: 'token', label: 'Token', component: TokenScreen, icon: '◎' },
+  { id: 'explorer', label: 'API explorer', component: ExplorerScreen, icon: '⌘' },
+  { id: 'export', label: 'Export expenses', component: ExportScreen, icon: '⇩' },
+  { id: 'doctor', label: 'Network check', component: DoctorScreen, icon: '✚' },
+  { id: 'about', label: 'About', component: AboutScreen, icon: 'ⓘ' },
 ];

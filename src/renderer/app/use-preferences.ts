@@ -1,23 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { UiPreferences } from '../../shared/contract/app-channels.js';
+import { useLive } from '../data/live-store.js';
+import { preferencesStore } from '../data/stores.js';
 import { partner } from '../partner.js';
+
+const DEFAULTS: UiPreferences = { theme: 'system', presenterMode: false };
 
 /** Theme and presenter mode, kept in main and mirrored on <html> as data attributes. */
 export function usePreferences() {
-  const [prefs, setPrefs] = useState<UiPreferences>({ theme: 'system', presenterMode: false });
-  useEffect(() => {
-    let alive = true;
-    void partner()
-      .app.getPreferences({})
-      .then((r) => {
-        if (alive && r.ok) setPrefs(r.value);
-      });
-    const off = partner().on('app.preferencesChanged', (p) => setPrefs(p));
-    return () => {
-      alive = false;
-      off();
-    };
-  }, []);
+  const { data, error } = useLive(preferencesStore);
+  const prefs = data ?? DEFAULTS;
   useEffect(() => {
     const html = document.documentElement;
     html.dataset.theme = prefs.theme;
@@ -25,7 +17,7 @@ export function usePreferences() {
   }, [prefs]);
   const update = useCallback(async (patch: Partial<UiPreferences>) => {
     const r = await partner().app.setPreferences(patch);
-    if (r.ok) setPrefs(r.value);
+    if (r.ok) preferencesStore.set(() => r.value);
   }, []);
-  return { prefs, update };
+  return { prefs, update, error };
 }

@@ -41,6 +41,18 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
       onSaved(r.value);
     } else setError(r.error);
   };
+  /** The simulator's own client (ID, redirect URI, scopes), after the user edited it. */
+  const restore = async () => {
+    setSaved('');
+    const r = await partner().environments.restoreDefaults({ environmentId: env.id });
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    setClientId(r.value.clientId);
+    setRedirectUri(r.value.redirectUri);
+    setScopes(r.value.scopes.join(' '));
+    setSaved('The built-in client is back.');
+    onSaved(r.value);
+  };
   const scopeList = scopes.split(/\s+/).filter(Boolean);
   return (
     <section aria-labelledby="client-heading" className="connect-section">
@@ -79,18 +91,28 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           help="What the app asks Pleo to allow. Pleo grants only scopes approved for your client."
         />
         {scopeList.length > 0 && (
-          <ul className="scope-meanings" aria-label="What these scopes allow">
-            {scopeList.map((s) => (
-              <li key={s}>
-                <code>{s}</code>: {describeScope(s).meaning}
-              </li>
-            ))}
-          </ul>
+          <details className="scope-details">
+            <summary>What these {scopeList.length} scopes allow</summary>
+            <ul className="scope-meanings" aria-label="What these scopes allow">
+              {scopeList.map((s) => (
+                <li key={s}>
+                  <code>{s}</code>: {describeScope(s).meaning}
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
         <ClientAuthField env={env} value={clientAuth} onChange={setClientAuth} />
-        <button type="submit" data-testid="save-client">
-          Save client details
-        </button>
+        <div className="step-actions">
+          <button type="submit" data-testid="save-client">
+            Save client details
+          </button>
+          {env.kind === 'simulator' && (
+            <button type="button" onClick={() => void restore()} data-testid="restore-simulator-client">
+              Restore the built-in client
+            </button>
+          )}
+        </div>
         <span role="status" aria-live="polite" className="form-status">
           {saved}
         </span>

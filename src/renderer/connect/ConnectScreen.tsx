@@ -7,7 +7,11 @@ import { SignInPanel } from './SignInPanel.js';
 import { useEnvironments } from './use-environments.js';
 import { PreflightNotice } from '../doctor/PreflightNotice.js';
 
-/** Connect: environment, client details, write-only secret, and "Sign in with Pleo". */
+/**
+ * Connect: environment, client details, write-only secret, and "Sign in with Pleo". The forms
+ * are keyed per environment (distinct keys: two siblings with one key made React keep stale
+ * copies, so every switch added another "Client details" form).
+ */
 export function ConnectScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
   const { environments, active, error, apply } = useEnvironments();
   return (
@@ -16,14 +20,17 @@ export function ConnectScreen({ navigate }: { navigate: (id: ScreenId) => void }
       {error && <ErrorMessage error={error} />}
       {!active && !error && <p role="status">Loading environments…</p>}
       {active && (
-        <>
-          <EnvironmentPicker environments={environments} active={active} />
-          {/* Distinct keys: two siblings keyed by the same id left a stale form after switching. */}
-          <ClientForm key={`client-${active.id}`} env={active} onSaved={apply} />
-          <SecretForm env={active} onSaved={apply} />
-          <PreflightNotice key={`preflight-${active.id}`} env={active} navigate={navigate} />
-          <SignInPanel key={`signin-${active.id}`} env={active} navigate={navigate} />
-        </>
+        <div className="connect-layout">
+          <div className="connect-forms">
+            <EnvironmentPicker environments={environments} active={active} />
+            <ClientForm key={`client-${active.id}`} env={active} onSaved={apply} />
+            <SecretForm key={`secret-${active.id}`} env={active} onSaved={apply} />
+          </div>
+          <div className="connect-side">
+            <PreflightNotice key={`preflight-${active.id}`} env={active} navigate={navigate} />
+            <SignInPanel key={`signin-${active.id}`} env={active} navigate={navigate} />
+          </div>
+        </div>
       )}
     </section>
   );

@@ -22,7 +22,7 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setCheck(r.value);
-    setError(r.value.outcome === 'accepted' ? undefined : credentialError(r.value.outcome, r.value.detail));
+    setError(r.value.outcome === 'accepted' ? undefined : credentialError(r.value.outcome, r.value.detail, env.name));
   };
   const save = async () => {
     setCheck(undefined);
@@ -81,6 +81,13 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
         )}
       </div>
       {error && <ExplainedError error={error} />}
+      {error?.code === 'AS_UNAVAILABLE' && (
+        <div className="step-actions">
+          <button type="button" className="primary" onClick={() => void runCheck()} disabled={busy} data-testid="retry-credentials">
+            Retry
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EnvironmentSummary, FlowProgress, SignInPhase } from '../../shared/environments.js';
 import type { AppError } from '../../shared/result.js';
 import type { ScreenId } from '../app/screens.js';
@@ -7,6 +7,11 @@ import { ExplainedError } from './ExplainedError.js';
 import { DoctorLink } from '../doctor/DoctorLink.js';
 import { TextField } from './TextField.js';
 import { partner } from '../partner.js';
+import { isPending, useSignInProgress, useTimeLeft } from './sign-in-progress.js';
+import { useAuthStatus } from '../token/use-auth-status.js';
+
+/** Ends of a new attempt that change nothing about a session the app already holds. */
+const HARMLESS_WHEN_SIGNED_IN = new Set(['FLOW_EXPIRED', 'FLOW_CANCELLED', 'FLOW_SUPERSEDED']);
 
 /** Each stage in words while it runs and, where it reads differently, once it is done. */
 const STAGES: Array<{ phase: SignInPhase; label: string; doneLabel?: string }> = [
@@ -16,7 +21,6 @@ const STAGES: Array<{ phase: SignInPhase; label: string; doneLabel?: string }> =
   { phase: 'storing', label: 'Stored in your system keychain' },
 ];
 const ORDER: SignInPhase[] = ['opening-browser', 'waiting-for-callback', 'exchanging-code', 'storing', 'signed-in'];
-const PENDING = new Set<SignInPhase>(['opening-browser', 'waiting-for-callback', 'exchanging-code', 'storing']);
 
 function stageState(stage: SignInPhase, progress: FlowProgress): 'done' | 'current' | 'todo' {
   if (progress.phase === 'signed-in') return 'done';
@@ -26,46 +30,66 @@ function stageState(stage: SignInPhase, progress: FlowProgress): 'done' | 'curre
   return mine < at ? 'done' : mine === at ? 'current' : 'todo';
 }
 
-/** "Sign in with Pleo": starts the flow in the system browser and shows its live progress. */
+const INTRO: Record<EnvironmentSummary['callbackMode'], string> = {
+  'private-scheme': 'Your browser opens Pleo\'s sign-in page. Log in with the staging user and approve the access; the browser then hands the answer back to this app.',
+  loopback: 'Your browser opens Pleo\'s sign-in page. Log in with the staging user and approve the access; the browser then returns the answer to this app on this computer.',
+  'paste-back': 'Your browser opens Pleo\'s sign-in page. Log in with the staging user and approve the access. Then copy the address the browser lands on and paste it here.',
+};
+
+/**
+ * "Sign in with Pleo": starts the flow in the system browser and shows its live progress.
+ * Progress comes only from main's ordered events (data/stores.ts), never from the answer to
+ * the start request, so a fast failure cannot be overwritten by a late "waiting".
+ */
 export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; navigate: (id: ScreenId) => void }) {
   const presenter = usePresenterMode();
-  const [progress, setProgress] = useState<FlowProgress | undefined>();
-  const [error, setError] = useState<AppError | undefined>();
+  const progress = useSignInProgress(env.id);
+  const [requestError, setRequestError] = useState<AppError | undefined>();
   const [pasted, setPasted] = useState('');
-  useEffect(() => {
-    return partner().on('auth.flowProgress', (p) => {
-      if (p.environmentId !== env.id) return;
-      setProgress(p);
-      setError(p.phase === 'failed' && p.error ? p.error : undefined);
-    });
-  }, [env.id]);
+  const [reopened, setReopened] = useState('');
+  const pending = isPending(progress);
+  const timeLeft = useTimeLeft(pending ? progress.expiresAt : undefined);
   const signIn = async () => {
-    setError(undefined);
+    setRequestError(undefined);
+    setReopened('');
     const r = await partner().auth.signIn({ environmentId: env.id });
-    if (r.ok) setProgress((cur) => (cur && cur.flowId === r.value.flowId && ORDER.indexOf(cur.phase) > ORDER.indexOf(r.value.phase) ? cur : r.value));
-    else setError(r.error);
+    if (!r.ok) setRequestError(r.error);
   };
   const cancel = async () => {
     await partner().auth.cancel({});
+  };
+  const reopen = async () => {
+    const r = await partner().auth.reopen({});
+    setReopened(r.ok && r.value.reopened ? 'The sign-in page is open in your browser again.' : 'There is no sign-in waiting any more.');
   };
   const paste = async () => {
     const url = pasted.trim();
     // The address holds a one-time code: clear it from the page straight away.
     setPasted('');
     const r = await partner().auth.pasteCallback({ url });
-    if (!r.ok) setError(r.error);
+    if (!r.ok) setRequestError(r.error);
   };
-  const pending = !!progress && PENDING.has(progress.phase);
-  const needsPaste = pending && (progress?.awaitingPaste || (env.callbackMode === 'paste-back' && progress?.phase === 'waiting-for-callback'));
+  const { status } = useAuthStatus(env.id);
+  const lastFailure = progress?.phase === 'failed' ? progress.error : undefined;
+  // A new attempt that timed out does not undo the session the app holds: say so, calmly.
+  const stillSignedIn = !!status?.signedIn && !!lastFailure && HARMLESS_WHEN_SIGNED_IN.has(lastFailure.code);
+  const flowError = stillSignedIn ? undefined : lastFailure;
+  const error = requestError ?? flowError;
+  const needsPaste = pending && (progress.awaitingPaste || (env.callbackMode === 'paste-back' && progress.phase === 'waiting-for-callback'));
   const missing = !env.clientId ? 'Enter the Client ID first.' : !env.hasClientSecret ? 'Save the Client Secret first.' : undefined;
   return (
-    <section aria-labelledby="signin-heading" className="connect-section">
+    <section aria-labelledby="signin-heading" className="connect-section signin-panel">
       <h3 id="signin-heading">4. Sign in</h3>
-      <p>Your browser opens Pleo's sign-in page. Log in with the staging user and approve the access; the app does the rest.</p>
+      <p>{INTRO[env.callbackMode]}</p>
       <div className="step-actions">
         <button type="button" className="primary" onClick={() => void signIn()} disabled={pending || !!missing} aria-describedby={missing ? 'signin-missing' : undefined} data-testid="sign-in">
           Sign in with Pleo
         </button>
+        {pending && progress.phase === 'waiting-for-callback' && (
+          <button type="button" onClick={() => void reopen()} data-testid="reopen-sign-in">
+            Reopen the sign-in page
+          </button>
+        )}
         {pending && (
           <button type="button" onClick={() => void cancel()} data-testid="cancel-sign-in">
             Cancel sign-in
@@ -77,8 +101,14 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
           {missing}
         </p>
       )}
-      {progress && progress.phase !== 'idle' && (
-        <ol className="flow-progress" aria-label="Sign-in progress" data-testid="flow-progress">
+      {pending && timeLeft && (
+        <p className="muted" data-testid="sign-in-time-left">
+          <span aria-hidden="true">⏱ </span>
+          {timeLeft} to finish the sign-in in the browser. Closed the tab? Reopen the sign-in page.
+        </p>
+      )}
+      {progress && progress.phase !== 'idle' && progress.phase !== 'cancelled' && !stillSignedIn && (
+        <ol className="flow-progress" aria-label="Sign-in progress" data-testid="flow-progress" data-phase={progress.phase}>
           {STAGES.map((s) => {
             const state = stageState(s.phase, progress);
             return (
@@ -97,6 +127,8 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
           </span>
         )}
         {progress?.phase === 'cancelled' && 'Sign-in cancelled.'}
+        {stillSignedIn && 'The new sign-in was not finished in time. You are still signed in; nothing changed.'}
+        {reopened}
       </div>
       {progress?.phase === 'signed-in' && (
         <div className="step-actions">

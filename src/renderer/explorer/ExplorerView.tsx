@@ -4,6 +4,7 @@
  * Every call goes through main (window.partner.explorer.*), which holds the token.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import * as Tabs from '@radix-ui/react-tabs';
 import type { EndpointDef } from '../../shared/catalog/types.js';
 import type { ExplorerRequest } from '../../shared/catalog/request-shape.js';
 import { pageQuery, readPageInfo, type PageInfo } from '../../shared/catalog/pagination.js';
@@ -22,13 +23,12 @@ import { RequestBuilder } from './RequestBuilder.js';
 import { ResponsePanel } from './ResponsePanel.js';
 import { useCatalog, useHistory, useSession } from './use-explorer-data.js';
 
-const NO_PAGES: PageInfo = { hasNextPage: false, hasPreviousPage: false, count: 0 };
-
 let nextRequest = 1;
 const newRequestId = () => `r${Date.now().toString(36)}${(nextRequest++).toString(36)}`;
 
 export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor') => void }) {
-  const { catalog, reload: reloadCatalog } = useCatalog();
+  const { catalog, error: catalogError, reload: reloadCatalog } = useCatalog();
+  const [sideTab, setSideTab] = useState<'endpoints' | 'history'>('endpoints');
   const { env, granted, signedIn } = useSession();
   const history = useHistory(env?.id);
   const [form, setForm] = useState<FormState>(initialForm);
@@ -109,7 +109,11 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
 
   const send = () => {
     setAttempted(true);
-    if (!built.request) return;
+    if (!built.request) {
+      // Take the user to the first field to fix, right where the message is.
+      requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     const mutating = endpoint ? endpoint.mutating : built.request.method !== 'GET';
     if (mutating) {
       setConfirming(built.request);
@@ -147,7 +151,7 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
 
   /** The pagination helper; without page info (fetch-all running or done) it shows progress only. */
   const pager = (info: PageInfo | undefined) => (
-    <PaginationBar info={info ?? NO_PAGES} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />
+    <PaginationBar {...(info ? { info } : {})} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />
   );
 
   const copyCurl = async () => {
@@ -157,7 +161,22 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
     setNote(r.ok ? 'Copied as cURL. It uses $PLEO_ACCESS_TOKEN instead of your token: set that variable in your shell before running it.' : r.error.message);
   };
 
+  /** A new endpoint starts clean: the previous answer, error and pages belong to the old one. */
+  const clearAnswer = () => {
+    requestIdRef.current = undefined; // an answer still on its way is not rendered
+    setBusy(false);
+    setResponse(undefined);
+    setError(undefined);
+    setPageInfo(undefined);
+    setProgress(undefined);
+    setLastRequest(undefined);
+    setNote(undefined);
+    setConfirming(undefined);
+  };
+
   const selectEndpoint = (e: EndpointDef) => {
+    if (busy && requestIdRef.current) void partner().explorer.cancel({ requestId: requestIdRef.current });
+    clearAnswer();
     setForm(formFromEndpoint(e));
     setAttempted(false);
   };
@@ -190,18 +209,33 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
       )}
       <div className="explorer-layout">
         <div className="explorer-side">
-          {catalog ? <CatalogList catalog={catalog} selectedId={form.endpointId} granted={granted} signedIn={signedIn} onSelect={selectEndpoint} /> : <p role="status">Loading endpoints…</p>}
-          {catalog && <ImportOpenApi imports={catalog.imports} onChanged={() => void reloadCatalog()} />}
-          <HistoryList
-            entries={history.entries}
-            busy={busy}
-            onLoad={loadHistory}
-            onReplay={(h) => {
-              loadHistory(h);
-              void run(h.request);
-            }}
-            onClear={() => void partner().explorer.clearHistory(env ? { environmentId: env.id } : {}).then(() => history.reload())}
-          />
+          <Tabs.Root value={sideTab} onValueChange={(v) => setSideTab(v as 'endpoints' | 'history')}>
+            <Tabs.List aria-label="Endpoints or history" className="side-tabs">
+              <Tabs.Trigger value="endpoints" data-testid="side-tab-endpoints">
+                Endpoints
+              </Tabs.Trigger>
+              <Tabs.Trigger value="history" data-testid="side-tab-history">
+                History ({history.entries.length})
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="endpoints" className="side-panel">
+              {catalog ? <CatalogList catalog={catalog} selectedId={form.endpointId} granted={granted} signedIn={signedIn} onSelect={selectEndpoint} /> : <p role="status">Loading endpoints…</p>}
+              {catalogError && <ErrorMessage error={catalogError} />}
+              {catalog && <ImportOpenApi imports={catalog.imports} onChanged={() => void reloadCatalog()} />}
+            </Tabs.Content>
+            <Tabs.Content value="history" className="side-panel">
+              <HistoryList
+                entries={history.entries}
+                busy={busy}
+                onLoad={loadHistory}
+                onReplay={(h) => {
+                  loadHistory(h);
+                  void run(h.request);
+                }}
+                onClear={() => void partner().explorer.clearHistory(env ? { environmentId: env.id } : {}).then(() => history.reload())}
+              />
+            </Tabs.Content>
+          </Tabs.Root>
         </div>
         <div className="explorer-main" ref={mainRef}>
           <RequestBuilder
@@ -257,6 +291,7 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
           <DoctorLink error={error} navigate={navigate} />
           {response && (
             <ResponsePanel
+              key={response.responseId}
               response={response}
               onEnvelope={onEnvelope}
               onCopy={async (part) => {

@@ -1,5 +1,7 @@
 /** Recent requests of the active environment, newest first, each with "Load" and "Replay". */
+import { useState } from 'react';
 import type { HistoryEntry } from '../../shared/contract/explorer-channels.js';
+import { ConfirmDialog } from '../onboarding/ConfirmDialog.js';
 
 /** Requests without an HTTP answer, in words; other codes show as "No answer" plus the code (not in presenter mode). */
 const NO_ANSWER: Partial<Record<string, string>> = {
@@ -9,13 +11,14 @@ const NO_ANSWER: Partial<Record<string, string>> = {
 };
 
 export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entries: HistoryEntry[]; onLoad(e: HistoryEntry): void; onReplay(e: HistoryEntry): void; onClear(): void; busy: boolean }) {
+  const [confirmClear, setConfirmClear] = useState(false);
   return (
     <section className="history" aria-labelledby="history-heading" data-testid="history">
       <div className="history-head">
         <h3 id="history-heading">History</h3>
         {entries.length > 0 && (
-          <button type="button" className="link-button" onClick={onClear} data-testid="history-clear">
-            Clear history
+          <button type="button" className="link-button" onClick={() => setConfirmClear(true)} data-testid="history-clear">
+            Clear history…
           </button>
         )}
       </div>
@@ -53,6 +56,19 @@ export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entr
           })}
         </ol>
       )}
+      <ConfirmDialog
+        open={confirmClear}
+        title="Clear the request history?"
+        confirmLabel={`Clear ${entries.length} request${entries.length === 1 ? '' : 's'}`}
+        onConfirm={() => {
+          setConfirmClear(false);
+          onClear();
+        }}
+        onCancel={() => setConfirmClear(false)}
+        testId="history-clear-dialog"
+      >
+        <p>The list of requests sent in this environment will be emptied. This cannot be undone. Nothing else changes.</p>
+      </ConfirmDialog>
     </section>
   );
 }

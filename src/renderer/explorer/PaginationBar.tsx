@@ -6,7 +6,8 @@ import type { PageInfo } from '../../shared/catalog/pagination.js';
 import type { FetchAllProgress } from '../../shared/contract/explorer-channels.js';
 
 export interface PaginationBarProps {
-  info: PageInfo;
+  /** Undefined while or after fetching all pages: then only the fetch-all progress is shown. */
+  info?: PageInfo;
   pageNumber: number;
   busy: boolean;
   progress?: FetchAllProgress;
@@ -19,18 +20,22 @@ export function PaginationBar({ info, pageNumber, busy, progress, onPage, onFetc
   const fetching = !!progress && !progress.done;
   return (
     <div className="pagination-bar" role="group" aria-label="Pages" data-testid="pagination-bar">
-      <span data-testid="page-status">
-        Page {pageNumber}: {info.count} item{info.count === 1 ? '' : 's'}
-        {info.total !== undefined ? ` of ${info.total}` : ''}
-      </span>
-      <button type="button" onClick={() => onPage('previous')} disabled={busy || !info.hasPreviousPage || !info.startCursor} data-testid="page-previous">
-        ← Previous page
-      </button>
-      <button type="button" onClick={() => onPage('next')} disabled={busy || !info.hasNextPage || !info.endCursor} data-testid="page-next">
-        Next page →
-      </button>
+      {info && (
+        <>
+          <span data-testid="page-status">
+            Page {pageNumber}: {info.count} item{info.count === 1 ? '' : 's'}
+            {info.total !== undefined ? ` of ${info.total}` : ''}
+          </span>
+          <button type="button" onClick={() => onPage('previous')} disabled={busy || !info.hasPreviousPage || !info.startCursor} data-testid="page-previous">
+            ← Previous page
+          </button>
+          <button type="button" onClick={() => onPage('next')} disabled={busy || !info.hasNextPage || !info.endCursor} data-testid="page-next">
+            Next page →
+          </button>
+        </>
+      )}
       {!fetching ? (
-        <button type="button" onClick={onFetchAll} disabled={busy || (!info.hasNextPage && !info.hasPreviousPage)} data-testid="fetch-all">
+        <button type="button" onClick={onFetchAll} disabled={busy || !info || (!info.hasNextPage && !info.hasPreviousPage)} data-testid="fetch-all">
           Fetch all pages
         </button>
       ) : (

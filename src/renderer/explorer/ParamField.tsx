@@ -3,25 +3,27 @@ import { useId } from 'react';
 import type { ParamDef } from '../../shared/catalog/types.js';
 import { UUID } from './form-state.js';
 
-export function ParamField({ param, value, onChange }: { param: ParamDef; value: string; onChange(v: string): void }) {
+export function ParamField({ param, value, onChange, problem }: { param: ParamDef; value: string; onChange(v: string): void; problem?: string | undefined }) {
   const id = useId();
-  const hintId = `${id}-hint`;
+  const problemId = `${id}-problem`;
+  const hintId = problem ? `${id}-hint ${problemId}` : `${id}-hint`;
+  const invalid = problem ? true : undefined;
   const uuidHint = param.type === 'uuid' && value && !UUID.test(value) ? ' This does not look like a Pleo ID (UUID).' : '';
   const typeText = `${param.type === 'enum' ? 'one of the listed values' : param.type}${param.array ? ', several separated by commas' : ''}`;
   return (
-    <div className="param-field">
+    <div className={problem ? 'param-field param-invalid' : 'param-field'}>
       <label htmlFor={id}>
         <code>{param.name}</code>
         {param.required ? <span className="required"> (required)</span> : <span className="optional"> (optional)</span>}
       </label>
       {param.type === 'boolean' && !param.array ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hintId} data-testid={`param-${param.name}`}>
+        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hintId} aria-invalid={invalid} data-testid={`param-${param.name}`}>
           <option value="">(not set)</option>
           <option value="true">true</option>
           <option value="false">false</option>
         </select>
       ) : param.type === 'enum' && !param.array && param.enumValues ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hintId} data-testid={`param-${param.name}`}>
+        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hintId} aria-invalid={invalid} data-testid={`param-${param.name}`}>
           <option value="">(not set)</option>
           {param.enumValues.map((v) => (
             <option key={v} value={v}>
@@ -37,6 +39,7 @@ export function ParamField({ param, value, onChange }: { param: ParamDef; value:
           value={value}
           required={param.required}
           aria-required={param.required}
+          aria-invalid={invalid}
           aria-describedby={hintId}
           placeholder={param.example ?? (param.array && param.enumValues ? param.enumValues.slice(0, 2).join(',') : '')}
           onChange={(e) => onChange(e.currentTarget.value)}
@@ -45,7 +48,13 @@ export function ParamField({ param, value, onChange }: { param: ParamDef; value:
           data-testid={`param-${param.name}`}
         />
       )}
-      <span id={hintId} className="param-hint">
+      {problem && (
+        <span id={problemId} className="field-problem" data-testid={`problem-${param.name}`}>
+          <span aria-hidden="true">✗ </span>
+          {problem}
+        </span>
+      )}
+      <span id={`${id}-hint`} className="param-hint">
         {param.description} <span className="param-type">({typeText})</span>
         {uuidHint}
       </span>

@@ -27,7 +27,12 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
   const set = (patch: Partial<FormState>) => onChange({ ...form, ...patch });
   const pathParams = [...form.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const declaredPath = new Map((endpoint?.params ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p]));
+  /** The problem naming a parameter, shown under that field (and marked aria-invalid). */
+  const problemFor = (name: string) => problems.find((p) => p.includes(`"${name}"`) || p.startsWith(`${name} `) || p.includes(` ${name}:`));
   const queryParams = endpoint?.params.filter((p) => p.in === 'query') ?? [];
+  const isShown = (p: (typeof queryParams)[number]) => p.required || !!form.queryValues[p.name] || !!problemFor(p.name);
+  const shownQuery = queryParams.filter(isShown);
+  const foldedQuery = queryParams.filter((p) => !isShown(p));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSend();
@@ -81,6 +86,19 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
           </button>
         )}
       </div>
+      {problems.length > 0 && (
+        <div className="form-problems" role="alert" data-testid="form-problems">
+          <p>
+            <span aria-hidden="true">✗ </span>
+            <strong>Not sent.</strong> Fix {problems.length === 1 ? 'this' : 'these'} first:
+          </p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p id={`${pathId}-hint`} className="param-hint">
         Path relative to the API address{apiBase ? ` ${apiBase}` : ''}. The app adds your access token; it never sends it anywhere else.
       </p>
@@ -92,6 +110,7 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
               key={name}
               param={declaredPath.get(name) ?? { name, in: 'path', type: 'string', required: true, description: '' }}
               value={form.pathValues[name] ?? ''}
+              problem={problemFor(name)}
               onChange={(v) => set({ pathValues: { ...form.pathValues, [name]: v } })}
             />
           ))}
@@ -100,11 +119,24 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
       {queryParams.length > 0 && (
         <fieldset>
           <legend>Query parameters</legend>
+          {/* Required or filled-in parameters are shown; the rest wait one click away, so Send and the answer stay close. */}
           <div className="param-grid">
-            {queryParams.map((p) => (
-              <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+            {shownQuery.map((p) => (
+              <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
             ))}
           </div>
+          {foldedQuery.length > 0 && (
+            <details className="more-params">
+              <summary>
+                {foldedQuery.length} more optional parameter{foldedQuery.length === 1 ? '' : 's'}: {foldedQuery.map((p) => p.name).join(', ')}
+              </summary>
+              <div className="param-grid">
+                {foldedQuery.map((p) => (
+                  <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+                ))}
+              </div>
+            </details>
+          )}
         </fieldset>
       )}
       <fieldset>
@@ -129,13 +161,6 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
         </button>
       </fieldset>
       {form.method !== 'GET' && <BodyEditor value={form.body} onChange={(body) => set({ body })} body={endpoint?.body} />}
-      {problems.length > 0 && (
-        <ul className="form-problems status-err" aria-live="polite" data-testid="form-problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
       <div className="request-actions">
         <button type="button" onClick={onCopyCurl} data-testid="copy-curl">
           Copy as cURL

@@ -24,7 +24,11 @@ export function ResponsePanel({ response: r, pagination, onEnvelope, onCopy, onS
           <strong data-testid="response-code">{r.status}</strong> {r.statusText}
         </span>{' '}
         · <span data-testid="response-time">{r.durationMs} ms</span> · <span data-testid="response-size">{formatBytes(r.sizeBytes)}</span>
-        {r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}
+        {/* Fetch all sums one attempt per page: only retries beyond that are worth a word. */}
+        {(() => {
+          const retries = r.attempts - (r.fetchAll ? r.fetchAll.pages : 1);
+          return retries > 0 ? ` · ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+        })()}
         {r.refreshed ? ' · session refreshed once' : ''}
       </p>
       {r.refreshed && r.ok && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { progressHeadline } from '../../shared/onboarding.js';
 import type { ScreenId } from '../app/screens.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
@@ -9,8 +10,9 @@ import { StepCard } from './StepCard.js';
 import { useChecklist } from './use-checklist.js';
 
 /**
- * The onboarding checklist: Pleo's "OAuth 2.0 Access to Staging" workflow as steps that prove
- * themselves, with evidence, the readiness report and "reset this environment".
+ * The onboarding checklist: Pleo's "OAuth 2.0 Access to Staging" workflow (its Early Access
+ * Programme) as steps that prove themselves. One thing at a time: the current step is open,
+ * the others are one line each with their status and latest proof.
  */
 export function ChecklistScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
   const { view, loadError } = useChecklist();
@@ -19,16 +21,24 @@ export function ChecklistScreen({ navigate }: { navigate: (id: ScreenId) => void
     setConfirmReset(false);
     if (view) await partner().onboarding.reset({ environmentId: view.environmentId });
   };
+  const currentId = view?.steps.find((s) => s.status !== 'done' && !s.comingNext)?.id;
   return (
     <section aria-labelledby="onboarding-heading" className="checklist-screen">
-      <h2 id="onboarding-heading">Onboarding checklist</h2>
+      <div className="screen-head">
+        <h2 id="onboarding-heading">Onboarding checklist</h2>
+        {view && (
+          <div className="checklist-progress">
+            <progress id="checklist-progress" value={view.done - view.selfConfirmed} max={view.total} aria-label="Steps proven" />
+            <span data-testid="checklist-progress">{progressHeadline(view)}</span>
+          </div>
+        )}
+      </div>
       {loadError && <ErrorMessage error={loadError} />}
       {!view && !loadError && <p role="status">Loading the checklist…</p>}
       {view && (
         <>
-          <p className="checklist-intro">
-            Pleo's "OAuth 2.0 Access to Staging" workflow, step by step. Each step shows how it is proven and the evidence the app recorded, for{' '}
-            <strong>{view.environmentName}</strong>
+          <p className="checklist-intro muted">
+            Pleo's "OAuth 2.0 Access to Staging" workflow (Early Access Programme), step by step, for <strong>{view.environmentName}</strong>
             {view.clientId ? (
               <>
                 {' '}
@@ -37,23 +47,17 @@ export function ChecklistScreen({ navigate }: { navigate: (id: ScreenId) => void
             ) : (
               ' (no Client ID set yet)'
             )}
-            .
+            . The app proves each step it can check; steps only you can know are marked self-confirmed.
           </p>
-          <div className="checklist-progress">
-            <progress id="checklist-progress" value={view.done} max={view.total} aria-label="Checklist progress" />
-            <span data-testid="checklist-progress">
-              {view.done} of {view.total} steps proven
-            </span>
-          </div>
           <ol className="step-list" aria-label="Checklist steps">
             {view.steps.map((step) => (
-              <StepCard key={step.id} step={step} environmentId={view.environmentId} details={view.details} navigate={navigate} />
+              <StepCard key={step.id} step={step} environmentId={view.environmentId} details={view.details} navigate={navigate} current={step.id === currentId} />
             ))}
           </ol>
-          <ReportPanel environmentId={view.environmentId} pdfAvailable={view.pdfAvailable} />
+          <ReportPanel environmentId={view.environmentId} pdfAvailable={view.pdfAvailable} simulator={view.environmentKind === 'simulator'} />
           <section className="reset-panel" aria-labelledby="reset-heading">
             <h3 id="reset-heading">Start over</h3>
-            <p>Forget this environment's checklist progress and evidence. Your stored credentials and sign-in are kept.</p>
+            <p className="muted">Forget this environment's checklist progress and evidence. Your stored credentials and sign-in are kept.</p>
             <button type="button" onClick={() => setConfirmReset(true)} data-testid="reset-environment">
               Reset this environment…
             </button>

@@ -8,7 +8,7 @@ import { partner } from '../partner.js';
 let lastName = '';
 
 /** A manual confirmation: labelled as such, and it records who confirmed (and main records when). */
-export function ConfirmForm({ stepId, environmentId, label }: { stepId: ManualStepId; environmentId: string; label: string }) {
+export function ConfirmForm({ stepId, environmentId, label, blocked = false }: { stepId: ManualStepId; environmentId: string; label: string; blocked?: boolean }) {
   const [name, setName] = useState(lastName);
   const [error, setError] = useState<AppError | undefined>();
   const id = useId();
@@ -28,7 +28,7 @@ export function ConfirmForm({ stepId, environmentId, label }: { stepId: ManualSt
     >
       <label htmlFor={`${id}-name`}>Confirmed by (your name)</label>
       <input id={`${id}-name`} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={80} required autoComplete="name" />
-      <button type="submit" className="primary" disabled={!name.trim()}>
+      <button type="submit" className="primary" disabled={!name.trim() || blocked}>
         {label}
       </button>
       {error && <ErrorMessage error={error} />}

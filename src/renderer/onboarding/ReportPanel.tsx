@@ -7,7 +7,7 @@ import { partner } from '../partner.js';
 import { ReportPreview } from './ReportPreview.js';
 
 /** One-click readiness report for stakeholders: save as HTML (or PDF in the desktop app), preview. */
-export function ReportPanel({ environmentId, pdfAvailable }: { environmentId: string; pdfAvailable: boolean }) {
+export function ReportPanel({ environmentId, pdfAvailable, simulator = false }: { environmentId: string; pdfAvailable: boolean; simulator?: boolean }) {
   const [status, setStatus] = useState('');
   const [savedPath, setSavedPath] = useState<string | undefined>();
   const [error, setError] = useState<AppError | undefined>();
@@ -34,6 +34,12 @@ export function ReportPanel({ environmentId, pdfAvailable }: { environmentId: st
   return (
     <section className="report-panel" aria-labelledby="report-heading">
       <h3 id="report-heading">Readiness report</h3>
+      {simulator && (
+        <p className="notice notice-warning" role="note" data-testid="report-simulator-note">
+          <span aria-hidden="true">◆ </span>
+          On the simulator the report is a <strong>rehearsal</strong>: it is marked SIMULATOR and does not show access to Pleo staging.
+        </p>
+      )}
       <p>
         A one-page summary of this checklist and its evidence for your stakeholders. Secrets are never included and identifiers are shortened, so it is
         safe to share or show on screen.

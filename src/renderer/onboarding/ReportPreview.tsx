@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { STATUS_ICONS, STATUS_LABELS, type ReportModel } from '../../shared/onboarding.js';
+import { SELF_CONFIRMED_ICON, SELF_CONFIRMED_LABEL, STATUS_ICONS, STATUS_LABELS, progressHeadline, type ReportModel } from '../../shared/onboarding.js';
 import { formatWhen } from './format.js';
 
 /**
@@ -9,6 +9,11 @@ import { formatWhen } from './format.js';
 export function ReportPreview({ model }: { model: ReportModel }) {
   return (
     <div className="report-preview" data-testid="report-preview" aria-label="Report preview" role="region">
+      {model.simulator && (
+        <p className="sim-band" data-testid="report-simulator-band">
+          <span aria-hidden="true">◆ </span>SIMULATOR — dummy data. This rehearsal does not show access to Pleo staging.
+        </p>
+      )}
       <h3>{model.title}</h3>
       <p className="muted">
         Generated {formatWhen(model.generatedAt)} by Pleo Partner Desktop {model.appVersion}
@@ -28,14 +33,15 @@ export function ReportPreview({ model }: { model: ReportModel }) {
         <dd>{model.clientIdMasked}</dd>
       </dl>
       <p className="report-progress">
-        {model.done} of {model.total} steps proven
+        {progressHeadline(model)}
       </p>
       <ol className="report-steps">
         {model.steps.map((s) => (
           <li key={s.number}>
             <strong>{s.title}</strong> —{' '}
-            <span className={`status-badge status-${s.comingNext ? 'next' : s.status}`}>
-              <span aria-hidden="true">{s.comingNext ? '→' : STATUS_ICONS[s.status]}</span> {s.comingNext ? 'Coming next' : STATUS_LABELS[s.status]}
+            <span className={`status-badge status-${s.comingNext ? 'next' : s.selfConfirmed ? 'self' : s.status}`}>
+              <span aria-hidden="true">{s.comingNext ? '→' : s.selfConfirmed ? SELF_CONFIRMED_ICON : STATUS_ICONS[s.status]}</span>{' '}
+              {s.comingNext ? 'Coming next' : s.selfConfirmed ? SELF_CONFIRMED_LABEL : STATUS_LABELS[s.status]}
             </span>
             {s.evidence[0] && (
               <p className="muted">

@@ -47,7 +47,11 @@ export async function runStepAction(
   }
 }
 
-export function credentialError(outcome: 'rejected' | 'unreachable' | 'unexpected', detail?: string): AppError {
+/**
+ * The credential check's outcome as an error. Unreachable is not rejected: when no server
+ * answered, say so ("Can't reach …"), with the app's own words, never as a server message.
+ */
+export function credentialError(outcome: 'rejected' | 'unreachable' | 'unexpected', detail?: string, environmentName = 'Pleo'): AppError {
   if (outcome === 'rejected') {
     return {
       code: 'CLIENT_SECRET_REJECTED',
@@ -56,10 +60,18 @@ export function credentialError(outcome: 'rejected' | 'unreachable' | 'unexpecte
       step: 'credentials-stored',
     };
   }
+  if (outcome === 'unreachable') {
+    return {
+      code: 'AS_UNAVAILABLE',
+      message: `Can't reach ${environmentName} to check the credentials. Nothing was checked, so the step keeps its state.`,
+      hint: `Check your network connection, then press Retry.${detail ? ` (${detail})` : ''}`,
+      step: 'credentials-stored',
+    };
+  }
   return {
     code: 'AS_UNAVAILABLE',
-    message: outcome === 'unreachable' ? 'Pleo\'s sign-in server could not be reached to check the credentials.' : 'Pleo\'s sign-in server gave an unexpected answer to the credential check.',
-    hint: 'Check your network connection and the environment\'s addresses, then run the check again.',
+    message: `${environmentName} gave an unexpected answer to the credential check, so nothing was decided.`,
+    hint: 'Check the environment\'s addresses on this screen, then press Retry.',
     step: 'credentials-stored',
     ...(detail ? { serverText: detail.slice(0, 200) } : {}),
   };

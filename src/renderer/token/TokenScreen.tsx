@@ -57,12 +57,14 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
                   <span aria-hidden="true">✓</span> Signed in
                 </span>{' '}
                 to {active.name}
-                {status.subject && (
+                {status.companyName ? (
                   <>
                     {' '}
-                    as company <Sensitive value={status.subject} label="Company identifier" />
+                    for <strong data-testid="company-name">{status.companyName}</strong>
                   </>
-                )}
+                ) : status.subject ? (
+                  ' for the company shown below'
+                ) : null}
                 .
               </p>
             ) : (
@@ -82,6 +84,14 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
               </p>
             )}
             <dl className="token-facts">
+              {status.subject && (
+                <>
+                  <dt>Company ID</dt>
+                  <dd>
+                    <Sensitive value={status.subject} label="Company identifier" />
+                  </dd>
+                </>
+              )}
               <dt>Access token</dt>
               <dd>{status.accessTokenFingerprint ? <Sensitive value={status.accessTokenFingerprint} label="Access token fingerprint" /> : 'None'}</dd>
               <dt>Refresh token</dt>

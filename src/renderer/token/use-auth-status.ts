@@ -1,34 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AuthStatus } from '../../shared/environments.js';
-import type { AppError } from '../../shared/result.js';
-import { partner } from '../partner.js';
+import { useLive } from '../data/live-store.js';
+import { authStatusStore } from '../data/stores.js';
 
 /**
- * Token status of an environment (no tokens), kept current from 'auth.statusChanged'. The
- * state remembers which environment it belongs to, so a switch never shows the old one's.
+ * Token status of an environment (no tokens), kept current from 'auth.statusChanged'. Each
+ * environment has its own store, so a switch never shows the old one's status.
  */
 export function useAuthStatus(environmentId: string | undefined) {
-  const [state, setState] = useState<{ environmentId: string; status: AuthStatus } | undefined>();
-  const [error, setError] = useState<AppError | undefined>();
-  const setStatus = useCallback((status: AuthStatus) => setState({ environmentId: status.environmentId, status }), []);
-  useEffect(() => {
-    if (!environmentId) return;
-    let alive = true;
-    void partner()
-      .auth.status({ environmentId })
-      .then((r) => {
-        if (!alive) return;
-        if (r.ok) setStatus(r.value);
-        else setError(r.error);
-      });
-    const off = partner().on('auth.statusChanged', (s) => {
-      if (s.environmentId === environmentId) setStatus(s);
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [environmentId, setStatus]);
-  const status = state && state.environmentId === environmentId ? state.status : undefined;
-  return { status, setStatus, error };
+  const store = environmentId ? authStatusStore(environmentId) : undefined;
+  const { data, error } = useLive(store);
+  const setStatus = useCallback((status: AuthStatus) => authStatusStore(status.environmentId).set(() => status), []);
+  return { status: data, setStatus, error };
 }

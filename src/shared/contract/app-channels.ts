@@ -23,6 +23,8 @@ export interface AppNotice {
   level: 'info' | 'warning' | 'error';
   code?: string;
   message: string;
+  /** The condition behind the notice with this code is over (e.g. the credential check passed): hide it. */
+  withdrawn?: boolean;
 }
 
 /** One bundled third-party package and its licence, from the list generated at build time. */

@@ -42,6 +42,10 @@ export const authChannels = {
     }),
     'Edit Client ID, registered redirect URI, scopes or issuer of an environment (validated in main).',
   ),
+  'environments.restoreDefaults': request<EnvironmentSummary>()(
+    z.strictObject({ environmentId: id }),
+    'Forget the edits of a built-in environment: the simulator gets its own client back.',
+  ),
   'environments.addCustom': request<EnvironmentSummary>()(customEnvironmentInput, 'Add a custom environment (https required except loopback).'),
   'environments.remove': request<{ removed: true }>()(z.strictObject({ environmentId: id }), 'Remove a custom environment and its secrets.'),
   'credentials.setClientSecret': request<EnvironmentSummary>()(
@@ -58,6 +62,8 @@ export const authChannels = {
     'Start the authorization code + PKCE flow in the system browser. A new flow cancels the old one.',
   ),
   'auth.cancel': request<{ cancelled: boolean }>()(z.strictObject({}), 'Cancel the pending sign-in.'),
+  'auth.progress': request<{ progress?: FlowProgress }>()(z.strictObject({}), 'Latest progress of the pending (or last) sign-in, for a screen that opens mid-flow.'),
+  'auth.reopen': request<{ reopened: boolean }>()(z.strictObject({}), 'Open the pending sign-in page in the browser again (the tab was closed).'),
   'auth.pasteCallback': request<FlowProgress>()(
     z.strictObject({ url: z.string().min(1).max(8192) }),
     'Paste-back: the address the browser landed on (for https redirect URIs).',

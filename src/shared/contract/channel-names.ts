@@ -32,6 +32,9 @@ export const requestChannelNameList = [
   'auth.status',
   'auth.refresh',
   'auth.signOut',
+  'auth.progress',
+  'auth.reopen',
+  'environments.restoreDefaults',
   // explorer-channels.ts
   'explorer.catalog',
   'explorer.send',
@@ -49,6 +52,7 @@ export const requestChannelNameList = [
   'onboarding.get',
   'onboarding.saveDetails',
   'onboarding.confirmManual',
+  'onboarding.undoConfirm',
   'onboarding.runCheck',
   'onboarding.copy',
   'onboarding.reset',

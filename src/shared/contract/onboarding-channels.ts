@@ -50,6 +50,10 @@ export const onboardingChannels = {
     }),
     'Save the details used to prepare the texts for Pleo\'s forms (steps 1 and 2). Non-secret.',
   ),
+  'onboarding.undoConfirm': request<ChecklistView>()(
+    z.strictObject({ environmentId: environmentId.optional(), stepId: z.enum(MANUAL_STEP_IDS) }),
+    'Withdraw the latest manual confirmation of a step (undo a tick made by mistake).',
+  ),
   'onboarding.confirmManual': request<ChecklistView>()(
     z.strictObject({
       environmentId: environmentId.optional(),

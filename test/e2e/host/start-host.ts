@@ -55,6 +55,8 @@ export interface Host {
   savedFiles: Array<{ path: string; request: SaveFileRequest }>;
   userDataDir: string;
   settingsPath: string;
+  /** Moves the app's clock forward (not the simulator's): "ten minutes pass" without waiting. */
+  advanceClock(ms: number): void;
   /** Opens the app in a new page of the given browser. */
   openApp(browser: Browser): Promise<Page>;
   /** Runs axe-core on the page and returns its violations (empty = clean). */
@@ -81,10 +83,12 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
   const savedFiles: Host['savedFiles'] = [];
   const rendererPayloads: unknown[] = [];
   const coreRef: { current?: Core } = {};
+  let clockOffsetMs = 0;
   const browser = new SystemBrowser(chromium, (url) => deliverDeepLink(coreRef.current!, url), simulator.info.users[0]!);
   const core = createCore({
     host: 'test-host',
     appVersion: '0.0.0-test',
+    clock: { now: () => Date.now() + clockOffsetMs },
     userDataDir,
     settings,
     logger: createLogger([memory.sink]),
@@ -141,6 +145,9 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
     savedFiles,
     userDataDir,
     settingsPath: settings.path,
+    advanceClock(ms) {
+      clockOffsetMs += ms;
+    },
     async openApp(chromiumBrowser) {
       preloadSource ??= buildTestPreload();
       const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 860 } });

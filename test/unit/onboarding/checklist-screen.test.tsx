@@ -27,8 +27,11 @@ describe('ChecklistScreen', () => {
     expect(steps).toHaveLength(8);
     expect(screen.getByTestId('checklist-progress').textContent).toBe('1 of 7 steps proven');
     const authorized = screen.getByTestId('step-authorized');
-    expect(within(authorized).getByText('Done', { exact: false })).toBeTruthy();
-    expect(within(screen.getByTestId('step-access-requested')).getByText('Manual confirmation')).toBeTruthy();
+    expect(within(authorized).getByText('Proven', { exact: false })).toBeTruthy();
+    // Only the current step is open; a manual step says it is self-confirmed.
+    expect(screen.getByTestId('step-access-requested').dataset.open).toBe('true');
+    expect(screen.getByTestId('step-authorized').dataset.open).toBe('false');
+    expect(within(screen.getByTestId('step-access-requested')).getByText('Self-confirmed')).toBeTruthy();
     expect(screen.getByTestId('step-export-next').querySelector('[data-status="coming-next"]')!.textContent).toContain('Coming next');
     expect(screen.getByText(/PDF export is only available in the desktop app/)).toBeTruthy();
   });
@@ -41,6 +44,7 @@ describe('ChecklistScreen', () => {
       </PresenterContext.Provider>,
     );
     await screen.findAllByRole('article');
+    fireEvent.click(screen.getByTestId('toggle-authorized'));
     expect(container.textContent).not.toContain('CLIENT-ID-XYZ');
     expect(container.textContent).not.toContain('SUBJECT-1');
     expect(container.querySelectorAll('[data-sensitive="masked"]').length).toBeGreaterThanOrEqual(2);
@@ -55,6 +59,7 @@ describe('ChecklistScreen', () => {
       }),
     });
     render(<ChecklistScreen navigate={() => undefined} />);
+    fireEvent.click(await screen.findByTestId('toggle-first-api-call'));
     const button = await screen.findByTestId('action-first-api-call-run-check');
     await act(async () => {
       fireEvent.click(button);
@@ -69,6 +74,7 @@ describe('ChecklistScreen', () => {
     const fake = installFakePartner({ 'onboarding.get': () => ({ ok: true, value: view() }), 'onboarding.confirmManual': () => ({ ok: true, value: view() }) });
     render(<ChecklistScreen navigate={() => undefined} />);
     const card = await screen.findByTestId('step-client-registered');
+    fireEvent.click(screen.getByTestId('toggle-client-registered'));
     fireEvent.change(within(card).getByLabelText('Confirmed by (your name)'), { target: { value: 'Alex' } });
     await act(async () => {
       fireEvent.click(within(card).getByRole('button', { name: 'Confirm: registration sent' }));

@@ -107,6 +107,7 @@ export function fakeServices(settings = memoryBackend(), extra: { pdf?: boolean;
   const emitted: Array<{ event: string; payload: unknown }> = [];
   events.subscribe((event, payload) => emitted.push({ event, payload }));
   let t = extra.now ? 0 : 1_750_000_000_000;
+  const notices: Array<{ code?: string; withdrawn?: boolean }> = [];
   const services = {
     options: { appVersion: '1.2.3-test' },
     ports: {
@@ -127,8 +128,10 @@ export function fakeServices(settings = memoryBackend(), extra: { pdf?: boolean;
     preferences: createPreferences(settings),
     network: plainNetwork(),
     appInfo: () => ({ name: 'x', version: '1.2.3-test', host: 'test-host' as const, platform: 'linux', sessionOnlySecrets: false }),
+    notify: (notice: { code?: string; withdrawn?: boolean }) => void notices.push(notice),
+    notices: () => [],
   } as unknown as CoreServices;
-  return { services, saved, clipboard, emitted, settings };
+  return { services, saved, clipboard, emitted, settings, notices };
 }
 
 /** Only onCall matters to onboarding; the rest is never called. */

@@ -42,7 +42,7 @@ describe('readiness report', () => {
     expect(value.html).toContain('1. API access requested');
     expect(value.html).toContain('Confirmed by Alex Example');
     expect(value.html).toContain('Scopes granted: users:read');
-    expect(value.html).toMatch(/✓<\/span> Done/);
+    expect(value.html).toMatch(/✓<\/span> Proven/);
     expect(value.html).toContain('Coming next');
     expect(value.model.done).toBe(2);
     expect(value.fileName).toMatch(/^pleo-readiness-simulator-\d{4}-\d{2}-\d{2}$/);

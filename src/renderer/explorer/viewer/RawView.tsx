@@ -1,7 +1,10 @@
 /**
  * The raw body as received, one virtualised display line per real line or per 160 characters
  * of a long line: a 20 MB minified answer is 130k short rows instead of one huge text node
- * (laying out one huge text node is what freezes naive viewers; see B4 in docs/benchmarks.md).
+ * (whose layout is what freezes naive viewers; see B4 in docs/benchmarks.md). Nothing is cut:
+ * every row shows all its characters (the pane scrolls sideways when narrower than 160
+ * columns), and a row that continues the line above is marked "↪", so a break mid-word reads
+ * as a wrap.
  */
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -18,8 +21,12 @@ export function RawView({ text, lineStarts, label }: { text: string; lineStarts:
         {virtualizer.getVirtualItems().map((item) => {
           const start = lineStarts[item.index]!;
           const end = item.index + 1 < lineStarts.length ? lineStarts[item.index + 1]! : text.length;
+          const continued = start > 0 && text.charCodeAt(start - 1) !== 10;
           return (
-            <div key={item.index} className="jv-row" style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}>
+            <div key={item.index} className="jv-row" data-continued={continued ? 'true' : undefined} style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}>
+              <span className="jv-wrap-mark" aria-hidden="true">
+                {continued ? '↪' : ''}
+              </span>
               {text.slice(start, end).replace(/\r?\n$/, '')}
             </div>
           );

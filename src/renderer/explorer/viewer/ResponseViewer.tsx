@@ -180,7 +180,7 @@ export function ResponseViewer({ body, bodyKind, sizeBytes, headers = [], treeTh
         <div className="rv-toolbar">
           <Tabs.List aria-label="Response views" className="rv-tabs">
             <Tabs.Trigger value="tree" disabled={!index} data-testid="tab-tree">
-              Tree
+              Pretty
             </Tabs.Trigger>
             <Tabs.Trigger value="raw" data-testid="tab-raw">
               Raw
