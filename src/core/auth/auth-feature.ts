@@ -287,7 +287,7 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       tokens,
       records,
       evidence,
-      confirm: services.ports.confirm,
+      confirm: () => services.ports.confirm,
       statuses,
       sessionOnly: () => secrets.sessionOnly(),
       pendingFlow: () => engine.pending(),

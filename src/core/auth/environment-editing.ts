@@ -24,7 +24,7 @@ export function createEnvironmentEditing(deps: {
   records: SessionRecords;
   evidence: EvidenceHub;
   /** Asks the user in main before a new origin takes effect (issue 11 point 2). */
-  confirm: ConfirmPort | undefined;
+  confirm: () => ConfirmPort | undefined;
   statuses: StatusReader;
   sessionOnly: () => boolean;
   /** The pending sign-in, if any, and a way to cancel it for one environment. */
@@ -47,7 +47,7 @@ export function createEnvironmentEditing(deps: {
       const current = registry.get(environmentId);
       if (!current) throw environmentNotFound();
       // New places to send the code or trust answers from: the user confirms them in main.
-      await confirmEnvironmentChange(deps.confirm, current, checkEnvironmentPatch(current, patch));
+      await confirmEnvironmentChange(deps.confirm(), current, checkEnvironmentPatch(current, patch));
       // Changing where or as whom we sign in mid-flow would mix two servers' answers (B-4).
       deps.cancelFlowFor(environmentId);
       const env = registry.update(environmentId, patch);
@@ -63,7 +63,7 @@ export function createEnvironmentEditing(deps: {
       return environments.summary(registry.get(environmentId)!);
     },
     async addCustomEnvironment(input) {
-      await confirmNewEnvironment(deps.confirm, { ...input, ...checkCustomEnvironment(input) });
+      await confirmNewEnvironment(deps.confirm(), { ...input, ...checkCustomEnvironment(input) });
       const env = registry.addCustom(input);
       environments.emitChanged();
       return environments.summary(env);

@@ -160,9 +160,9 @@ export function checkCustomEnvironment(input: CustomEnvironmentInput): Omit<Stor
 }
 
 /** Validation alone of an update's user-editable fields; throws the same failures as update. */
-export function checkEnvironmentPatch(env: Pick<EnvironmentConfig, 'issuerEditable'>, patch: EnvironmentPatch): EnvironmentPatch {
+export function checkEnvironmentPatch(env: Pick<EnvironmentConfig, 'issuerEditable' | 'clientAuthEditable'>, patch: EnvironmentPatch): EnvironmentPatch {
   if (patch.issuer !== undefined && !env.issuerEditable) fail('the simulator reports its own issuer; it cannot be changed.');
-  const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable);
+  const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable, env.clientAuthEditable);
   const first = invalid[0];
   if (first) fail(`the ${first.field} is not valid: ${first.reason}`, first.code);
   return clean;

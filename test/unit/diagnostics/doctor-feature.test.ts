@@ -44,6 +44,8 @@ beforeAll(async () => {
       secretStore: createMemorySecretStore(),
       network: createNodeNetwork({ env: { HTTPS_PROXY: proxy.url }, extraCaCertificates: [pki.caPem] }),
       callbackScheme: { isRegistered: async (scheme) => scheme === 'io.pleo.partnerdesktop' },
+      // The user says yes to the staging redirect URI change in main's dialog (issue 11).
+      confirm: { confirm: async () => true },
     },
   });
   await core.handle('environments.update', { environmentId: 'pleo-staging', clientId: 'client-doctor-1', redirectUri: 'io.pleo.partnerdesktop:/oauth/callback' });
