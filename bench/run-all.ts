@@ -11,6 +11,7 @@ const benches = [
   { id: 'B3', file: 'bench/b3-bundle-size.ts', what: 'bundle size vs a React hello page' },
   { id: 'B4', file: 'bench/b4-response-viewer.ts', what: 'response viewer at 1/5/20 MB vs raw <pre> and CodeMirror + worker' },
   { id: 'B7', file: 'bench/b7-sign-in.ts', what: 'sign-in latency without the human part vs a loopback floor' },
+  { id: 'B8', file: 'bench/b8-simulator-entries.ts', what: 'simulator memory and deep-query time at 1M vs 1k entries' },
 ];
 
 let failed = 0;
