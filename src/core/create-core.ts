@@ -5,76 +5,24 @@
  * Features are built in dependency order: sign-in (auth) first, then the explorer (which
  * needs access tokens), then onboarding (which records evidence from both).
  */
-import type { AppInfo, AppNotice } from '../shared/contract/app-channels.js';
+import type { AppNotice } from '../shared/contract/app-channels.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { createHandlers } from './ipc/create-handlers.js';
 import type { HandlerTable } from './ipc/handler-types.js';
 import { dispatch } from './ipc/dispatch.js';
 import { createRateLimiter } from './ipc/rate-limiter.js';
-import { silentLogger, type Logger } from './logging/logger.js';
-import { createPreferences, type Preferences } from './app/preferences.js';
-import {
-  systemClock,
-  type BrowserLauncher,
-  type ClipboardPort,
-  type Clock,
-  type ExternalOpener,
-  type FileSaverPort,
-  type KeyValueBackend,
-  type PdfRenderer,
-  type SimulatorLauncher,
-} from './ports.js';
+import { silentLogger } from './logging/logger.js';
+import { createPreferences } from './app/preferences.js';
+import { systemClock } from './ports.js';
 import { fail, type Result } from '../shared/result.js';
-import type { SecretStore } from './secrets/secret-store.js';
 import { createAuthFeature } from './auth/auth-feature.js';
 import { createExplorerFeature } from './explorer/explorer-feature.js';
 import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
 import type { Feature } from './feature/feature.js';
+import type { CoreOptions, CoreServices } from './core-services.js';
 
-export interface CorePorts {
-  browserLauncher: BrowserLauncher;
-  externalOpener: ExternalOpener;
-  clipboard: ClipboardPort;
-  fileSaver: FileSaverPort;
-  pdfRenderer?: PdfRenderer;
-  simulator?: SimulatorLauncher;
-  /** OS keychain adapter (keytar in the app); core adds timeouts and session-only fallback. */
-  secretStore: SecretStore;
-}
-
-export interface CoreOptions {
-  host: AppInfo['host'];
-  appVersion: string;
-  platform?: string;
-  /** Folder for the app's own non-secret files; never secrets. */
-  userDataDir: string;
-  settings: KeyValueBackend;
-  ports: CorePorts;
-  clock?: Clock;
-  logger?: Logger;
-  /** Sign-in flow timeout (default 10 minutes). */
-  flowTimeoutMs?: number;
-  /**
-   * Whether the OS routes the private-use callback scheme to this app (default true). False
-   * in development runs on macOS and Linux, where the simulator then defaults to loopback.
-   */
-  privateSchemeRegistered?: boolean;
-}
-
-/** What every feature gets: the shared base services. */
-export interface CoreServices {
-  options: CoreOptions;
-  ports: CorePorts;
-  events: EventBus;
-  logger: Logger;
-  clock: Clock;
-  settings: KeyValueBackend;
-  preferences: Preferences;
-  appInfo(): AppInfo;
-  /** Raises a notice: kept (so a window that opens later still shows it) and emitted. */
-  notify(notice: AppNotice): void;
-  notices(): AppNotice[];
-}
+// Re-exported for existing importers; features import them from core-services.ts directly.
+export type { CoreOptions, CorePorts, CoreServices } from './core-services.js';
 
 export interface Core {
   services: CoreServices;

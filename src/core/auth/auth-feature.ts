@@ -6,7 +6,7 @@
  */
 import type { AuthStatus, CredentialCheck, TokenTimelineEntry, TokenTimelineKind } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import { SIMULATOR_ID } from '../environments/builtin-environments.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import { classifyRedirectUri } from '../environments/url-policy.js';

@@ -5,7 +5,9 @@ import { ConnectScreen } from '../connect/ConnectScreen.js';
 import { TokenScreen } from '../token/TokenScreen.js';
 import { ExplorerScreen } from '../explorer/ExplorerScreen.js';
 
-export type ScreenId = 'checklist' | 'connect' | 'token' | 'explorer';
+import type { ScreenId } from './screen-id.js';
+
+export type { ScreenId };
 
 export interface ScreenDef {
   id: ScreenId;

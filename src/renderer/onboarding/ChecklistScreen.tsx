@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { partner } from '../partner.js';

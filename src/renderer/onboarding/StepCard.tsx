@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StepAction, StepView } from '../../shared/onboarding.js';
 import type { OnboardingDetails } from '../../shared/onboarding.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { ExplainedError } from '../connect/ExplainedError.js';
 import { ConfirmForm } from './ConfirmForm.js';
 import { DetailsForm } from './DetailsForm.js';

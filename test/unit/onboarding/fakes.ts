@@ -4,7 +4,7 @@
  */
 import type { AuthEvidence, AuthFeatureApi } from '../../../src/core/auth/auth-api.js';
 import type { ExplorerCallRecord, ExplorerFeatureApi } from '../../../src/core/explorer/explorer-feature.js';
-import type { CoreServices } from '../../../src/core/create-core.js';
+import type { CoreServices } from '../../../src/core/core-services.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { silentLogger } from '../../../src/core/logging/logger.js';
 import { createPreferences } from '../../../src/core/app/preferences.js';
