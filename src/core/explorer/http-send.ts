@@ -36,9 +36,9 @@ export async function httpSend(input: HttpSendInput): Promise<RawResponse> {
       body: input.body,
       redirect: 'manual',
       signal: input.signal,
-      // No cookies or cache: every call is exactly what the user built.
+      // No cookies: every call is exactly what the user built. (Node's fetch keeps no HTTP
+      // cache, so there is no `cache` option to set; the browser-only typing hid that.)
       credentials: 'omit',
-      cache: 'no-store',
     });
   } catch (error) {
     throw transportFailure(error, input.signal, input.url, false);
