@@ -19,7 +19,7 @@ export async function createPlatformServices({ app, logger, packaged }: { app: P
   const notices: PlatformServices['notices'] = [];
   const { default: ElectronStore } = await import('electron-store');
   const { openSettings } = await import('../core/settings/open-settings.js');
-  const opened = openSettings((options) => new ElectronStore(options as never) as unknown as KeyValueBackend, { cwd: app.getPath('userData') });
+  const opened = openSettings((options) => new ElectronStore(options) as unknown as KeyValueBackend, { cwd: app.getPath('userData') });
   if (opened.reset) {
     notices.push({
       level: 'warning',

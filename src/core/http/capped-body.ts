@@ -5,7 +5,7 @@
  * explorer keeps the first `maxBytes` and labels the answer truncated (explorer/http-send.ts).
  */
 export interface CappedBody {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** True when the body was longer than `maxBytes` (only the first `maxBytes` are kept). */
   truncated: boolean;
 }
