@@ -11,6 +11,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
+  // Web-first assertions wait for a condition; 15 s (not the default 5 s) so a busy 2-core
+  // machine only makes a passing test slower, never a failing one.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     headless: true,

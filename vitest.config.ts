@@ -7,8 +7,10 @@ export default defineConfig({
     environment: 'node',
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/interop/**/*.test.ts'],
     exclude: ['test/keychain/**', 'test/e2e/**', 'test/electron/**', 'node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Generous on purpose: tests order events with gates and fake clocks, never with time, so
+    // these only bound a test that hangs; a busy 2-core machine must never trip them.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,

@@ -61,7 +61,7 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
         for (const it of body.data) {
           csv += `${it.accountingEntryId},${it.date},${it.type},${it.amount.inWalletCurrency.value},${it.amount.inWalletCurrency.currency},${JSON.stringify(it.note ?? '')},${it.supplier?.name ?? ''}\n`;
         }
-        if (!out!.write(csv)) await new Promise((r) => out!.once('drain', r));
+        if (!out!.write(csv)) await new Promise<void>((r) => out!.once('drain', () => r()));
         if (variant === 'reference-full') {
           for (let i = 0; i < body.data.length; i += 100) {
             const batch = body.data.slice(i, i + 100).map((it) => ({ accountingEntryId: it.accountingEntryId, status: 'successful' }));

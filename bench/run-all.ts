@@ -13,6 +13,7 @@ const benches = [
   { id: 'B7', file: 'bench/b7-sign-in.ts', what: 'sign-in latency without the human part vs a loopback floor' },
   { id: 'B8', file: 'bench/b8-export.ts', what: 'export throughput and memory, 100k items at page 100 and 1,000 vs fetch + JSON.parse + naive CSV' },
   { id: 'B9', file: 'bench/b9-main-load.ts', what: 'main-bundle load (electron stubbed) vs node -e 0, and the asar size' },
+  { id: 'B11', file: 'bench/b11-simulator-entries.ts', what: 'simulator memory and deep-query time at 1M vs 1k entries' },
 ];
 
 let failed = 0;

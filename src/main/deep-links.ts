@@ -4,6 +4,7 @@
  * before ready), `second-instance` argv on Windows/Linux, and the cold-start argv. All three
  * end in the same call; the sign-in engine decides whether a flow is waiting for it.
  */
+import type { SeamDeepLinkApp } from './electron-seam.js';
 import { CALLBACK_SCHEME } from '../shared/csp.js';
 import { findCallbackUrlInArgv, MAX_DEEP_LINK_LENGTH } from '../core/oauth/deep-link.js';
 
@@ -17,11 +18,7 @@ export function findDeepLinkInArgv(argv: readonly string[]): string | undefined 
   return findCallbackUrlInArgv(argv, [CALLBACK_SCHEME]);
 }
 
-export interface DeepLinkApp {
-  on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
-  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
-  on(event: 'will-finish-launching', listener: () => void): unknown;
-}
+export type DeepLinkApp = SeamDeepLinkApp;
 
 /**
  * Connects the three delivery paths to `deliver`. URLs that arrive before the engine is

@@ -80,7 +80,8 @@ export function createElectronNetwork(deps: ElectronNetworkDeps): NetworkPort {
   const loopbackFetch: FetchFn = deps.loopbackFetch ?? ((input, init) => fetch(input, init));
   const fetchFn: FetchFn = async (input, init) => {
     const url = String(input);
-    const safeInit: RequestInit = { ...init, credentials: 'omit', cache: 'no-store' };
+    // `cache` is a DOM RequestInit member (Electron's session.fetch honours it); Node's types lack it.
+    const safeInit = { ...init, credentials: 'omit', cache: 'no-store' } as RequestInit;
     if (isLoopbackUrl(url)) return loopbackFetch(url, safeInit);
     try {
       return await deps.session.fetch(url, safeInit);

@@ -3,11 +3,11 @@
  * NAV-01..NAV-07, NAV-10): the app never navigates away from its bundle, never opens a new
  * window, never attaches a webview; allowlisted https links go to the system browser.
  */
-import type { WebContents } from 'electron';
+import type { SeamWebContents } from './electron-seam.js';
 import { APP_ORIGIN } from '../shared/csp.js';
 import { isAllowedExternalUrl } from '../core/app/allowed-links.js';
 
-export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+export type GuardedContents = SeamWebContents;
 
 export function isAppUrl(raw: string): boolean {
   try {
@@ -26,10 +26,10 @@ export function installNavigationGuards(contents: GuardedContents, openExternal:
   const blockUnlessApp = (details: { preventDefault(): void; url?: string }) => {
     if (!isAppUrl(details.url ?? '')) details.preventDefault();
   };
-  contents.on('will-navigate', blockUnlessApp as never);
-  contents.on('will-frame-navigate', blockUnlessApp as never);
-  contents.on('will-redirect', blockUnlessApp as never);
-  contents.on('will-attach-webview', ((event: { preventDefault(): void }) => event.preventDefault()) as never);
+  contents.on('will-navigate', blockUnlessApp);
+  contents.on('will-frame-navigate', blockUnlessApp);
+  contents.on('will-redirect', blockUnlessApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) openExternal(url);
     return { action: 'deny' };

@@ -4,7 +4,7 @@
  * 127.0.0.1 the first time the simulator environment needs it, and stopped on quit (with its
  * control interface in-process only: simulator-launcher.ts).
  */
-import type { App } from 'electron';
+import type { SeamApp } from './electron-seam.js';
 import type { Logger } from '../core/logging/logger.js';
 import type { KeyValueBackend, SimulatorLauncher } from '../core/ports.js';
 import type { SecretStore } from '../core/secrets/secret-store.js';
@@ -17,11 +17,11 @@ export interface PlatformServices {
   notices: Array<{ level: 'info' | 'warning' | 'error'; code?: string; message: string }>;
 }
 
-export async function createPlatformServices({ app, logger, packaged }: { app: App; logger: Logger; packaged: boolean }): Promise<PlatformServices> {
+export async function createPlatformServices({ app, logger, packaged }: { app: Pick<SeamApp, 'getPath'>; logger: Logger; packaged: boolean }): Promise<PlatformServices> {
   const notices: PlatformServices['notices'] = [];
   const { default: ElectronStore } = await import('electron-store');
   const { openSettings } = await import('../core/settings/open-settings.js');
-  const opened = openSettings((options) => new ElectronStore(options as never) as unknown as KeyValueBackend, { cwd: app.getPath('userData') });
+  const opened = openSettings((options) => new ElectronStore(options) as unknown as KeyValueBackend, { cwd: app.getPath('userData') });
   if (opened.reset) {
     notices.push({
       level: 'warning',

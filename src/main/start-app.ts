@@ -22,8 +22,9 @@ import { installNavigationGuards } from './navigation-guards.js';
 import { mainWindowOptions } from './window-options.js';
 import { createPlatformServices } from './platform-services.js';
 import { createElectronNetwork } from './electron-network.js';
+import type { ElectronSeam } from './electron-seam.js';
 
-type ElectronModule = typeof Electron;
+type ElectronModule = ElectronSeam;
 
 export interface StartOptions {
   /** Folder holding dist/renderer and dist/preload (the app root). */
@@ -70,7 +71,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   };
-  const deepLinks = createDeepLinkIntake(app as never, focusWindow);
+  const deepLinks = createDeepLinkIntake(app, focusWindow);
   deepLinks.acceptArgv(process.argv);
 
   protocol.registerSchemesAsPrivileged(privilegedSchemes);
@@ -143,7 +144,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
       },
     });
     for (const notice of platform.notices) core.services.notify(notice);
-    wireIpc(ipcMain as never, core, trustedIds);
+    wireIpc(ipcMain, core, trustedIds);
 
     // Deep links need the core, not the window: deliver them as soon as the core exists, so a
     // page that fails to load (loadURL rejects) does not strand a queued callback.

@@ -42,7 +42,14 @@ test.describe('app shell in Chromium, bridged to a real core', () => {
     const remote = `${host.simulator.info.apiBase}/evil.js`;
     const outcome = await appPage.evaluate(async (remoteUrl) => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      // Wait for the three reports (two blocked script elements, one blocked handler) instead of
+      // a fixed pause; a remote script that loads anyway ends the wait at once (and fails below).
+      let reported!: () => void;
+      const allReported = new Promise<void>((resolve) => (reported = resolve));
+      document.addEventListener('securitypolicyviolation', (e) => {
+        violations.push(e.effectiveDirective);
+        if (violations.filter((v) => v === 'script-src-elem').length >= 2 && violations.includes('script-src-attr')) reported();
+      });
       const inline = document.createElement('script');
       inline.textContent = 'window.__canary = 1';
       document.body.appendChild(inline);
@@ -52,8 +59,9 @@ test.describe('app shell in Chromium, bridged to a real core', () => {
       document.body.appendChild(img);
       const external = document.createElement('script');
       external.src = remoteUrl;
+      const loaded = new Promise<void>((resolve) => external.addEventListener('load', () => resolve()));
       document.body.appendChild(external);
-      await new Promise((r) => setTimeout(r, 200));
+      await Promise.race([allReported, loaded]);
       const w = window as unknown as { __canary?: number; __canary2?: number };
       return { canary: w.__canary, canary2: w.__canary2, violations };
     }, remote);

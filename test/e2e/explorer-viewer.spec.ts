@@ -20,20 +20,22 @@ function bigBody(mb: number): string {
 }
 
 test.describe('API explorer viewer and safety nets', () => {
-  test('a 12 MB answer opens at once as virtual raw text, builds the tree on request, and saves whole to a file', async ({ appPage: page, host }) => {
-    test.setTimeout(90_000);
+  test('a 12 MB answer opens as virtual raw text, builds the tree on request, and saves whole to a file', async ({ appPage: page, host }) => {
+    // How fast this is measured by `npm run bench` (B4); here only what happens, with room
+    // for a busy machine (12 MB through the simulator, IPC and a worker took 8.9 s under load).
+    test.setTimeout(180_000);
     await signIn(host);
     await openExplorer(page);
     const body = bigBody(12);
     host.simulator.faults.add({ target: 'api', pathPrefix: '/v2/employees', count: 1, action: { type: 'status', status: 200, body, contentType: 'application/json' } });
     await page.getByTestId('send-request').click();
-    await expect(page.getByTestId('response-code')).toHaveText('200');
+    await expect(page.getByTestId('response-code')).toHaveText('200', { timeout: 60_000 });
     await expect(page.getByTestId('large-body-notice')).toContainText('MB');
     await expect(page.getByTestId('raw-view')).toBeVisible();
     // Only the rows in view are in the DOM, not 12 MB of text.
     expect(await page.getByTestId('raw-view').locator('.jv-row').count()).toBeLessThan(200);
     await page.getByTestId('build-tree').click();
-    await expect(page.getByRole('tree', { name: 'Response body as a tree' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('tree', { name: 'Response body as a tree' })).toBeVisible({ timeout: 60_000 });
     expect(await page.locator('[role="treeitem"]').count()).toBeLessThan(200);
     await page.getByTestId('tree-search').fill('P-12');
     await expect(page.getByTestId('match-count')).toContainText(/^1 of \d+/);

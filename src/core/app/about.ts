@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { AboutInfo, LicenceEntry } from '../../shared/contract/app-channels.js';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 
 export interface LicenceList {
   licences: LicenceEntry[];

@@ -1,6 +1,6 @@
 import { failure } from '../../shared/result.js';
 import type { PartialHandlerTable } from '../ipc/handler-types.js';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import { isAllowedExternalUrl } from './allowed-links.js';
 import { buildAbout } from './about.js';
 import { buildSupportBundle, supportBundleFileName } from './support-bundle.js';

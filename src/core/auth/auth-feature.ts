@@ -10,7 +10,7 @@
  */
 import type { CredentialCheck } from '../../shared/environments.js';
 import { failure } from '../../shared/result.js';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import type { Feature } from '../feature/feature.js';
 import { refreshGrant } from '../oauth/code-exchange.js';

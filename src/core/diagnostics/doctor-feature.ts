@@ -8,7 +8,7 @@
  * proxy, connection and clock checks; the keychain and port checks run alongside.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
 import type { DoctorCheck, DoctorReport } from '../../shared/contract/diagnostics-channels.js';

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type EnvironmentSummary } from '../../shared/environments.js';
 import { failure, type AppError } from '../../shared/result.js';
+import { scopeListSchema } from '../../shared/catalog/scopes.js';
 import type { KeyValueBackend, SimulatorEndpoints } from '../ports.js';
 import { DEFAULT_PRIVATE_REDIRECT_URI, PLEO_STAGING, SIMULATOR, SIMULATOR_ID, STAGING_ID } from './builtin-environments.js';
 import { checkEndpointUrl, checkIssuer, classifyRedirectUri, normaliseApiBase } from './url-policy.js';
@@ -46,8 +47,6 @@ type SimulatorState = NonNullable<EnvironmentSummary['simulatorState']>;
 export const environmentNotFound = () => failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
 
 const idPattern = /^[A-Za-z0-9.:-]+$/;
-const scopeToken = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-const scopesSchema = z.array(z.string().min(1).max(100).regex(scopeToken)).max(50);
 const clientIdSchema = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/);
 
 export interface CustomEnvironmentInput {
@@ -104,7 +103,7 @@ function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean, all
       if (r?.ok) clean.redirectUri = value as string;
       else invalid.push({ field: 'redirect URI', reason: r && !r.ok ? r.reason : 'it is not text', code: r && !r.ok ? r.code : 'ENVIRONMENT_INVALID' });
     } else if (key === 'scopes') {
-      const r = scopesSchema.safeParse(value);
+      const r = scopeListSchema.safeParse(value);
       if (r.success) clean.scopes = [...new Set(r.data)];
       else invalid.push({ field: 'scopes', reason: 'a scope contains characters scopes cannot have', code: 'ENVIRONMENT_INVALID' });
     } else if (key === 'clientAuth' && allowClientAuth) {

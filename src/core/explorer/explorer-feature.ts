@@ -4,7 +4,7 @@
  * sees response bodies as text, statuses, headers and explanations.
  */
 import { randomUUID } from 'node:crypto';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
 import type { ExplorerRequest } from '../../shared/catalog/request-shape.js';

@@ -4,7 +4,8 @@
  * through the core's redactor first (patterns plus every live secret: a token read back from the
  * keychain after a restart included), so no token can end up on disk (issue 11 point 3).
  */
-import type { HistoryEntry } from '../../shared/contract/explorer-channels.js';
+import { z } from 'zod';
+import { explorerRequestSchema, type HistoryEntry } from '../../shared/contract/explorer-channels.js';
 import type { KeyValueBackend } from '../ports.js';
 import { redactText as patternsOnly } from '../logging/redact.js';
 
@@ -29,7 +30,8 @@ export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLim
     const out: Record<string, HistoryEntry[]> = Object.create(null) as Record<string, HistoryEntry[]>;
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
       for (const [env, list] of Object.entries(raw as Record<string, unknown>)) {
-        if (Array.isArray(list)) out[env] = list.filter(isEntry).slice(0, limits.historyEntries);
+        // An entry that does not have the stored shape (an older or edited file) is skipped.
+        if (Array.isArray(list)) out[env] = list.flatMap(readEntry).slice(0, limits.historyEntries);
       }
     }
     return (cache = out);
@@ -62,10 +64,23 @@ export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLim
 }
 export type HistoryStore = ReturnType<typeof createHistoryStore>;
 
-function isEntry(v: unknown): v is HistoryEntry {
-  if (!v || typeof v !== 'object') return false;
-  const e = v as Partial<HistoryEntry>;
-  return typeof e.id === 'string' && typeof e.at === 'number' && !!e.request && typeof e.request.method === 'string' && typeof e.request.path === 'string' && Array.isArray(e.request.query);
+/** A stored entry: the request as the IPC contract checks it, plus what sanitize() keeps. */
+const storedEntrySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  environmentId: z.string(),
+  request: explorerRequestSchema,
+  status: z.number().optional(),
+  durationMs: z.number().optional(),
+  sizeBytes: z.number().optional(),
+  errorCode: z.string().optional(),
+  responseBody: z.string().optional(),
+  responseBodyOmitted: z.boolean().optional(),
+});
+
+function readEntry(value: unknown): HistoryEntry[] {
+  const checked = storedEntrySchema.safeParse(value);
+  return checked.success ? [checked.data] : [];
 }
 
 function sanitize(entry: HistoryEntry, maxBody: number, redactText: RedactFn): HistoryEntry {

@@ -4,6 +4,7 @@
  * (API-13 cancel, API-14 connection reset). The token is only ever put in a header here.
  */
 import { failure } from '../../shared/result.js';
+import { readCappedBody, type CappedBody } from '../http/capped-body.js';
 
 export interface RawResponse {
   status: number;
@@ -36,9 +37,9 @@ export async function httpSend(input: HttpSendInput): Promise<RawResponse> {
       body: input.body,
       redirect: 'manual',
       signal: input.signal,
-      // No cookies or cache: every call is exactly what the user built.
+      // No cookies: every call is exactly what the user built. (Node's fetch keeps no HTTP
+      // cache, so there is no `cache` option to set; the browser-only typing hid that.)
       credentials: 'omit',
-      cache: 'no-store',
     });
   } catch (error) {
     throw transportFailure(error, input.signal, input.url, false);
@@ -49,37 +50,12 @@ export async function httpSend(input: HttpSendInput): Promise<RawResponse> {
   return { status: res.status, statusText: res.statusText, headers, bytes, truncated, durationMs: Math.max(0, input.now() - started) };
 }
 
-async function readCapped(res: Response, maxBytes: number, signal: AbortSignal, url: URL): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  if (!res.body) return { bytes: new Uint8Array(0), truncated: false };
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let truncated = false;
+async function readCapped(res: Response, maxBytes: number, signal: AbortSignal, url: URL): Promise<CappedBody> {
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (total + value.byteLength > maxBytes) {
-        chunks.push(value.subarray(0, maxBytes - total));
-        total = maxBytes;
-        truncated = true;
-        // Stop the download: the rest of an endless or huge stream is never buffered.
-        await reader.cancel().catch(() => undefined);
-        break;
-      }
-      chunks.push(value);
-      total += value.byteLength;
-    }
+    return await readCappedBody(res.body, maxBytes);
   } catch (error) {
     throw transportFailure(error, signal, url, true);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  return { bytes, truncated };
 }
 
 function causeCode(error: unknown): string {

@@ -8,7 +8,7 @@
  * survive a restart lives in settings: the checkpoint, the step evidence and the last run.
  */
 import path from 'node:path';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
 import type { EnvironmentSummary } from '../../shared/environments.js';

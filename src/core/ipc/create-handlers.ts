@@ -3,7 +3,7 @@
  * (ipcMain.handle) and the browser test host use this same table; only the transport differs.
  * A channel of the contract without a handler fails at start-up, not at first use.
  */
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import { createAppHandlers } from '../app/app-handlers.js';
 import type { HandlerTable, PartialHandlerTable } from './handler-types.js';
 import { channelNames } from '../../shared/contract/index.js';

@@ -6,6 +6,7 @@
  * `customFetch` option, so this is the only place that touches the network for OAuth.
  */
 import * as oauth from 'oauth4webapi';
+import { readCappedBody } from '../http/capped-body.js';
 
 export class ResponseTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -40,26 +41,9 @@ export function cappedFetch(maxBytes: number, base: typeof fetch = (input, init)
       }
       return response;
     }
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new ResponseTooLarge(maxBytes);
-      }
-      chunks.push(value);
-    }
-    const body = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const { bytes, truncated } = await readCappedBody(response.body, maxBytes);
+    if (truncated) throw new ResponseTooLarge(maxBytes);
+    return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 

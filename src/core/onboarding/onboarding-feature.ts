@@ -4,7 +4,7 @@
  * confirmations, checks, copy-to-clipboard and the readiness report over IPC.
  */
 import { randomUUID } from 'node:crypto';
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthEvidence, AuthFeatureApi } from '../auth/auth-api.js';
 import type { ExplorerFeatureApi } from '../explorer/explorer-feature.js';

@@ -4,7 +4,7 @@
  * reached a summary), rendered to HTML (redacted once more), and saved through the host's FileSaverPort. PDF needs the
  * PdfRenderer port, which only the Electron host has.
  */
-import type { CoreServices } from '../create-core.js';
+import type { CoreServices } from '../core-services.js';
 import type { PartialHandlerTable } from '../ipc/handler-types.js';
 import type { ChecklistView, ReportModel } from '../../shared/onboarding.js';
 import type { ReportPreview } from '../../shared/contract/onboarding-channels.js';

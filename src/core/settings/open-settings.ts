@@ -11,20 +11,40 @@
  */
 import { copyFileSync, existsSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { KeyValueBackend } from '../ports.js';
 
-/** JSON-schema per top-level key (conf's `schema` option). Other features' keys stay free-form. */
-export const SETTINGS_SCHEMA = {
-  ui: { type: 'object' },
-  auth: { type: 'object' },
-} as const;
+/**
+ * The file's shape, in zod like every other check of untrusted data in core (it used to be
+ * conf's JSON schema): an object whose `ui` and `auth` are objects; each feature validates
+ * its own keys when it reads them (e.g. history-store.ts, environment-registry.ts).
+ */
+export const settingsFileSchema = z.looseObject({
+  ui: z.looseObject({}).optional(),
+  auth: z.looseObject({}).optional(),
+});
+
+/** Thrown from conf's `deserialize` when the JSON parses but has the wrong shape. */
+export class SettingsShapeError extends Error {
+  constructor(detail: string) {
+    super(`The settings file has the wrong shape: ${detail}`);
+    this.name = 'SettingsShapeError';
+  }
+}
+
+/** conf / electron-store call this for every read of the file: parse, then check the shape. */
+export function parseSettingsFile(text: string): Record<string, unknown> {
+  const checked = settingsFileSchema.safeParse(JSON.parse(text));
+  if (!checked.success) throw new SettingsShapeError(checked.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; '));
+  return checked.data;
+}
 
 export interface SettingsBackendOptions {
   cwd: string;
   configName: string;
   /** electron-store takes the file name as `name` (and overwrites configName with it). */
   name: string;
-  schema: Record<string, unknown>;
+  deserialize: (text: string) => Record<string, unknown>;
   clearInvalidConfig: false;
 }
 
@@ -38,7 +58,6 @@ export interface OpenedSettings {
 export interface OpenSettingsOptions {
   cwd: string;
   configName?: string;
-  schema?: Record<string, unknown>;
   /** Files larger than this are treated as damaged without parsing them (ST-09). */
   maxBytes?: number;
   now?: () => number;
@@ -49,7 +68,7 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 function reasonOf(error: unknown): SettingsResetReason | undefined {
   if (!(error instanceof Error)) return undefined;
   if (error.name === 'SyntaxError') return 'invalid-json';
-  if (error.message.startsWith('Config schema violation')) return 'schema-violation';
+  if (error instanceof SettingsShapeError) return 'schema-violation';
   // A file-system error (EACCES, ENOSPC, EROFS...) is not damage: backing up would fail too.
   if (typeof (error as NodeJS.ErrnoException).code === 'string') return undefined;
   return 'unreadable';
@@ -61,7 +80,7 @@ export function openSettings(factory: (options: SettingsBackendOptions) => KeyVa
     cwd: options.cwd,
     configName,
     name: configName,
-    schema: options.schema ?? { ...SETTINGS_SCHEMA },
+    deserialize: parseSettingsFile,
     clearInvalidConfig: false,
   };
   const file = path.join(options.cwd, `${configName}.json`);

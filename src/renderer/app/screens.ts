@@ -11,7 +11,9 @@ import { ExportScreen } from '../export/ExportScreen.js';
 import { DoctorScreen } from '../doctor/DoctorScreen.js';
 import { AboutScreen } from '../about/AboutScreen.js';
 
-export type ScreenId = 'checklist' | 'connect' | 'token' | 'explorer' | 'export' | 'doctor' | 'about';
+import type { ScreenId } from './screen-id.js';
+
+export type { ScreenId };
 
 export interface ScreenDef {
   id: ScreenId;

@@ -1,4 +1,4 @@
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { ClientForm } from './ClientForm.js';
 import { EnvironmentPicker } from './EnvironmentPicker.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EnvironmentSummary, FlowProgress, SignInPhase } from '../../shared/environments.js';
 import type { AppError } from '../../shared/result.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
 import { DoctorLink } from '../doctor/DoctorLink.js';

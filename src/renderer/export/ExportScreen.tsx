@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ITEM_FAILURE_TYPES, type ExportView } from '../../shared/contract/export-channels.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { partner } from '../partner.js';
 import { ExportProgressPanel } from './ExportProgressPanel.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { progressHeadline } from '../../shared/onboarding.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { partner } from '../partner.js';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { StepAction, StepView } from '../../shared/onboarding.js';
 import type { OnboardingDetails } from '../../shared/onboarding.js';
 import type { AppError } from '../../shared/result.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { ExplainedError } from '../connect/ExplainedError.js';
 import { partner } from '../partner.js';

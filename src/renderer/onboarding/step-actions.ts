@@ -1,7 +1,7 @@
 /** Runs a step's action through window.partner and reports an error, if any, for the card. */
 import type { StepAction, StepId } from '../../shared/onboarding.js';
 import type { AppError } from '../../shared/result.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { partner } from '../partner.js';
 
 export const STAGING_LOGIN_URL = 'https://app.staging.pleo.io/login';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../shared/result.js';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from '../app/screen-id.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { ExplainedError } from '../connect/ExplainedError.js';

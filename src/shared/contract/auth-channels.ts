@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { event, request } from './define.js';
+import { scopeListSchema } from '../catalog/scopes.js';
 import type { AuthStatus, CredentialCheck, EnvironmentSummary, FlowProgress } from '../environments.js';
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
 const httpUrl = z.string().min(1).max(2048);
-const scopeList = z.array(z.string().min(1).max(100).regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/)).max(50);
 
 export const customEnvironmentInput = z.strictObject({
   name: z.string().min(1).max(80),
@@ -36,7 +36,7 @@ export const authChannels = {
       environmentId: id,
       clientId: z.string().max(200).optional(),
       redirectUri: z.string().max(2048).optional(),
-      scopes: scopeList.optional(),
+      scopes: scopeListSchema.optional(),
       issuer: httpUrl.optional(),
       clientAuth: z.enum(['client_secret_basic', 'client_secret_basic_unencoded', 'client_secret_post']).optional(),
     }),

@@ -84,7 +84,7 @@ export class SystemBrowser {
   }
 
   /** The next page opened by the app (waits for it). */
-  nextPage(timeoutMs = 15_000): Promise<Page> {
+  nextPage(timeoutMs = 60_000): Promise<Page> {
     const ready = this.pending.shift();
     if (ready) return Promise.resolve(ready);
     return new Promise((resolve, reject) => {
@@ -98,7 +98,7 @@ export class SystemBrowser {
 
   /** Completes (or denies) the sign-in on the simulator's pages in the next opened page. */
   async signIn(options: SignInOptions = {}): Promise<SignInOutcome> {
-    const timeout = options.timeoutMs ?? 15_000;
+    const timeout = options.timeoutMs ?? 60_000;
     const page = await this.nextPage(timeout);
     const outcome = this.callbacks.get(page)!;
     let done = false;
@@ -130,7 +130,7 @@ export class SystemBrowser {
   }
 
   private async leave(page: Page, selector: string, outcome: Promise<SignInOutcome>): Promise<void> {
-    await Promise.race([page.waitForSelector(selector, { state: 'detached', timeout: 10_000 }).catch(() => undefined), outcome]);
+    await Promise.race([page.waitForSelector(selector, { state: 'detached', timeout: 30_000 }).catch(() => undefined), outcome]);
   }
 
   async close(): Promise<void> {

@@ -75,7 +75,7 @@ interface App {
 
 async function startApp(): Promise<App> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ppd-auth-int-'));
-  const settings = openSettings((o) => new Conf<Record<string, unknown>>(o as never) as unknown as KeyValueBackend, { cwd: dir });
+  const settings = openSettings((o) => new Conf<Record<string, unknown>>(o) as unknown as KeyValueBackend, { cwd: dir });
   const memory = memorySink(10_000);
   const browser = new ChromiumSystemBrowser(chromium, sim.info.users[0]!);
   const inner = createMemorySecretStore();

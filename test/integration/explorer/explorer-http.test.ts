@@ -11,6 +11,7 @@ import type { ExplorerResponse } from '../../../src/shared/contract/explorer-cha
 import type { Result } from '../../../src/shared/result.js';
 import { fakeAuth, fakeServices, memoryBackend, testEnv, TOKEN_PREFIX } from '../../unit/explorer/fakes.js';
 import { json, pagedRoute, startFakeApi, type FakeApi, type Route } from './fake-api.js';
+import { deferred } from '../../fixtures/gate.js';
 
 let api: FakeApi;
 let evil: FakeApi;
@@ -251,19 +252,19 @@ describe('explorer over HTTP', () => {
   });
 
   it('API-13 a slow call can be cancelled: the server sees the socket close and no late result is returned', async () => {
-    let closed = false;
+    const arrived = deferred();
+    const closed = deferred();
     const t = await setup({
       '/slow': (req) => {
-        req.socket.on('close', () => (closed = true));
-        // never answers
+        req.socket.on('close', () => closed.resolve());
+        arrived.resolve(); // never answers
       },
     });
     const pending = t.send({ path: '/slow', requestId: 'slow-1' });
-    await new Promise((r) => setTimeout(r, 100));
+    await arrived.promise;
     expect(value(await t.call('explorer.cancel', { requestId: 'slow-1' }))).toEqual({ cancelled: true });
     expect(error(await pending).code).toBe('REQUEST_CANCELLED');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(closed).toBe(true);
+    await closed.promise; // the server saw the socket close (if it never did, the test times out)
   });
 
   it('API-14 a connection reset mid-body is "connection interrupted", not a success', async () => {
@@ -321,8 +322,9 @@ describe('fetch all', () => {
     const page = pagedRoute(1000);
     const t = (ref.t = await setup({
       '/v2/employees': (req, res, b, l) => {
-        if (api.log.length === 3) void ref.t!.call('explorer.cancel', { requestId: 'all-2' });
-        setTimeout(() => void page(req, res, b, l), 20);
+        // The third page is answered only after the cancel went through: ordered, not timed.
+        if (api.log.length === 3) return void ref.t!.call('explorer.cancel', { requestId: 'all-2' }).then(() => page(req, res, b, l));
+        void page(req, res, b, l);
       },
     }));
     const r = value(await t.call<ExplorerResponse>('explorer.fetchAll', { method: 'GET', path: '/v2/employees', query: [['limit', '10']], requestId: 'all-2' }));

@@ -21,7 +21,7 @@ function settingsWith(content: unknown): { backend: KeyValueBackend; dir: string
   const dir = mkdtempSync(path.join(tmpdir(), 'ppd-env-'));
   dirs.push(dir);
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(content));
-  const { backend } = openSettings((o) => new Conf<Record<string, unknown>>(o as never) as unknown as KeyValueBackend, { cwd: dir });
+  const { backend } = openSettings((o) => new Conf<Record<string, unknown>>(o) as unknown as KeyValueBackend, { cwd: dir });
   return { backend, dir };
 }
 
@@ -100,7 +100,7 @@ describe('environments', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ppd-env-'));
     dirs.push(dir);
     writeFileSync(path.join(dir, 'config.json'), raw);
-    const { backend } = openSettings((o) => new Conf<Record<string, unknown>>(o as never) as unknown as KeyValueBackend, { cwd: dir });
+    const { backend } = openSettings((o) => new Conf<Record<string, unknown>>(o) as unknown as KeyValueBackend, { cwd: dir });
     const registry = createEnvironmentRegistry(backend);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(registry.get('pleo-staging')!.scopes).toEqual(PLEO_STAGING.scopes);

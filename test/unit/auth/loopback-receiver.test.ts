@@ -6,7 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOOPBACK_PAGE_CSP, startLoopbackReceiver, type LoopbackReceiver, type LoopbackVerdict } from '../../../src/core/oauth/loopback-receiver.js';
 import type { FlowProgress } from '../../../src/shared/environments.js';
 import { startHarness, type Harness } from '../../fixtures/auth/harness.js';
@@ -121,12 +121,13 @@ describe('loopback receiver', () => {
     expect((await get(r.port, '/oauth/callback?code=x')).status).toBe(303);
     await r.close({ afterAnswer: true });
     expect((await get(r.port, '/done')).status).toBe(200);
-    await new Promise((res) => setTimeout(res, 20));
-    expect(r.isClosed()).toBe(true);
+    // It closes when the /done answer has been written: wait for that state, not for a time.
+    await vi.waitFor(() => expect(r.isClosed()).toBe(true), { timeout: 20_000 });
     await expect(get(r.port, '/done')).rejects.toThrow(/ECONNREFUSED/);
     const second = await receiver();
     await second.r.close({ afterAnswer: true });
-    await new Promise((res) => setTimeout(res, 200));
+    expect(second.r.isClosed()).toBe(false); // still open for the browser's /done
+    await vi.waitFor(() => expect(second.r.isClosed()).toBe(true), { timeout: 20_000 }); // grace ran out
     await expect(get(second.r.port, '/done')).rejects.toThrow(/ECONNREFUSED/);
   });
 

@@ -16,7 +16,7 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-const confFactory = (o: SettingsBackendOptions) => new Conf<Record<string, unknown>>(o as never) as unknown as KeyValueBackend;
+const confFactory = (o: SettingsBackendOptions) => new Conf<Record<string, unknown>>(o) as unknown as KeyValueBackend;
 
 describe('settings file (electron-store / conf) with an explicit reaction to damage', () => {
   it('opens a fresh file and passes conf/electron-store the same pinned options', () => {
@@ -27,7 +27,8 @@ describe('settings file (electron-store / conf) with an explicit reaction to dam
     backend.set('ui', { theme: 'dark' });
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')).ui.theme).toBe('dark');
     expect(seen[0]).toMatchObject({ cwd: dir, configName: 'config', name: 'config', clearInvalidConfig: false });
-    expect(seen[0]!.schema).toHaveProperty('auth');
+    expect(() => seen[0]!.deserialize('{"auth":"yes"}')).toThrow(/auth/);
+    expect(seen[0]!.deserialize('{"auth":{},"other":1}')).toEqual({ auth: {}, other: 1 });
   });
 
   it.each([

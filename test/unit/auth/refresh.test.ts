@@ -3,10 +3,11 @@
  * tokens and revokes the family on reuse (security-test-plan §7.4 RF-01..RF-09, §7.9 CC).
  */
 import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemorySecretStore, type SecretStore } from '../../../src/core/secrets/secret-store.js';
 import type { AuthStatus, EnvironmentSummary, FlowProgress } from '../../../src/shared/environments.js';
 import { manualClock, startHarness, type Harness, type HarnessOptions } from '../../fixtures/auth/harness.js';
+import { createGate, deferred } from '../../fixtures/gate.js';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -105,16 +106,21 @@ describe('refresh (RF)', () => {
   it('RF-05 crash between rotation and saving: the next start sends the old token, gets invalid_grant, and ends cleanly (RF-01 path)', async () => {
     const inner = createMemorySecretStore();
     let hangWrites = false;
+    const writeHung = deferred();
     const keychain: SecretStore = {
       get: (a) => inner.get(a),
       delete: (a) => inner.delete(a),
-      set: (a, v) => (hangWrites ? new Promise<void>(() => undefined) : inner.set(a, v)),
+      set: (a, v) => {
+        if (!hangWrites) return inner.set(a, v);
+        writeHung.resolve();
+        return new Promise<void>(() => undefined);
+      },
     };
     const first = await startHarness({ secretStore: keychain, tuning: { keychainTimeoutMs: 60_000 } });
     expect((await first.signIn()).phase).toBe('signed-in');
     hangWrites = true;
     void first.api.refresh().catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 100));
+    await writeHung.promise; // the rotated token reached the keychain write, which never lands
     expect(first.fake.stats.refreshes).toBe(1); // the AS rotated; the app "dies" before saving
     // The "crash": the first app is abandoned, never disposed, its keychain write never lands.
     const settingsDir = first.settingsDir;
@@ -218,13 +224,16 @@ describe('concurrency through the engine (CC)', () => {
 
   it('CC-05 sign-out during a slow refresh: the result is discarded (and revoked), the keychain holds no tokens', async () => {
     const h = await signedIn();
-    h.fake.tokenFaults.push({ grantType: 'refresh_token', delayMs: 300 });
+    const gate = createGate();
+    h.fake.tokenFaults.push({ grantType: 'refresh_token', gate });
     const refresh = h.handle('auth.refresh', {});
-    await new Promise((r) => setTimeout(r, 50));
+    await gate.arrived;
     const out = await h.call<AuthStatus>('auth.signOut', {});
     expect(out.signedIn).toBe(false);
+    gate.release();
     expect((await refresh).ok).toBe(false);
-    await new Promise((r) => setTimeout(r, 100));
+    // The discarded result is revoked in the background: wait for that, not for a fixed time.
+    await vi.waitFor(() => expect(h.fake.activeTokens()).toBe(0), { timeout: 20_000 });
     expect(await stored(h)).toBeNull();
     expect((await h.call<AuthStatus>('auth.status', {})).signedIn).toBe(false);
     expect(h.fake.activeTokens()).toBe(0);
@@ -232,13 +241,14 @@ describe('concurrency through the engine (CC)', () => {
 
   it('CC-06 a new sign-in during a slow refresh: the new sign-in tokens win', async () => {
     const h = await signedIn();
-    h.fake.tokenFaults.push({ grantType: 'refresh_token', delayMs: 300 });
+    const gate = createGate();
+    h.fake.tokenFaults.push({ grantType: 'refresh_token', gate });
     const refresh = h.api.refresh();
-    await new Promise((r) => setTimeout(r, 30));
+    await gate.arrived;
     expect((await h.signIn()).phase).toBe('signed-in');
     const afterSignIn = (await stored(h))!;
+    gate.release();
     await refresh.catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 50));
     expect((await stored(h))!.refreshToken).toBe(afterSignIn.refreshToken);
     expect(await h.api.getAccessToken()).toBe(afterSignIn.accessToken);
   });
@@ -246,12 +256,14 @@ describe('concurrency through the engine (CC)', () => {
   it('CC-07 a second valid-looking callback while the exchange is pending is ignored: one token call', async () => {
     const h = await startHarness();
     harnesses.push(h);
-    h.fake.tokenFaults.push({ grantType: 'authorization_code', delayMs: 200, patch: {} });
+    const gate = createGate();
+    h.fake.tokenFaults.push({ grantType: 'authorization_code', gate, patch: {} });
     const { progress, authorizeUrl } = await h.startSignIn();
     const location = await h.fake.approve(authorizeUrl);
     const first = h.api.handleDeepLink(location);
-    await new Promise((r) => setTimeout(r, 50));
+    await gate.arrived;
     expect((await h.api.handleDeepLink(location)).status).toBe('ignored');
+    gate.release();
     expect((await first).status).toBe('accepted');
     expect((await h.api.waitForSignIn(progress.flowId)).phase).toBe('signed-in');
     expect(h.fake.stats.codeExchanges).toBe(1);
@@ -259,20 +271,26 @@ describe('concurrency through the engine (CC)', () => {
 
   it('CC-08 quitting while the exchange or a refresh is pending: clean exit, the keychain holds a whole token set or none', async () => {
     const h = await startHarness();
-    h.fake.tokenFaults.push({ grantType: 'authorization_code', delayMs: 200, patch: {} });
+    const exchange = createGate();
+    h.fake.tokenFaults.push({ grantType: 'authorization_code', gate: exchange, patch: {} });
     const { authorizeUrl } = await h.startSignIn();
     void h.api.handleDeepLink(await h.fake.approve(authorizeUrl));
-    await new Promise((r) => setTimeout(r, 50));
-    await h.feature.dispose();
+    await exchange.arrived;
+    const disposed = h.feature.dispose(); // quitting starts while the token call is held
+    exchange.release();
+    await disposed;
     const raw = await h.secretStore.get(account(h));
     expect(raw).toBeNull();
     await h.close();
 
     const g = await signedIn();
-    g.fake.tokenFaults.push({ grantType: 'refresh_token', delayMs: 200 });
+    const refresh = createGate();
+    g.fake.tokenFaults.push({ grantType: 'refresh_token', gate: refresh });
     void g.api.refresh().catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 50));
-    await g.feature.dispose();
+    await refresh.arrived;
+    const stopped = g.feature.dispose(); // quitting starts while the token call is held
+    refresh.release();
+    await stopped;
     const set = await stored(g);
     expect(set?.accessToken).toMatch(/^CANARY-AT-/);
     expect(set?.refreshToken).toMatch(/^CANARY-RT-/);

@@ -67,11 +67,9 @@ describe('explorer channels refuse invalid payloads (IPC-04)', () => {
     it(`IPC-04 ${channel} refuses wrong types, huge strings, prototype keys and deep nesting before any handler runs`, async () => {
       const { call, calls } = setup();
       for (const [i, payload] of BAD.entries()) {
-        const started = Date.now();
         const r = await call(channel, payload);
         expect(r.ok, `case ${i}`).toBe(false);
         if (!r.ok) expect(r.error.code).toBe('INVALID_PAYLOAD');
-        expect(Date.now() - started).toBeLessThan(1000);
       }
       expect(calls).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

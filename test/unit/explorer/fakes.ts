@@ -4,7 +4,7 @@
  */
 import { plainNetwork } from '../../../src/core/net/network-port.js';
 import type { AuthFeatureApi } from '../../../src/core/auth/auth-api.js';
-import type { CoreServices } from '../../../src/core/create-core.js';
+import type { CoreServices } from '../../../src/core/core-services.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { createPreferences } from '../../../src/core/app/preferences.js';
 import { createLogger, memorySink } from '../../../src/core/logging/logger.js';

@@ -50,3 +50,24 @@ describe('request history', () => {
     expect(store.list('other')).toEqual([]);
   });
 });
+
+describe('stored history is checked with the contract schema when read', () => {
+  it('skips entries an older or edited file holds in the wrong shape, keeps the good ones', () => {
+    const settings = memoryBackend();
+    const good = entry(1);
+    settings.set('explorerHistory', {
+      simulator: [
+        good,
+        { ...entry(2), request: { method: 'HACK', path: '/x', query: [] } },
+        { ...entry(3), request: { method: 'GET', path: '/x', query: 'limit=1' } },
+        { ...entry(4), at: 'yesterday' },
+        { ...entry(5), request: { ...entry(5).request, extra: '<b>' } },
+        null,
+      ],
+      other: 'not a list',
+    });
+    const store = createHistoryStore(settings, { historyEntries: 10, historyBodyChars: 100 });
+    expect(store.list('simulator')).toEqual([good]);
+    expect(store.list('other')).toEqual([]);
+  });
+});

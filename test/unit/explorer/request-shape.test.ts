@@ -70,3 +70,18 @@ describe('scopes', () => {
     expect(isScopeToken('<script>')).toBe(false);
   });
 });
+
+describe('one scope rule for entered, stored and shown scopes', () => {
+  it('the IPC payload, the stored settings and the 403 explainer accept and refuse the same names', async () => {
+    const { scopeListSchema } = await import('../../../src/shared/catalog/scopes.js');
+    const { parseBearerChallenge } = await import('../../../src/core/explorer/explain.js');
+    for (const good of ['users:read', 'export-jobs:read', 'offline_access', 'https://api.example/x.read']) {
+      expect(scopeListSchema.safeParse([good]).success, good).toBe(true);
+      expect(parseBearerChallenge(`Bearer scope="${good}"`).scopes, good).toEqual([good]);
+    }
+    for (const bad of ['<script>', 'a"b', 'a\\b', '-leading', 'x'.repeat(101), '']) {
+      expect(scopeListSchema.safeParse([bad]).success, bad).toBe(false);
+      expect(isScopeToken(bad), bad).toBe(false);
+    }
+  });
+});

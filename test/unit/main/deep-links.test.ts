@@ -23,7 +23,7 @@ describe('deep-link intake (logic only: the OS hand-off itself needs Electron an
   it('registers open-url in will-finish-launching and queues links until the engine is ready', () => {
     const app = new EventEmitter();
     let focused = 0;
-    const intake = createDeepLinkIntake(app as never, () => focused++);
+    const intake = createDeepLinkIntake(app, () => focused++);
     expect(app.listenerCount('open-url')).toBe(0);
     app.emit('will-finish-launching');
     expect(app.listenerCount('open-url')).toBe(1);

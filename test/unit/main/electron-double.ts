@@ -6,23 +6,26 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { HandlerDetails, IpcMainInvokeEvent, WindowOpenHandlerResponse } from 'electron';
+import type { ElectronSeam, SeamWebContents } from '../../../src/main/electron-seam.js';
 
 /** Like Electron: every property or method of a destroyed object throws, except isDestroyed(). */
 function destroyedError() {
   return new TypeError('Object has been destroyed');
 }
 
-export class FakeWebContents extends EventEmitter {
+/** Typed against the seam, so a call src/main makes that Electron lacks fails to compile. */
+export class FakeWebContents extends EventEmitter implements SeamWebContents {
   static nextId = 1;
   readonly #id = FakeWebContents.nextId++;
   sent: Array<{ channel: string; message: unknown }> = [];
-  windowOpenHandler?: (details: { url: string }) => { action: 'deny' | 'allow' };
+  windowOpenHandler?: (details: HandlerDetails) => WindowOpenHandlerResponse;
   destroyed = false;
   get id() {
     if (this.destroyed) throw destroyedError();
     return this.#id;
   }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }) {
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse) {
     this.windowOpenHandler = handler;
   }
   send(channel: string, message: unknown) {
@@ -117,10 +120,11 @@ export function createElectronDouble(
     },
     commandLine: { hasSwitch: (name: string) => (options.switches ?? []).includes(name) },
   });
+  // What main registered, called by tests with a sender-like event (only `sender` is read).
   const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const ipcMain = {
-    handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn),
-    removeHandler: (channel: string) => handlers.delete(channel),
+    handle: (channel: string, fn: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>) => void handlers.set(channel, (event, payload) => fn(event as IpcMainInvokeEvent, payload)),
+    removeHandler: (channel: string) => void handlers.delete(channel),
   };
   const protocol = {
     privileged: [] as unknown[],
@@ -163,7 +167,15 @@ export function createElectronDouble(
   };
   const opened: string[] = [];
   const shell = { openExternal: async (url: string) => void opened.push(url) };
-  const clipboard = { text: '', writeText(t: string) { this.text = t; }, readText() { return this.text; } };
+  const clipboard = {
+    text: '',
+    async writeText(t: string) {
+      this.text = t;
+    },
+    async readText() {
+      return this.text;
+    },
+  };
   const dialog = {
     errorBoxes: [] as Array<{ title: string; content: string }>,
     /** Every message box shown, and the button index the "user" presses (default: Cancel = 0). */
@@ -174,15 +186,28 @@ export function createElectronDouble(
       this.messageBoxes.push({ parent: args.length > 1, options });
       return { response: this.nextResponse, checkboxChecked: false };
     },
-    showSaveDialog: async () => ({ canceled: true }),
+    showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     showErrorBox(title: string, content: string) {
       this.errorBoxes.push({ title, content });
     },
   };
   FakeBrowserWindow.instances = [];
   FakeBrowserWindow.failNextLoad = undefined;
+  const electron: ElectronSeam = {
+    app,
+    ipcMain,
+    protocol,
+    session,
+    shell,
+    clipboard,
+    dialog,
+    // The one unchecked member: a BrowserWindow double would need Electron's ~200 members. What
+    // start-app calls on the window (webContents.id/send/isDestroyed, loadURL, once/on) is
+    // mirrored above and exercised by test/unit/main/start-app.test.ts.
+    BrowserWindow: FakeBrowserWindow as unknown as ElectronSeam['BrowserWindow'],
+  };
   return {
-    electron: { app, ipcMain, protocol, session, shell, clipboard, dialog, BrowserWindow: FakeBrowserWindow },
+    electron,
     app,
     protocolClientsCount: () => app.protocolClients.length,
     handlers,

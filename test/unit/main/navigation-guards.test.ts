@@ -1,11 +1,15 @@
+import type { HandlerDetails } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { installNavigationGuards, isAppUrl } from '../../../src/main/navigation-guards.js';
 import { FakeWebContents } from './electron-double.js';
 
+/** A window.open request as Electron describes it (HandlerDetails). */
+const openRequest = (url: string): HandlerDetails => ({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: 'app://bundle/index.html', policy: 'strict-origin-when-cross-origin' } });
+
 function guarded() {
   const contents = new FakeWebContents();
   const opened: string[] = [];
-  installNavigationGuards(contents as never, (url) => opened.push(url));
+  installNavigationGuards(contents, (url) => opened.push(url));
   // Electron's shapes: will-frame-navigate passes only `details`; will-navigate and
   // will-redirect pass `details` followed by the deprecated positional url.
   const navigate = (event: string, url: string) => {
@@ -51,14 +55,14 @@ describe('navigation guards', () => {
   it('NAV-01/NAV-03: window.open is denied and non-allowlisted URLs never reach the OS', () => {
     const { contents, opened } = guarded();
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'smb://host/share', 'ms-msdt:x', 'io.pleo.partnerdesktop:/oauth/callback?code=x', 'http://developers.pleo.io/']) {
-      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+      expect(contents.windowOpenHandler!(openRequest(url))).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual([]);
   });
 
   it('NAV-02: an allowlisted Pleo https link is denied in-app and opened in the system browser', () => {
     const { contents, opened } = guarded();
-    expect(contents.windowOpenHandler!({ url: 'https://developers.pleo.io/docs/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!(openRequest('https://developers.pleo.io/docs/'))).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://developers.pleo.io/docs/']);
   });
 

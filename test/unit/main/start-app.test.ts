@@ -78,7 +78,7 @@ function double(options: Parameters<typeof createElectronDouble>[0] = {}) {
 
 async function started(options: Parameters<typeof createElectronDouble>[0] = {}) {
   const d = double(options);
-  startApp(d.electron as never, { appRoot: root });
+  startApp(d.electron, { appRoot: root });
   d.app.readyResolve!();
   await vi.waitFor(() => expect(FakeBrowserWindow.instances[0]?.loadedUrl).toBeDefined());
   return d;
@@ -93,7 +93,7 @@ function beforeQuit(d: ReturnType<typeof double>) {
 describe('Electron composition root (electron test double)', () => {
   it('CC-02 ST-14: a second instance quits at once and wires nothing (so it never writes the settings file)', () => {
     const d = double({ gotLock: false });
-    startApp(d.electron as never, { appRoot: root });
+    startApp(d.electron, { appRoot: root });
     expect(d.app.quitCalls).toBe(1);
     expect(d.protocolClientsCount()).toBe(0);
     expect(d.handlers.size).toBe(0);
@@ -101,7 +101,7 @@ describe('Electron composition root (electron test double)', () => {
 
   it('registers the OAuth scheme with `--` and the app:// scheme as privileged before ready', () => {
     const d = double({ isPackaged: true });
-    startApp(d.electron as never, { appRoot: root, platform: 'linux' });
+    startApp(d.electron, { appRoot: root, platform: 'linux' });
     expect(d.app.protocolClients[0]).toMatchObject({ scheme: 'io.pleo.partnerdesktop' });
     expect(d.app.protocolClients[0]!.args.at(-1)).toBe('--');
     expect(d.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
@@ -111,12 +111,12 @@ describe('Electron composition root (electron test double)', () => {
 
   it('a development run registers the scheme only on Windows (the only platform honouring path/args)', () => {
     const win = double();
-    startApp(win.electron as never, { appRoot: root, platform: 'win32' });
+    startApp(win.electron, { appRoot: root, platform: 'win32' });
     expect(win.app.protocolClients).toHaveLength(1);
     expect(win.app.protocolClients[0]!.args.at(-1)).toBe('--');
     for (const platform of ['darwin', 'linux'] as const) {
       const d = double();
-      startApp(d.electron as never, { appRoot: root, platform });
+      startApp(d.electron, { appRoot: root, platform });
       expect(d.app.protocolClients, platform).toEqual([]);
     }
   });
@@ -130,13 +130,13 @@ describe('Electron composition root (electron test double)', () => {
   it('a development run uses its own userData (and so its own single-instance lock) unless --user-data-dir is given', () => {
     const appData = path.join(root, 'appData');
     const dev = double();
-    startApp(dev.electron as never, { appRoot: root });
+    startApp(dev.electron, { appRoot: root });
     expect(dev.app.lockUserData).toBe(path.join(appData, 'Pleo Partner Desktop (dev)'));
     const packaged = double({ isPackaged: true });
-    startApp(packaged.electron as never, { appRoot: root });
+    startApp(packaged.electron, { appRoot: root });
     expect(packaged.app.lockUserData).toBe(path.join(appData, 'Pleo Partner Desktop'));
     const explicit = double({ switches: ['user-data-dir'] });
-    startApp(explicit.electron as never, { appRoot: root });
+    startApp(explicit.electron, { appRoot: root });
     expect(explicit.app.lockUserData).toBe(path.join(appData, 'Pleo Partner Desktop'));
   });
 
@@ -163,7 +163,7 @@ describe('Electron composition root (electron test double)', () => {
   it('a failed start-up is reported and exits instead of leaving a windowless process holding the lock', async () => {
     state.failPlatform = true;
     const d = double();
-    startApp(d.electron as never, { appRoot: root });
+    startApp(d.electron, { appRoot: root });
     d.app.readyResolve!();
     await vi.waitFor(() => expect(d.app.exitCodes).toEqual([1]));
     expect(d.dialog.errorBoxes[0]?.content).toContain('EACCES');

@@ -5,7 +5,7 @@
 import { plainNetwork } from '../../../src/core/net/network-port.js';
 import type { AuthEvidence, AuthFeatureApi } from '../../../src/core/auth/auth-api.js';
 import type { ExplorerCallRecord, ExplorerFeatureApi } from '../../../src/core/explorer/explorer-feature.js';
-import type { CoreServices } from '../../../src/core/create-core.js';
+import type { CoreServices } from '../../../src/core/core-services.js';
 import { createEventBus } from '../../../src/core/events/event-bus.js';
 import { silentLogger } from '../../../src/core/logging/logger.js';
 import { createRedactor } from '../../../src/core/logging/redact.js';

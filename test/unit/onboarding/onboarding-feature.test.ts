@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,8 +59,7 @@ describe('onboarding feature', () => {
     expect(signIn.facts?.subject).toBe('urn:pleo:company:abc');
     // Our own summary, not the engine's free text.
     expect(JSON.stringify(v)).not.toContain('SECRETSUBJECT');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(emitted.filter((e) => e.event === 'onboarding.changed').length).toBeGreaterThanOrEqual(3);
+    await vi.waitFor(() => expect(emitted.filter((e) => e.event === 'onboarding.changed').length).toBeGreaterThanOrEqual(3));
   });
 
   it('a rejected secret fails step 4; a denied consent fails step 5; a cancel does not', async () => {
