@@ -5,13 +5,23 @@ import globals from 'globals';
 
 // Electron configuration gates (security-test-plan EL-04): patterns that must never appear.
 const electronGates = [
-  { selector: "CallExpression[callee.property.name='setCertificateVerifyProc']", message: 'Never override certificate verification (EL-04).' },
-  { selector: "CallExpression[callee.property.name='on'][arguments.0.value='certificate-error']", message: 'Never accept certificate errors (EL-04).' },
   {
-    selector: "CallExpression[callee.property.name='appendSwitch'][arguments.0.value=/^(ignore-certificate-errors|disable-web-security|remote-debugging-port|host-rules|no-sandbox|allow-insecure-localhost)$/]",
+    selector: "CallExpression[callee.property.name='setCertificateVerifyProc']",
+    message: 'Never override certificate verification (EL-04).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='on'][arguments.0.value='certificate-error']",
+    message: 'Never accept certificate errors (EL-04).',
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name='appendSwitch'][arguments.0.value=/^(ignore-certificate-errors|disable-web-security|remote-debugging-port|host-rules|no-sandbox|allow-insecure-localhost)$/]",
     message: 'Dangerous Chromium switch (EL-04).',
   },
-  { selector: "CallExpression[callee.property.name='exposeInMainWorld'] Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer to the page (E-20).' },
+  {
+    selector: "CallExpression[callee.property.name='exposeInMainWorld'] Identifier[name='ipcRenderer']",
+    message: 'Never expose ipcRenderer to the page (E-20).',
+  },
 ];
 
 export default tseslint.config(
@@ -64,7 +74,10 @@ export default tseslint.config(
     ignores: ['src/main/electron-adapters.ts'],
     rules: {
       // shell.openExternal only through the one validated adapter (EL-04).
-      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use the validated adapter in src/main/electron-adapters.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'Use the validated adapter in src/main/electron-adapters.ts.' },
+      ],
     },
   },
   {
@@ -86,7 +99,11 @@ export default tseslint.config(
         },
       ],
       'react/no-danger': 'off',
-      'no-restricted-syntax': ['error', ...electronGates, { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the renderer (XSS).' }],
+      'no-restricted-syntax': [
+        'error',
+        ...electronGates,
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the renderer (XSS).' },
+      ],
     },
   },
   {
@@ -97,19 +114,29 @@ export default tseslint.config(
       // services from core-services.ts: importing create-core.ts, which builds them, is a circle.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/main/**', '**/simulator/**', '**/renderer/**', '**/preload/**'] }, { group: ['**/create-core.js'], message: 'Import CoreServices from core-services.ts.' }] },
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '**/simulator/**', '**/renderer/**', '**/preload/**'] },
+            { group: ['**/create-core.js'], message: 'Import CoreServices from core-services.ts.' },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/core/create-core.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', '**/main/**', '**/simulator/**', '**/renderer/**', '**/preload/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/main/**', '**/simulator/**', '**/renderer/**', '**/preload/**'] }],
+    },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
       // Shared runs everywhere: no Node, no Electron, no other layer.
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/core/**', '**/main/**', '**/simulator/**', '**/renderer/**', '**/preload/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', '**/core/**', '**/main/**', '**/simulator/**', '**/renderer/**', '**/preload/**'] },
+      ],
     },
   },
   {
@@ -119,7 +146,12 @@ export default tseslint.config(
       // layers; from core only the endpoint types it answers with (core/ports.ts).
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'] }, { group: ['**/core/**', '!**/core/ports.js'], message: 'The simulator may only use the types in core/ports.ts.' }] },
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'] },
+            { group: ['**/core/**', '!**/core/ports.js'], message: 'The simulator may only use the types in core/ports.ts.' },
+          ],
+        },
       ],
     },
   },
@@ -130,5 +162,4 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:*', '**/core/**', '**/main/**', '**/simulator/**', '**/renderer/**'] }],
     },
   },
-
 );

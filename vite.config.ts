@@ -14,7 +14,9 @@ export default defineConfig({
       // The CSP as a meta fallback, from the one definition in shared/csp.ts, first in <head>
       // so it applies before any script or style (issue 11 point 6).
       name: 'meta-csp',
-      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_META_CSP }, injectTo: 'head-prepend' }],
+      transformIndexHtml: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_META_CSP }, injectTo: 'head-prepend' },
+      ],
     },
   ],
   build: {

@@ -25,7 +25,9 @@ async function measure(entries: number): Promise<{ heapMb: number; queryMs: numb
   const sim: Simulator = await startSimulator({ quiet: true, mode: 'test', entries });
   try {
     const token = (await signIn(sim, { scope: 'export-items:read export-jobs:read', user: 2 })).tokens.access_token;
-    const jobs = await json<{ data: Array<{ id: string; numberOfItems: number }> }>(await api(sim, token, '/v3/export-jobs?statuses=pending'));
+    const jobs = await json<{ data: Array<{ id: string; numberOfItems: number }> }>(
+      await api(sim, token, '/v3/export-jobs?statuses=pending'),
+    );
     const job = jobs.data[0]!;
     const samples: number[] = [];
     for (let i = 0; i < 7; i++) {

@@ -51,10 +51,14 @@ function analyse(outDir: string) {
     for (const i of chunk.imports ?? []) visit(i);
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  const allJs = readdirSync(path.join(outDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const allJs = readdirSync(path.join(outDir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const initialJs = [...initial].filter((f) => f.endsWith('.js'));
   const lazy = allJs.filter((f) => !initial.has(f));
-  const editorIn = allJs.filter((f) => /@codemirror|cm-editor|cm-content|monaco-editor|MonacoEnvironment/.test(readFileSync(path.join(outDir, f), 'utf8')));
+  const editorIn = allJs.filter((f) =>
+    /@codemirror|cm-editor|cm-content|monaco-editor|MonacoEnvironment/.test(readFileSync(path.join(outDir, f), 'utf8')),
+  );
   return {
     initial: sizesOf(initialJs, outDir),
     total: sizesOf(allJs, outDir),
@@ -70,7 +74,10 @@ async function buildApp(outDir: string) {
 async function buildHello(outDir: string) {
   const root = path.join(TMP, 'hello-src');
   mkdirSync(root, { recursive: true });
-  writeFileSync(path.join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Hello</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+  writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Hello</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+  );
   writeFileSync(
     path.join(root, 'main.tsx'),
     `import { StrictMode, useState } from 'react';
@@ -82,7 +89,14 @@ function App() {
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
 `,
   );
-  await build({ configFile: false, root, base: './', plugins: [react()], logLevel: 'silent', build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false, target: 'es2022' } });
+  await build({
+    configFile: false,
+    root,
+    base: './',
+    plugins: [react()],
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false, target: 'es2022' },
+  });
 }
 
 async function main() {
@@ -105,7 +119,14 @@ async function main() {
     noEditorInAppBundle: app.editorChunks.length === 0,
     totalAtMostMonacoCore: ratios.totalMinVsMonacoCore <= 1,
   };
-  const result = { bench: 'B3', app: { initial: app.initial, total: app.total, lazyChunks: app.lazyChunks }, hello: { initial: hello.initial, total: hello.total }, ratios, checks, pass: Object.values(checks).every(Boolean) };
+  const result = {
+    bench: 'B3',
+    app: { initial: app.initial, total: app.total, lazyChunks: app.lazyChunks },
+    hello: { initial: hello.initial, total: hello.total },
+    ratios,
+    checks,
+    pass: Object.values(checks).every(Boolean),
+  };
 
   const rows = app.lazyChunks.map((c) => `| lazy: \`${c.file}\` | ${kb(c.min)} | ${kb(c.gzip)} |`).join('\n');
   updateBenchSection(

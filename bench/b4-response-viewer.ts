@@ -64,7 +64,9 @@ async function buildPages(): Promise<void> {
       outDir: DIST,
       emptyOutDir: true,
       target: 'es2022',
-      rollupOptions: { input: { viewer: path.join(root, 'viewer.html'), pre: path.join(root, 'pre.html'), cm6: path.join(root, 'cm6.html') } },
+      rollupOptions: {
+        input: { viewer: path.join(root, 'viewer.html'), pre: path.join(root, 'pre.html'), cm6: path.join(root, 'cm6.html') },
+      },
     },
   });
 }
@@ -85,7 +87,10 @@ function serve(): Promise<{ url: string; close(): Promise<void> }> {
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      }),
     ),
   );
 }
@@ -95,7 +100,10 @@ async function sample(browser: Browser, base: string, v: Variant, size: SizeName
   const page = await context.newPage();
   try {
     await page.goto(`${base}/${v.page}?size=${size}${v.query ? `&${v.query}` : ''}`);
-    await page.waitForFunction(() => window.__benchResult !== undefined || window.__benchError !== undefined, undefined, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(() => window.__benchResult !== undefined || window.__benchError !== undefined, undefined, {
+      timeout: 120_000,
+      polling: 100,
+    });
     const error = await page.evaluate(() => window.__benchError);
     if (error) throw new Error(`${v.id} ${size}: ${error}`);
     const r = (await page.evaluate(() => window.__benchResult))!;
@@ -120,7 +128,15 @@ async function main() {
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-gpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--disable-gpu',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
   const results: Record<string, Record<string, Sample[]>> = {};
   try {
@@ -181,7 +197,9 @@ async function main() {
     for (const v of VARIANTS) {
       const s = summary[v.id]?.[size.name];
       if (!s) continue;
-      rows.push(`| ${size.name.replace('mb', ' MB')} | ${v.label} | ${fmt(s.shown.median)} [p95 ${fmt(s.shown.p95)}] | ${fmt(s.worstLongTask.median)} [${fmt(s.worstLongTask.p95)}] | ${fmt(s.scrollMs.median)} | ${fmt(s.heapMB.median)} |`);
+      rows.push(
+        `| ${size.name.replace('mb', ' MB')} | ${v.label} | ${fmt(s.shown.median)} [p95 ${fmt(s.shown.p95)}] | ${fmt(s.worstLongTask.median)} [${fmt(s.worstLongTask.p95)}] | ${fmt(s.scrollMs.median)} | ${fmt(s.heapMB.median)} |`,
+      );
     }
   }
   const yes = (b: boolean) => (b ? 'yes' : '**no**');

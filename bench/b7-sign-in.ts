@@ -39,7 +39,10 @@ const SAMPLES = Number(process.env.B7_SAMPLES ?? 60);
 const REDIRECT = 'http://127.0.0.1/oauth/callback';
 
 async function startMockAs(): Promise<{ info: SimulatorEndpoints; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench/b7/mock-as.ts')], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench/b7/mock-as.ts')], {
+    cwd: REPO,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -81,10 +84,18 @@ async function handRolled(info: SimulatorEndpoints, store: Map<string, string>):
     }
     res.writeHead(303, { location: '/done' }).end();
     server.close();
-    const body = new URLSearchParams({ grant_type: 'authorization_code', code: url.searchParams.get('code')!, redirect_uri: redirectUri, code_verifier: verifier });
+    const body = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: url.searchParams.get('code')!,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
     fetch(info.tokenEndpoint, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body,
     })
       .then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>)
@@ -96,7 +107,16 @@ async function handRolled(info: SimulatorEndpoints, store: Map<string, string>):
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth/callback`;
   const authorize = new URL(info.authorizationEndpoint);
-  for (const [k, v] of Object.entries({ response_type: 'code', client_id: client.clientId, redirect_uri: redirectUri, scope: 'users:read', state, code_challenge: challenge, code_challenge_method: 'S256' })) authorize.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({
+    response_type: 'code',
+    client_id: client.clientId,
+    redirect_uri: redirectUri,
+    scope: 'users:read',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }))
+    authorize.searchParams.set(k, v);
   await browse(authorize.toString());
   await done;
 }
@@ -104,7 +124,11 @@ async function handRolled(info: SimulatorEndpoints, store: Map<string, string>):
 async function floor(info: SimulatorEndpoints): Promise<void> {
   const verifier = oauth.generateRandomCodeVerifier();
   await oauth.calculatePKCECodeChallenge(verifier);
-  const response = await fetch(`${new URL(info.tokenEndpoint).origin}/ping`, { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const response = await fetch(`${new URL(info.tokenEndpoint).origin}/ping`, {
+    method: 'POST',
+    body: 'x=1',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   await response.arrayBuffer();
 }
 
@@ -117,7 +141,8 @@ async function main(): Promise<void> {
   const info: SimulatorEndpoints = { ...mock.info, introspectionEndpoint: '' };
   const dir = mkdtempSync(path.join(tmpdir(), 'ppd-b7-'));
   const settingsOf = (name: string) =>
-    openSettings((o) => new Conf<Record<string, unknown>>(o as never) as unknown as KeyValueBackend, { cwd: dir, configName: name }).backend;
+    openSettings((o) => new Conf<Record<string, unknown>>(o as never) as unknown as KeyValueBackend, { cwd: dir, configName: name })
+      .backend;
   const ports = {
     browserLauncher: { open: async (url: string) => void browse(url).catch(() => undefined) },
     externalOpener: { openExternal: async () => undefined },
@@ -145,7 +170,13 @@ async function main(): Promise<void> {
     notices: () => [],
   };
   const auth = createAuthFeature(services);
-  const core = createCore({ host: 'test-host', appVersion: 'bench', userDataDir: dir, settings: settingsOf('core'), ports: { ...ports, secretStore: createMemorySecretStore() } });
+  const core = createCore({
+    host: 'test-host',
+    appVersion: 'bench',
+    userDataDir: dir,
+    settings: settingsOf('core'),
+    ports: { ...ports, secretStore: createMemorySecretStore() },
+  });
   for (const handle of [(c: string, p: unknown) => auth.handlers[c as 'environments.update']!(p as never), core.handle]) {
     await handle('environments.update', { environmentId: 'simulator', redirectUri: REDIRECT });
   }

@@ -27,7 +27,15 @@ const ITEMS = Number(process.env.B8_ITEMS ?? 100_000);
 const REPS = Number(process.env.B8_REPS ?? 3);
 const VARIANTS = ['floor', 'reference', 'pipeline', 'full', 'reference-full'] as const;
 type Variant = (typeof VARIANTS)[number];
-interface Sample { variant: Variant; pageSize: number; items: number; ms: number; itemsPerSec: number; rssGrowthMb: number; latencyMs: number }
+interface Sample {
+  variant: Variant;
+  pageSize: number;
+  items: number;
+  ms: number;
+  itemsPerSec: number;
+  rssGrowthMb: number;
+  latencyMs: number;
+}
 
 async function runOne(variant: Variant, pageSize: number, base: string, job: string): Promise<Omit<Sample, 'latencyMs'>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ppd-b8-'));
@@ -45,7 +53,9 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
       const out = variant === 'floor' ? undefined : createWriteStream(file);
       let after: string | undefined;
       for (;;) {
-        const res = await fetch(`${base}/v3/export-items?job_id=${job}&limit=${pageSize}${after ? `&after=${after}` : ''}`, { headers: { authorization: 'Bearer b8' } });
+        const res = await fetch(`${base}/v3/export-items?job_id=${job}&limit=${pageSize}${after ? `&after=${after}` : ''}`, {
+          headers: { authorization: 'Bearer b8' },
+        });
         if (variant === 'floor') {
           // The floor still needs the cursor: read it from the tail of the body without parsing.
           const text = await res.text();
@@ -55,7 +65,14 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
           after = m[2];
           continue;
         }
-        type RefItem = { accountingEntryId: string; date: string; type: string; note?: string | null; amount: { inWalletCurrency: { value: number; currency: string } }; supplier?: { name?: string } | null };
+        type RefItem = {
+          accountingEntryId: string;
+          date: string;
+          type: string;
+          note?: string | null;
+          amount: { inWalletCurrency: { value: number; currency: string } };
+          supplier?: { name?: string } | null;
+        };
         const body = JSON.parse(await res.text()) as { data: RefItem[]; pagination: { hasNextPage: boolean; endCursor: string } };
         let csv = '';
         for (const it of body.data) {
@@ -65,7 +82,11 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
         if (variant === 'reference-full') {
           for (let i = 0; i < body.data.length; i += 100) {
             const batch = body.data.slice(i, i + 100).map((it) => ({ accountingEntryId: it.accountingEntryId, status: 'successful' }));
-            const put = await fetch(`${base}/v3/export-jobs/${job}/items`, { method: 'PUT', headers: { authorization: 'Bearer b8', 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+            const put = await fetch(`${base}/v3/export-jobs/${job}/items`, {
+              method: 'PUT',
+              headers: { authorization: 'Bearer b8', 'content-type': 'application/json' },
+              body: JSON.stringify(batch),
+            });
             await put.text();
           }
         }
@@ -78,7 +99,13 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
       const { createExportHttp } = await import('../src/core/export/export-http.js');
       const env = { id: 'simulator', kind: 'simulator', apiBase: base } as never;
       const auth = { resolveEnvironment: async () => env, getAccessToken: async () => 'b8-token' } as never;
-      const http = createExportHttp({ auth, environmentId: 'simulator', appVersion: 'bench', now: () => Date.now(), sleep: async () => undefined });
+      const http = createExportHttp({
+        auth,
+        environmentId: 'simulator',
+        appVersion: 'bench',
+        now: () => Date.now(),
+        sleep: async () => undefined,
+      });
       if (variant === 'pipeline') {
         const { itemPages } = await import('../src/core/export/item-pager.js');
         const { openCsvTarget } = await import('../src/core/export/csv-writer.js');
@@ -94,11 +121,32 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
         const settings = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' }) as never;
         const checkpoints = createCheckpointStore(settings);
         const cp = {
-          version: 1 as const, environmentId: 'simulator', jobId: job, targetPath: file, total: ITEMS, reportedAtPage: 0, batchesDoneInPage: 0,
-          reported: 0, csvBytesAtPage: 0, failed: 0, reportErrors: 0, failureTypes: {}, failRows: [], pageSize, startedAt: Date.now(), resumed: 0, retries: 0,
+          version: 1 as const,
+          environmentId: 'simulator',
+          jobId: job,
+          targetPath: file,
+          total: ITEMS,
+          reportedAtPage: 0,
+          batchesDoneInPage: 0,
+          reported: 0,
+          csvBytesAtPage: 0,
+          failed: 0,
+          reportErrors: 0,
+          failureTypes: {},
+          failRows: [],
+          pageSize,
+          startedAt: Date.now(),
+          resumed: 0,
+          retries: 0,
         };
         checkpoints.save(cp);
-        const { summary } = await runExport(cp, { http, checkpoints, now: () => Date.now(), signal: new AbortController().signal, hooks: { onProgress: () => undefined } });
+        const { summary } = await runExport(cp, {
+          http,
+          checkpoints,
+          now: () => Date.now(),
+          signal: new AbortController().signal,
+          hooks: { onProgress: () => undefined },
+        });
         items = summary.items;
       }
     }
@@ -112,7 +160,9 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
 
 async function startMock(latencyMs: number): Promise<{ url: string; job: string; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench/b8/mock-export-api.ts')], {
-    cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, B8_ITEMS: String(ITEMS), LATENCY_MS: String(latencyMs) },
+    cwd: REPO,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, B8_ITEMS: String(ITEMS), LATENCY_MS: String(latencyMs) },
   });
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = '';
@@ -128,7 +178,11 @@ async function startMock(latencyMs: number): Promise<{ url: string; job: string;
 }
 
 function sample(variant: Variant, pageSize: number, url: string, job: string, latencyMs: number): Sample {
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(REPO, 'bench/b8-export.ts'), 'run', variant, String(pageSize), url, job], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(REPO, 'bench/b8-export.ts'), 'run', variant, String(pageSize), url, job],
+    { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
   if (run.status !== 0) throw new Error(`${variant}/${pageSize} failed: ${run.stderr}`);
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as Omit<Sample, 'latencyMs'>;
   if (result.items !== ITEMS) throw new Error(`${variant}/${pageSize} exported ${result.items} of ${ITEMS} items`);
@@ -165,10 +219,11 @@ async function main(): Promise<void> {
     'reference-full': 'Reference + the same status PUTs',
   };
   const rows: string[] = [];
-  for (const p of [100, 1000]) for (const v of VARIANTS) {
-    const c = cell(v, p);
-    rows.push(`| ${p} | ${names[v]} | ${Math.round(c.ips).toLocaleString('en')} | ${c.rss.toFixed(1)} |`);
-  }
+  for (const p of [100, 1000])
+    for (const v of VARIANTS) {
+      const c = cell(v, p);
+      rows.push(`| ${p} | ${names[v]} | ${Math.round(c.ips).toLocaleString('en')} | ${c.rss.toFixed(1)} |`);
+    }
   const checks: Array<[string, string, boolean]> = [];
   for (const p of [100, 1000]) {
     const ratio = cell('pipeline', p).ips / cell('reference', p).ips;
@@ -183,7 +238,11 @@ async function main(): Promise<void> {
   }
   const bound = 1000 / 0.05;
   const slowFull = cell('full', 1000, 50).ips;
-  checks.push(['50 ms per page, page 1,000: app full run ≥ 0.9× sequential bound (20,000 items/s)', `${(slowFull / bound).toFixed(2)}× (${Math.round(slowFull).toLocaleString('en')}/s)`, slowFull / bound >= 0.9]);
+  checks.push([
+    '50 ms per page, page 1,000: app full run ≥ 0.9× sequential bound (20,000 items/s)',
+    `${(slowFull / bound).toFixed(2)}× (${Math.round(slowFull).toLocaleString('en')}/s)`,
+    slowFull / bound >= 0.9,
+  ]);
   const md = `## B8: export throughput and memory (${machineLine()}, ${REPS} samples per cell, median items/s, worst RSS growth)
 
 \`tsx bench/b8-export.ts\` serves ${ITEMS.toLocaleString('en')} expense-shaped export items (≈ 1.3 kB each, Export API v3 layout) from a mock API in a child process and runs every sample in its own fresh Node process, variants interleaved. RSS growth = peak RSS of the process (\`resourceUsage().maxRSS\`) minus RSS after a warm-up (modules loaded, one page fetched and parsed), so it shows what grows with the number of items.

@@ -61,10 +61,17 @@ async function main() {
   const work = await mkdtemp(path.join(tmpdir(), 'ppd-b9-'));
   try {
     await mkdir(path.join(work, 'node_modules', 'electron'), { recursive: true });
-    await writeFile(path.join(work, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', type: 'module', exports: './index.js' }));
+    await writeFile(
+      path.join(work, 'node_modules', 'electron', 'package.json'),
+      JSON.stringify({ name: 'electron', type: 'module', exports: './index.js' }),
+    );
     await writeFile(path.join(work, 'node_modules', 'electron', 'index.js'), STUB);
     const bundle = path.join(work, 'dist', 'main', 'index.mjs');
-    await build({ ...mainBundleOptions(path.join(REPO, 'src', 'main', 'index.ts'), path.dirname(bundle)), sourcemap: false, logLevel: 'error' });
+    await build({
+      ...mainBundleOptions(path.join(REPO, 'src', 'main', 'index.ts'), path.dirname(bundle)),
+      sourcemap: false,
+      logLevel: 'error',
+    });
     const bundleBytes = statSync(bundle).size;
 
     const base: number[] = [];
@@ -92,7 +99,19 @@ async function main() {
     } else console.error('B9: run `npm run build` first to measure the asar size');
 
     const checks = { loadAtMost1_5xNode: ratio <= 1.5 };
-    const result = { bench: 'B9', runs: RUNS, nodeMs: { median: baseMs, p95: p95(base) }, mainLoadMs: { median: loadMs, p95: p95(load) }, entryAndCoreMs: { median: coreMs, p95: p95(withCore) }, ratio, bundleBytes, asarBytes, asarBytesBefore: ASAR_BYTES_BEFORE, checks, pass: Object.values(checks).every(Boolean) };
+    const result = {
+      bench: 'B9',
+      runs: RUNS,
+      nodeMs: { median: baseMs, p95: p95(base) },
+      mainLoadMs: { median: loadMs, p95: p95(load) },
+      entryAndCoreMs: { median: coreMs, p95: p95(withCore) },
+      ratio,
+      bundleBytes,
+      asarBytes,
+      asarBytesBefore: ASAR_BYTES_BEFORE,
+      checks,
+      pass: Object.values(checks).every(Boolean),
+    };
     const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
     updateBenchSection(
       'B9',

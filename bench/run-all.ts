@@ -11,7 +11,11 @@ const benches = [
   { id: 'B3', file: 'bench/b3-bundle-size.ts', what: 'bundle size vs a React hello page' },
   { id: 'B4', file: 'bench/b4-response-viewer.ts', what: 'response viewer at 1/5/20 MB vs raw <pre> and CodeMirror + worker' },
   { id: 'B7', file: 'bench/b7-sign-in.ts', what: 'sign-in latency without the human part vs a loopback floor' },
-  { id: 'B8', file: 'bench/b8-export.ts', what: 'export throughput and memory, 100k items at page 100 and 1,000 vs fetch + JSON.parse + naive CSV' },
+  {
+    id: 'B8',
+    file: 'bench/b8-export.ts',
+    what: 'export throughput and memory, 100k items at page 100 and 1,000 vs fetch + JSON.parse + naive CSV',
+  },
   { id: 'B9', file: 'bench/b9-main-load.ts', what: 'main-bundle load (electron stubbed) vs node -e 0, and the asar size' },
   { id: 'B11', file: 'bench/b11-simulator-entries.ts', what: 'simulator memory and deep-query time at 1M vs 1k entries' },
 ];
@@ -26,9 +30,17 @@ for (const bench of benches) {
     summary.push({ id: bench.id, ok: false });
     continue;
   }
-  const run = spawnSync('npx', ['tsx', bench.file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npx', ['tsx', bench.file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(run.stdout ?? '');
-  const jsonLine = (run.stdout ?? '').trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  const jsonLine = (run.stdout ?? '')
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim().startsWith('{'));
   const ok = run.status === 0;
   if (!ok) failed++;
   summary.push({ id: bench.id, ok, result: jsonLine ? JSON.parse(jsonLine) : undefined });

@@ -29,7 +29,9 @@ export function mainBundleOptions(entry: string, outdir: string): BuildOptions {
     loader: { '.node': 'copy' },
     // CommonJS packages inside an ES module bundle call require(): give them the real one,
     // resolved from the bundle's own location (also what loads the copied keytar.node).
-    banner: { js: "import { createRequire as __ppdCreateRequire } from 'node:module'; const require = __ppdCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ppdCreateRequire } from 'node:module'; const require = __ppdCreateRequire(import.meta.url);",
+    },
     metafile: true,
     sourcemap: true,
     legalComments: 'none',

@@ -10,7 +10,11 @@ const args = process.argv.slice(2);
 // electron-builder's CLI through this Node, not `npx`: on Windows npx is npx.cmd, which
 // spawnSync cannot start without a shell (the release workflow builds there).
 const cli = path.join('node_modules', 'electron-builder', 'cli.js');
-const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+const run = spawnSync(process.execPath, [cli, ...args], {
+  encoding: 'utf8',
+  stdio: ['inherit', 'pipe', 'pipe'],
+  maxBuffer: 64 * 1024 * 1024,
+});
 process.stdout.write(run.stdout ?? '');
 process.stderr.write(run.stderr ?? '');
 if (run.status !== 0) {

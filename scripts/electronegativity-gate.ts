@@ -73,7 +73,8 @@ export function parseCsv(text: string): string[][] {
 export function findingsFromCsv(text: string): Finding[] {
   const rows = parseCsv(text);
   const header = rows[0]?.map((h) => h.trim());
-  if (!header || header[0] !== 'issue' || !header.includes('sample')) throw new Error('Electronegativity wrote no CSV header: the scan did not run');
+  if (!header || header[0] !== 'issue' || !header.includes('sample'))
+    throw new Error('Electronegativity wrote no CSV header: the scan did not run');
   return rows.slice(1).map((r) => ({
     check: r[0]!.trim(),
     severity: (r[1] ?? '').trim(),
@@ -86,7 +87,13 @@ export function findingsFromCsv(text: string): Finding[] {
 }
 
 const squash = (s: string) => s.replace(/["'`\s]/g, '');
-const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const globToRegExp = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 export function isReviewed(finding: Finding, reviewed: readonly ReviewedFinding[]): ReviewedFinding | undefined {
   return reviewed.find(
@@ -99,7 +106,11 @@ export function isReviewed(finding: Finding, reviewed: readonly ReviewedFinding[
 
 export async function scan(input: string, electronVersion: string, out: string): Promise<Finding[]> {
   const bin = path.join(root, 'node_modules', '.bin', 'electronegativity');
-  await run(bin, ['-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', out], { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
+  await run(bin, ['-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', out], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 180_000,
+  });
   return findingsFromCsv(await readFile(out, 'utf8'));
 }
 
@@ -107,8 +118,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
   const electronVersion = pkg.devDependencies.electron!.replace(/^[~^]/, '');
-  const reviewed = JSON.parse(await readFile(path.join(root, 'docs', 'electronegativity-reviewed.json'), 'utf8')) as { findings: ReviewedFinding[] };
-  for (const r of reviewed.findings) if (!r.reason || r.reason.trim().length < 20) throw new Error(`reviewed finding ${r.check} has no real reason`);
+  const reviewed = JSON.parse(await readFile(path.join(root, 'docs', 'electronegativity-reviewed.json'), 'utf8')) as {
+    findings: ReviewedFinding[];
+  };
+  for (const r of reviewed.findings)
+    if (!r.reason || r.reason.trim().length < 20) throw new Error(`reviewed finding ${r.check} has no real reason`);
   for (const built of ['dist/main/index.mjs', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
     if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: run npm run build first`);
   }
@@ -128,10 +142,15 @@ async function main(): Promise<void> {
     const all = [...sources.map((f) => ({ ...f, file: `src/${f.file}` })), ...compiled.map((f) => ({ ...f, file: `dist/${f.file}` }))];
     const open = all.filter((f) => !isReviewed(f, reviewed.findings));
     const unused = reviewed.findings.filter((r) => !all.some((f) => isReviewed(f, [r])));
-    console.log(`electronegativity ${electronVersion}: ${all.length} findings (${sources.length} in src, ${compiled.length} in the bundles), ${all.length - open.length} reviewed, ${open.length} not reviewed (${Date.now() - started} ms)`);
+    console.log(
+      `electronegativity ${electronVersion}: ${all.length} findings (${sources.length} in src, ${compiled.length} in the bundles), ${all.length - open.length} reviewed, ${open.length} not reviewed (${Date.now() - started} ms)`,
+    );
     for (const r of unused) console.log(`  note: reviewed entry no longer matches anything: ${r.check} ${r.files.join(' ')}`);
     if (open.length > 0) {
-      for (const f of open) console.error(`  NOT REVIEWED ${f.check} ${f.severity}/${f.confidence} ${f.file}:${f.location} ${f.sample.slice(0, 160)} — ${f.description}`);
+      for (const f of open)
+        console.error(
+          `  NOT REVIEWED ${f.check} ${f.severity}/${f.confidence} ${f.file}:${f.location} ${f.sample.slice(0, 160)} — ${f.description}`,
+        );
       console.error('Fix the code, or add the finding to docs/electronegativity-reviewed.json with the reason it is safe.');
       process.exitCode = 1;
     }

@@ -26,7 +26,8 @@ export function packageDirOf(file: string): string | undefined {
 
 function licenceOf(pkg: { license?: unknown; licenses?: unknown }): string {
   if (typeof pkg.license === 'string') return pkg.license;
-  if (pkg.license && typeof pkg.license === 'object' && typeof (pkg.license as { type?: unknown }).type === 'string') return (pkg.license as { type: string }).type;
+  if (pkg.license && typeof pkg.license === 'object' && typeof (pkg.license as { type?: unknown }).type === 'string')
+    return (pkg.license as { type: string }).type;
   if (Array.isArray(pkg.licenses)) return pkg.licenses.map((l: { type?: string }) => l.type ?? 'UNKNOWN').join(' OR ');
   return 'UNKNOWN';
 }
@@ -39,7 +40,12 @@ export function collectLicences(files: Iterable<string>, root: string): PackageL
   }
   const byName = new Map<string, PackageLicence>();
   for (const dir of dirs) {
-    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; license?: unknown; licenses?: unknown };
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      name?: string;
+      version?: string;
+      license?: unknown;
+      licenses?: unknown;
+    };
     if (!pkg.name) continue;
     byName.set(`${pkg.name}@${pkg.version}`, { name: pkg.name, version: pkg.version ?? '', licence: licenceOf(pkg) });
   }

@@ -37,7 +37,9 @@ export function preflightProblems(what: 'start' | 'dist', nodeVersion: string, r
         ? path.join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
         : undefined;
     if (!binary || !existsSync(binary)) {
-      problems.push('Electron is not installed: `npm install` could not download it (it needs internet access, and Node.js 22.12+). Run `npm install` again on a connected machine.');
+      problems.push(
+        'Electron is not installed: `npm install` could not download it (it needs internet access, and Node.js 22.12+). Run `npm install` again on a connected machine.',
+      );
     }
   }
   return problems;
@@ -47,7 +49,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const what = process.argv[2] === 'dist' ? 'dist' : 'start';
   const problems = preflightProblems(what, process.version, process.cwd());
   if (problems.length > 0) {
-    console.error(`\n\`npm ${what === 'start' ? 'start' : 'run dist'}\` cannot run on this machine:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    console.error(
+      `\n\`npm ${what === 'start' ? 'start' : 'run dist'}\` cannot run on this machine:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
 }

@@ -18,7 +18,14 @@ void runBench(
         const view = new EditorView({
           state: EditorState.create({
             doc: e.data,
-            extensions: [lineNumbers(), foldGutter(), syntaxHighlighting(defaultHighlightStyle), json(), EditorState.readOnly.of(true), EditorView.editable.of(false)],
+            extensions: [
+              lineNumbers(),
+              foldGutter(),
+              syntaxHighlighting(defaultHighlightStyle),
+              json(),
+              EditorState.readOnly.of(true),
+              EditorView.editable.of(false),
+            ],
           }),
           parent: root,
         });

@@ -14,7 +14,14 @@ function rng(seed: number) {
 }
 
 function item(r: () => number, i: number) {
-  const id = (n: number) => `${(Math.floor(r() * 0xffffffff) >>> 0).toString(16).padStart(8, '0')}-${n.toString(16).padStart(4, '0')}-4${Math.floor(r() * 0xfff).toString(16).padStart(3, '0')}-8${Math.floor(r() * 0xfff).toString(16).padStart(3, '0')}-${Math.floor(r() * 2 ** 48).toString(16).padStart(12, '0')}`;
+  const id = (n: number) =>
+    `${(Math.floor(r() * 0xffffffff) >>> 0).toString(16).padStart(8, '0')}-${n.toString(16).padStart(4, '0')}-4${Math.floor(r() * 0xfff)
+      .toString(16)
+      .padStart(3, '0')}-8${Math.floor(r() * 0xfff)
+      .toString(16)
+      .padStart(3, '0')}-${Math.floor(r() * 2 ** 48)
+      .toString(16)
+      .padStart(12, '0')}`;
   const amount = Math.floor(r() * 500_000);
   return {
     _links: { web: `https://app.staging.pleo.io/expenses/${id(i)}`, api: `https://external.staging.pleo.io/v3/export-items/${id(i)}` },

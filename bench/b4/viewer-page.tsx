@@ -17,6 +17,8 @@ void runBench(
           resolve(() => document.querySelector<HTMLElement>('.jv-scroll')!);
         }
       }).observe({ type: 'mark' });
-      createRoot(root).render(<ResponseViewer body={text} bodyKind="json" sizeBytes={text.length} treeThresholdBytes={forceTree ? Infinity : undefined} />);
+      createRoot(root).render(
+        <ResponseViewer body={text} bodyKind="json" sizeBytes={text.length} treeThresholdBytes={forceTree ? Infinity : undefined} />,
+      );
     }),
 );

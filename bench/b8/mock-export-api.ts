@@ -38,7 +38,10 @@ const position = (c: string) => [...c.slice(1)].reduce((acc, ch) => acc * 32 + A
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const send = (status: number, body?: string) => {
-    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(
+      status,
+      body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(body) },
+    );
     res.end(body);
   };
   if (req.method === 'GET' && url.pathname === '/v3/export-items') {
@@ -59,12 +62,27 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     if (req.method === 'PUT' && url.pathname === `/v3/export-jobs/${JOB}/items`) {
       const updates = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Array<{ accountingEntryId: string; status: string }>;
-      if (updates.length > 100) return send(413, '{"type":"EXPORT_JOB_ITEMS_UPDATE_LIMIT","message":"Number of items to update is more than 100."}');
+      if (updates.length > 100)
+        return send(413, '{"type":"EXPORT_JOB_ITEMS_UPDATE_LIMIT","message":"Number of items to update is more than 100."}');
       return send(200, JSON.stringify({ data: updates.map((u) => ({ ...u, exportJobId: JOB })), errors: [] }));
     }
     if (req.method === 'POST' && url.pathname === '/v3/export-job-events') return send(202);
     if (req.method === 'GET' && url.pathname === `/v3/export-jobs/${JOB}`) {
-      return send(200, JSON.stringify({ data: { id: JOB, companyId: '0b7d4a52-3c1e-4f6a-9d8b-2e5f1a7c9b30', status: 'completed', numberOfItems: TOTAL, expiresIn: 0, createdAt: '2026-01-01T00:00:00Z', isInteractive: true, vendorBasedBookkeeping: false } }));
+      return send(
+        200,
+        JSON.stringify({
+          data: {
+            id: JOB,
+            companyId: '0b7d4a52-3c1e-4f6a-9d8b-2e5f1a7c9b30',
+            status: 'completed',
+            numberOfItems: TOTAL,
+            expiresIn: 0,
+            createdAt: '2026-01-01T00:00:00Z',
+            isInteractive: true,
+            vendorBasedBookkeeping: false,
+          },
+        }),
+      );
     }
     send(404, '{"type":"NOT_FOUND"}');
   });

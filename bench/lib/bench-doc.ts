@@ -15,7 +15,7 @@ export function updateBenchSection(id: string, markdown: string): void {
   mkdirSync(path.dirname(DOC), { recursive: true });
   let doc = existsSync(DOC)
     ? readFileSync(DOC, 'utf8')
-    : '# Benchmark results\n\nMeasured on this project\'s build machine (2 cores, Debian 12, Node 20, Debian Chromium; no Electron). The definitions, peers and targets come from the team\'s benchmark brief; each section names its peer and checks its targets as ratios within the same run. Each section is rewritten by its benchmark script; compare ratios within one run, not absolute times across runs.\n';
+    : "# Benchmark results\n\nMeasured on this project's build machine (2 cores, Debian 12, Node 20, Debian Chromium; no Electron). The definitions, peers and targets come from the team's benchmark brief; each section names its peer and checks its targets as ratios within the same run. Each section is rewritten by its benchmark script; compare ratios within one run, not absolute times across runs.\n";
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const a = doc.indexOf(start);
   const b = doc.indexOf(end);

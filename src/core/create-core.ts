@@ -102,7 +102,9 @@ export function createCore(options: CoreOptions): Core {
     events,
     handle: (channel, payload) => {
       if (!limiter.allow(channel)) {
-        return Promise.resolve(fail('RATE_LIMITED_IPC', 'The app received too many requests at once and paused some of them. Please try again.'));
+        return Promise.resolve(
+          fail('RATE_LIMITED_IPC', 'The app received too many requests at once and paused some of them. Please try again.'),
+        );
       }
       // Last gate before the renderer (issue 11 points 4 and 6): whatever a server echoed
       // (error_description, an API body), no secret this core holds crosses.

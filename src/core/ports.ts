@@ -94,7 +94,11 @@ export interface SimulatorLauncher {
    * Queues an export job in the running simulator as the customer would in Pleo (in process,
    * not over HTTP). Rejects with an Error carrying Pleo's `type` (EXPORT_ALREADY_IN_PROGRESS).
    */
-  queueExport?(request: { companyId: string; items: number; cancelWaiting?: boolean }): Promise<{ jobId: string; items: number; cancelledJobIds: string[] }>;
+  queueExport?(request: {
+    companyId: string;
+    items: number;
+    cancelWaiting?: boolean;
+  }): Promise<{ jobId: string; items: number; cancelledJobIds: string[] }>;
 }
 
 /**

@@ -84,7 +84,14 @@ export function pdfRenderer(BrowserWindow: typeof BrowserWindowType): PdfRendere
     async htmlToPdf(html) {
       const win = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          webSecurity: true,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

@@ -37,7 +37,8 @@ const NODE_CODES: Array<[RegExp, string]> = [
 
 export function nodeCodeFor(chromiumError: string): string {
   for (const [pattern, code] of NODE_CODES) {
-    if (pattern.test(chromiumError)) return code === 'CERT_' || code === 'ERR_TLS_' ? code + chromiumError.replace(/^ERR_(CERT_|SSL_|TLS_)?/, '') : code;
+    if (pattern.test(chromiumError))
+      return code === 'CERT_' || code === 'ERR_TLS_' ? code + chromiumError.replace(/^ERR_(CERT_|SSL_|TLS_)?/, '') : code;
   }
   return chromiumError;
 }
@@ -87,7 +88,11 @@ export function createElectronNetwork(deps: ElectronNetworkDeps): NetworkPort {
       return await deps.session.fetch(url, safeInit);
     } catch (error) {
       if (init?.redirect === 'manual' && error instanceof Error && /Redirect was cancelled/i.test(error.message)) {
-        return new Response(null, { status: 302, statusText: 'Redirect not followed', headers: { 'x-partner-desktop-redirect': 'not-followed' } });
+        return new Response(null, {
+          status: 302,
+          statusText: 'Redirect not followed',
+          headers: { 'x-partner-desktop-redirect': 'not-followed' },
+        });
       }
       throw normaliseNetError(error);
     }
@@ -96,12 +101,17 @@ export function createElectronNetwork(deps: ElectronNetworkDeps): NetworkPort {
     if (isLoopbackUrl(url)) return { kind: 'direct', source: 'loopback' };
     return parseProxyList(await deps.session.resolveProxy(url));
   };
-  const inspectTls = deps.inspectTls ?? (async (url: string, options: { signal: AbortSignal }) => nodeTlsProbe(describeProxy, url, options));
+  const inspectTls =
+    deps.inspectTls ?? (async (url: string, options: { signal: AbortSignal }) => nodeTlsProbe(describeProxy, url, options));
   return { fetch: fetchFn, describeProxy, inspectTls };
 }
 
 /** Loaded only when the doctor runs, so undici never weighs on the app's start-up. */
-async function nodeTlsProbe(describe: (url: string) => Promise<ProxyRoute>, url: string, options: { signal: AbortSignal }): Promise<TlsPeer> {
+async function nodeTlsProbe(
+  describe: (url: string) => Promise<ProxyRoute>,
+  url: string,
+  options: { signal: AbortSignal },
+): Promise<TlsPeer> {
   const [{ createNodeNetwork }, tls] = await Promise.all([import('../core/net/node-network.js'), import('node:tls')]);
   const route = await describe(url);
   const getCa = (tls as unknown as { getCACertificates?: (type: string) => string[] }).getCACertificates;

@@ -17,7 +17,15 @@ export interface PlatformServices {
   notices: Array<{ level: 'info' | 'warning' | 'error'; code?: string; message: string }>;
 }
 
-export async function createPlatformServices({ app, logger, packaged }: { app: Pick<SeamApp, 'getPath'>; logger: Logger; packaged: boolean }): Promise<PlatformServices> {
+export async function createPlatformServices({
+  app,
+  logger,
+  packaged,
+}: {
+  app: Pick<SeamApp, 'getPath'>;
+  logger: Logger;
+  packaged: boolean;
+}): Promise<PlatformServices> {
   const notices: PlatformServices['notices'] = [];
   const { default: ElectronStore } = await import('electron-store');
   const { openSettings } = await import('../core/settings/open-settings.js');

@@ -11,7 +11,8 @@ import type { Simulator, SimulatorOptions } from '../simulator/types.js';
 export const APP_SIMULATOR_OPTIONS: SimulatorOptions = { mode: 'demo', quiet: true, httpControl: false };
 
 export function createSimulatorLauncher(
-  startSimulator: (options: SimulatorOptions) => Promise<Simulator> = async (options) => (await import('../simulator/index.js')).startSimulator(options),
+  startSimulator: (options: SimulatorOptions) => Promise<Simulator> = async (options) =>
+    (await import('../simulator/index.js')).startSimulator(options),
 ): SimulatorLauncher & { running(): Promise<Simulator> | undefined } {
   let running: Promise<Simulator> | undefined;
   return {

@@ -85,20 +85,29 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   // not exist (Linux, `xdg-settings ... $CHROME_DESKTOP`), breaking the installed app's
   // callback. In development on macOS/Linux use a loopback redirect URI instead.
   let privateSchemeRegistered = false;
-  const registration = protocolRegistration({ scheme: CALLBACK_SCHEME, execPath: process.execPath, defaultApp: process.defaultApp === true, appEntry: process.argv[1] });
+  const registration = protocolRegistration({
+    scheme: CALLBACK_SCHEME,
+    execPath: process.execPath,
+    defaultApp: process.defaultApp === true,
+    appEntry: process.argv[1],
+  });
   if (app.isPackaged || hostPlatform === 'win32') {
     privateSchemeRegistered = app.setAsDefaultProtocolClient(registration.scheme, registration.path, registration.args);
     if (!privateSchemeRegistered) {
       logger.warn('deep links: the OS did not accept the callback scheme registration', { scheme: registration.scheme });
     }
   } else {
-    logger.info('deep links: callback scheme not registered in a development run on this platform; use a loopback redirect URI', { platform: hostPlatform });
+    logger.info('deep links: callback scheme not registered in a development run on this platform; use a loopback redirect URI', {
+      platform: hostPlatform,
+    });
   }
 
   // Renderer-side attack surface: no permission is ever granted, no webContents may navigate
   // away or open windows, whatever created it.
   const linkOpener = externalOpener(shell);
-  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, (url) => void linkOpener.openExternal(url).catch(() => undefined)));
+  app.on('web-contents-created', (_event, contents) =>
+    installNavigationGuards(contents, (url) => void linkOpener.openExternal(url).catch(() => undefined)),
+  );
 
   // Core (contract schemas, sign-in, explorer, onboarding) is its own chunk of the bundle: its
   // loading starts now, once this is the one instance, and overlaps Electron's own start-up
@@ -126,7 +135,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
       licencesFile: path.join(appRoot, 'dist', 'licences.json'),
       keychainService: keychainServiceName(app.isPackaged),
       runtime: { electron: process.versions.electron ?? '', chromium: process.versions.chrome ?? '', node: process.versions.node },
-      logLocation: 'Kept in memory while the app runs (the last 2,000 lines) and printed to the terminal when started from one. Nothing is written to disk; save a support bundle to share it.',
+      logLocation:
+        'Kept in memory while the app runs (the last 2,000 lines) and printed to the terminal when started from one. Nothing is written to disk; save a support bundle to share it.',
       recentLog: () => recentLog.records,
       ports: {
         browserLauncher: browserLauncher(shell),
@@ -151,7 +161,9 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     const activeCore = core;
     deepLinks.setDeliver((url) => void activeCore.auth.handleDeepLink(url));
 
-    mainWindow = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'index.cjs'), path.join(appRoot, 'assets', 'icon.png')));
+    mainWindow = new BrowserWindow(
+      mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'index.cjs'), path.join(appRoot, 'assets', 'icon.png')),
+    );
     const webContents = mainWindow.webContents;
     // Read the id now: by 'closed' the webContents is destroyed and reading any property of it
     // throws "Object has been destroyed" ('closed': "avoid using it any more"; only
@@ -175,11 +187,14 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   // start-up would leave a windowless process holding the single-instance lock, and every
   // later launch would hand over to it and quit. Report it and exit instead (showErrorBox is
   // documented as safe at any point of start-up).
-  app.whenReady().then(startUp).catch((error: unknown) => {
-    logger.error('start-up failed', { error: String(error) });
-    dialog.showErrorBox('Pleo Partner Desktop could not start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(startUp)
+    .catch((error: unknown) => {
+      logger.error('start-up failed', { error: String(error) });
+      dialog.showErrorBox('Pleo Partner Desktop could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => app.quit());
   let disposed = false;

@@ -13,7 +13,11 @@ export type CallbackMode = 'private-scheme' | 'loopback' | 'paste-back';
  * - `client_secret_post`: ID and secret in the form body.
  */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_basic_unencoded' | 'client_secret_post';
-export const CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_basic_unencoded', 'client_secret_post'];
+export const CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = [
+  'client_secret_basic',
+  'client_secret_basic_unencoded',
+  'client_secret_post',
+];
 
 export interface EnvironmentSummary {
   id: string;
@@ -53,14 +57,7 @@ export interface EnvironmentSummary {
 }
 
 export type SignInPhase =
-  | 'idle'
-  | 'opening-browser'
-  | 'waiting-for-callback'
-  | 'exchanging-code'
-  | 'storing'
-  | 'signed-in'
-  | 'failed'
-  | 'cancelled';
+  'idle' | 'opening-browser' | 'waiting-for-callback' | 'exchanging-code' | 'storing' | 'signed-in' | 'failed' | 'cancelled';
 
 export interface FlowProgress {
   flowId: string;

@@ -52,14 +52,7 @@ export interface StepEvidence {
 
 /** Something the user can do from a step card. The renderer maps each to a button. */
 export type StepAction =
-  | 'save-details'
-  | 'confirm'
-  | 'run-check'
-  | 'credential-probe'
-  | 'open-connect'
-  | 'refresh'
-  | 'open-staging'
-  | 'open-explorer';
+  'save-details' | 'confirm' | 'run-check' | 'credential-probe' | 'open-connect' | 'refresh' | 'open-staging' | 'open-explorer';
 
 /** A value the app prepared for the user to paste into one of Pleo's forms. */
 export interface PreparedItem {

@@ -57,7 +57,7 @@ function describe(sim: Simulator): string {
       `    scopes         ${client.scopes.join(' ')}`,
     );
   }
-  lines.push('', 'Staging users (sign in on the simulator\'s login page):');
+  lines.push('', "Staging users (sign in on the simulator's login page):");
   for (const user of info.users) lines.push(`  ${user.email.padEnd(34)} ${user.password.padEnd(18)} ${user.access}`);
   if (sim.control) {
     lines.push(
@@ -124,7 +124,12 @@ async function main(): Promise<void> {
       introspectionEndpoint: info.introspectionEndpoint,
       revocationEndpoint: info.revocationEndpoint,
       apiBase: info.apiBase,
-      clients: info.clients.map((c) => ({ clientId: c.clientId, clientSecret: c.clientSecret, redirectUris: c.redirectUris, scopes: c.scopes })),
+      clients: info.clients.map((c) => ({
+        clientId: c.clientId,
+        clientSecret: c.clientSecret,
+        redirectUris: c.redirectUris,
+        scopes: c.scopes,
+      })),
       users: info.users.map((u) => ({ email: u.email, password: u.password })),
       ...(sim.control ? { control: sim.control } : {}),
     };
@@ -138,7 +143,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     if (!values.json) process.stderr.write(`\nReceived ${signal}, stopping the simulator.\n`);
-    sim.close().then(() => process.exit(0), () => process.exit(1));
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -44,7 +44,10 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
   return (req, res) => {
     if (!hostAllowed(req, hosts)) {
       // DNS rebinding: a page on another name that resolves to 127.0.0.1 (request-guards.ts).
-      sendJson(res, 421, { type: 'MISDIRECTED_REQUEST', message: 'This simulator answers only requests addressed to its own loopback address.' });
+      sendJson(res, 421, {
+        type: 'MISDIRECTED_REQUEST',
+        message: 'This simulator answers only requests addressed to its own loopback address.',
+      });
       return;
     }
     const started = performance.now();

@@ -127,27 +127,38 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     { provider, clients: SIMULATOR_CLIENTS, users: data.users, data, resource: apiBase, now, issuedAt: (jti) => issuedAt.get(jti) },
   );
 
-  server.setHandler(createDispatcher({
-    origin,
-    now,
-    log,
-    faults,
-    controlEnabled: httpControl,
-    ...(controlSecret ? { controlSecret } : {}),
-    timers,
-    closing: () => closing,
-    provider: providerCallback,
-    interaction: (req, res, pathname) => handleInteraction(req, res, pathname, {
-      provider,
-      clients: SIMULATOR_CLIENTS,
-      users: data.users,
-      onConsent: (clientId, user) => installations.authorize(clientId, subjectOf(user).urn),
+  server.setHandler(
+    createDispatcher({
+      origin,
+      now,
+      log,
+      faults,
+      controlEnabled: httpControl,
+      ...(controlSecret ? { controlSecret } : {}),
+      timers,
+      closing: () => closing,
+      provider: providerCallback,
+      interaction: (req, res, pathname) =>
+        handleInteraction(req, res, pathname, {
+          provider,
+          clients: SIMULATOR_CLIENTS,
+          users: data.users,
+          onConsent: (clientId, user) => installations.authorize(clientId, subjectOf(user).urn),
+        }),
+      api,
+      control: (req, res, pathname) =>
+        handleControl(req, res, pathname, {
+          faults,
+          log,
+          stats,
+          revokeAll,
+          now,
+          offsetMs: () => clockOffset,
+          advanceClock,
+          setRefreshTokenRotation,
+        }),
     }),
-    api,
-    control: (req, res, pathname) => handleControl(req, res, pathname, {
-      faults, log, stats, revokeAll, now, offsetMs: () => clockOffset, advanceClock, setRefreshTokenRotation,
-    }),
-  }));
+  );
 
   const info: SimulatorInfo = {
     issuer,
@@ -157,10 +168,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     revocationEndpoint: `${origin}${ROUTES.revocation}`,
     apiBase,
     clients: SIMULATOR_CLIENTS.map((c) => ({
-      clientId: c.clientId, clientSecret: c.clientSecret, redirectUris: [...c.redirectUris], scopes: [...c.scopes], name: c.name,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      redirectUris: [...c.redirectUris],
+      scopes: [...c.scopes],
+      name: c.name,
     })),
     users: data.users.map((u) => ({
-      email: u.email, password: u.password, name: u.name, access: u.subjectLabel, subjectUrn: subjectOf(u).urn,
+      email: u.email,
+      password: u.password,
+      name: u.name,
+      access: u.subjectLabel,
+      subjectUrn: subjectOf(u).urn,
     })),
   };
 

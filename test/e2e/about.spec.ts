@@ -27,5 +27,9 @@ test('About shows version, data locations and licences; the support bundle is sa
   expect(bundle.format).toMatch(/support-bundle/);
   expect(bundle.log.length).toBeGreaterThan(0);
   for (const client of host.simulator.info.clients) expect(text).not.toContain(client.clientSecret);
-  await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/about.png', import.meta.url)), fullPage: false, animations: 'disabled' });
+  await page.screenshot({
+    path: fileURLToPath(new URL('../../docs/screenshots/about.png', import.meta.url)),
+    fullPage: false,
+    animations: 'disabled',
+  });
 });

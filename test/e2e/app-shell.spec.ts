@@ -10,7 +10,9 @@ test.describe('app shell in Chromium, bridged to a real core', () => {
 
   test('records the performance marks app/entry, app/firstRender and app/interactive', async ({ appPage }) => {
     await appPage.waitForFunction(() => performance.getEntriesByName('app/interactive').length > 0);
-    const marks = await appPage.evaluate(() => ['app/entry', 'app/firstRender', 'app/interactive'].map((n) => performance.getEntriesByName(n).length));
+    const marks = await appPage.evaluate(() =>
+      ['app/entry', 'app/firstRender', 'app/interactive'].map((n) => performance.getEntriesByName(n).length),
+    );
     expect(marks).toEqual([1, 1, 1]);
   });
 

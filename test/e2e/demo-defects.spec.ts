@@ -29,7 +29,10 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(page.getByTestId('client-id')).toHaveValue('');
   });
 
-  test('D2 an unreachable token endpoint reads "Can\'t reach …", keeps the proven step and offers Retry', async ({ appPage: page, host }) => {
+  test('D2 an unreachable token endpoint reads "Can\'t reach …", keeps the proven step and offers Retry', async ({
+    appPage: page,
+    host,
+  }) => {
     await enterCredentials(page, host);
     await expect(page.getByTestId('credential-result')).toContainText('Pleo accepted');
     // The connection is dropped: no server answered, so nobody rejected anything.
@@ -47,10 +50,15 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(page.getByTestId('step-credentials-stored')).toHaveAttribute('data-status', 'done');
     // The unreachable attempt is history, not a failure.
     await page.getByTestId('toggle-credentials-stored').click();
-    await expect(page.getByTestId('step-credentials-stored').getByTestId('evidence').filter({ hasText: 'could not be reached' })).toHaveCount(1);
+    await expect(
+      page.getByTestId('step-credentials-stored').getByTestId('evidence').filter({ hasText: 'could not be reached' }),
+    ).toHaveCount(1);
   });
 
-  test('D3 an abandoned sign-in shows time left, reopen and cancel on every screen; its timeout never demotes a proven sign-in', async ({ appPage: page, host }) => {
+  test('D3 an abandoned sign-in shows time left, reopen and cancel on every screen; its timeout never demotes a proven sign-in', async ({
+    appPage: page,
+    host,
+  }) => {
     await enterCredentials(page, host);
     await signIn(page, host);
     await expect(page.getByTestId('flow-status')).toContainText('Signed in');
@@ -91,7 +99,10 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(page.getByTestId('sign-in')).toBeEnabled();
   });
 
-  test('D4 the raw view shows every character of 160-character rows, marks wrapped rows, and offers Pretty / Raw', async ({ appPage: page, host }) => {
+  test('D4 the raw view shows every character of 160-character rows, marks wrapped rows, and offers Pretty / Raw', async ({
+    appPage: page,
+    host,
+  }) => {
     await signInThroughCore(host);
     await openExplorer(page);
     await page.getByTestId('endpoint-employees-list').click();
@@ -109,7 +120,10 @@ test.describe('demo-proofing (issue 13)', () => {
     await expectNoA11yViolations(host, page, 'explorer (raw)');
   });
 
-  test('D5 the report marks a simulator run and self-confirmed steps; a client name Pleo rejects cannot be confirmed; one confirmation can be undone', async ({ appPage: page, host }) => {
+  test('D5 the report marks a simulator run and self-confirmed steps; a client name Pleo rejects cannot be confirmed; one confirmation can be undone', async ({
+    appPage: page,
+    host,
+  }) => {
     const step = (id: string) => page.getByTestId(`step-${id}`);
     await step('access-requested').getByLabel('Client name shown to users (no "Pleo" in it)').fill('Acme for Pleo');
     await step('access-requested').getByRole('button', { name: 'Save details' }).click();
@@ -120,9 +134,14 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(step('access-requested')).toContainText('Self-confirmed');
     // Step 2 is now the open one, and it refuses a name the app itself says Pleo rejects.
     await expect(step('client-registered')).toHaveAttribute('data-open', 'true');
-    await expect(step('client-registered').getByTestId('blocked-client-registered')).toContainText('Pleo does not accept "Pleo" in the client name');
+    await expect(step('client-registered').getByTestId('blocked-client-registered')).toContainText(
+      'Pleo does not accept "Pleo" in the client name',
+    );
     await expect(step('client-registered').getByRole('button', { name: 'Confirm: registration sent' })).toBeDisabled();
-    expect(await host.core.handle('onboarding.confirmManual', { stepId: 'client-registered', confirmedBy: 'Sam' })).toMatchObject({ ok: false, error: { code: 'STEP_LOCKED' } });
+    expect(await host.core.handle('onboarding.confirmManual', { stepId: 'client-registered', confirmedBy: 'Sam' })).toMatchObject({
+      ok: false,
+      error: { code: 'STEP_LOCKED' },
+    });
     // Fix the name in step 1, then confirm step 2.
     await page.getByTestId('toggle-access-requested').click();
     await step('access-requested').getByText("Your details for Pleo's forms").click();
@@ -148,7 +167,10 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(step('access-requested')).toHaveAttribute('data-status', 'done');
   });
 
-  test('D6 explorer: a missing parameter is marked next to Send; re-send keeps the pages; fetch all reads right; another endpoint clears the answer', async ({ appPage: page, host }) => {
+  test('D6 explorer: a missing parameter is marked next to Send; re-send keeps the pages; fetch all reads right; another endpoint clears the answer', async ({
+    appPage: page,
+    host,
+  }) => {
     await signInThroughCore(host);
     await openExplorer(page);
     await page.getByTestId('endpoint-employees-get').click();
@@ -182,11 +204,19 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(page.getByTestId('pagination-bar')).toHaveCount(0);
   });
 
-  test('D7 a "rejected the Client ID or Client Secret" notice goes away once the credential check passes', async ({ appPage: page, host }) => {
+  test('D7 a "rejected the Client ID or Client Secret" notice goes away once the credential check passes', async ({
+    appPage: page,
+    host,
+  }) => {
     await enterCredentials(page, host);
     await signIn(page, host);
     await expect(page.getByTestId('flow-status')).toContainText('Signed in');
-    host.simulator.faults.add({ target: 'token', grantType: 'refresh_token', count: 1, action: { type: 'status', status: 401, body: { error: 'invalid_client' } } });
+    host.simulator.faults.add({
+      target: 'token',
+      grantType: 'refresh_token',
+      count: 1,
+      action: { type: 'status', status: 401, body: { error: 'invalid_client' } },
+    });
     await go(page, 'token');
     await page.getByTestId('refresh-now').click();
     const notice = page.getByTestId('notice-CLIENT_SECRET_REJECTED');
@@ -201,7 +231,10 @@ test.describe('demo-proofing (issue 13)', () => {
     await expect(page.getByTestId('notice-CLIENT_SECRET_REJECTED')).toHaveCount(0);
   });
 
-  test('D8 layout: one step open, the sidebar stays, Sign in above the fold, history one click away, import inside its column, presenter at 1024 px', async ({ appPage: page, host }) => {
+  test('D8 layout: one step open, the sidebar stays, Sign in above the fold, history one click away, import inside its column, presenter at 1024 px', async ({
+    appPage: page,
+    host,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(page.getByTestId('checklist-progress')).toBeVisible();
     await expect(page.locator('[data-testid^="step-"][data-open="true"]')).toHaveCount(1);
@@ -237,7 +270,9 @@ test.describe('demo-proofing (issue 13)', () => {
     // The whole workflow fits one projector screen once the open step is folded.
     await page.locator('[data-testid^="step-"][data-open="true"] .step-toggle').click();
     await expect(page.locator('[data-testid^="step-"][data-open="true"]')).toHaveCount(0);
-    const titles = await page.locator('.step-toggle').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom <= window.innerHeight).length);
+    const titles = await page
+      .locator('.step-toggle')
+      .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom <= window.innerHeight).length);
     expect(titles).toBe(8);
     await expectNoA11yViolations(host, page, 'checklist (presenter, 1024 px)');
     await go(page, 'connect');

@@ -33,7 +33,11 @@ test.describe('API explorer on the simulator', () => {
     await expect(page.getByTestId('page-status')).toContainText('Page 2: 5 items');
     await page.getByTestId('page-previous').click();
     await expect(page.getByTestId('page-status')).toContainText('Page 1: 5 items');
-    await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/explorer.png', import.meta.url)), fullPage: true, animations: 'disabled' });
+    await page.screenshot({
+      path: fileURLToPath(new URL('../../docs/screenshots/explorer.png', import.meta.url)),
+      fullPage: true,
+      animations: 'disabled',
+    });
 
     // Search in the tree finds a key and reports matches.
     await page.getByTestId('tree-search').fill('email');
@@ -78,7 +82,12 @@ test.describe('API explorer on the simulator', () => {
   test('shows a 429 with its Retry-After countdown and does not retry on its own', async ({ appPage: page, host }) => {
     await signIn(host);
     await openExplorer(page);
-    host.simulator.faults.add({ target: 'api', pathPrefix: '/v2/employees', count: 1, action: { type: 'status', status: 429, retryAfter: 7 } });
+    host.simulator.faults.add({
+      target: 'api',
+      pathPrefix: '/v2/employees',
+      count: 1,
+      action: { type: 'status', status: 429, retryAfter: 7 },
+    });
     await page.getByTestId('send-request').click();
     await expect(page.getByTestId('response-code')).toHaveText('429');
     await expect(page.getByTestId('error-RATE_LIMITED')).toContainText('wait 7 seconds');
@@ -110,7 +119,10 @@ test.describe('API explorer on the simulator', () => {
     expect(settings).not.toContain(token);
   });
 
-  test('copies the request as cURL with $PLEO_ACCESS_TOKEN and without the token; the token copy is explicit and hidden in presenter mode', async ({ appPage: page, host }) => {
+  test('copies the request as cURL with $PLEO_ACCESS_TOKEN and without the token; the token copy is explicit and hidden in presenter mode', async ({
+    appPage: page,
+    host,
+  }) => {
     await signIn(host);
     await openExplorer(page);
     await page.getByTestId('copy-curl').click();

@@ -8,7 +8,14 @@ import { expectAccessible, openExplorer, signIn } from './explorer-helpers.js';
 
 /** An expense-shaped body of about `mb` megabytes in Pleo's envelope. */
 function bigBody(mb: number): string {
-  const item = (i: number) => JSON.stringify({ accountingEntryId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, amount: { currency: 'DKK', value: i * 7 }, note: `Taxi ${i} — Nordlys`, supplier: { name: 'Taxa', country: 'DK' }, tags: [{ code: `P-${i % 13}`, groupCode: 'PROJECT' }] });
+  const item = (i: number) =>
+    JSON.stringify({
+      accountingEntryId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      amount: { currency: 'DKK', value: i * 7 },
+      note: `Taxi ${i} — Nordlys`,
+      supplier: { name: 'Taxa', country: 'DK' },
+      tags: [{ code: `P-${i % 13}`, groupCode: 'PROJECT' }],
+    });
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < mb * 1_000_000; i++) {
@@ -20,14 +27,22 @@ function bigBody(mb: number): string {
 }
 
 test.describe('API explorer viewer and safety nets', () => {
-  test('a 12 MB answer opens as virtual raw text, builds the tree on request, and saves whole to a file', async ({ appPage: page, host }) => {
+  test('a 12 MB answer opens as virtual raw text, builds the tree on request, and saves whole to a file', async ({
+    appPage: page,
+    host,
+  }) => {
     // How fast this is measured by `npm run bench` (B4); here only what happens, with room
     // for a busy machine (12 MB through the simulator, IPC and a worker took 8.9 s under load).
     test.setTimeout(180_000);
     await signIn(host);
     await openExplorer(page);
     const body = bigBody(12);
-    host.simulator.faults.add({ target: 'api', pathPrefix: '/v2/employees', count: 1, action: { type: 'status', status: 200, body, contentType: 'application/json' } });
+    host.simulator.faults.add({
+      target: 'api',
+      pathPrefix: '/v2/employees',
+      count: 1,
+      action: { type: 'status', status: 200, body, contentType: 'application/json' },
+    });
     await page.getByTestId('send-request').click();
     await expect(page.getByTestId('response-code')).toHaveText('200', { timeout: 60_000 });
     await expect(page.getByTestId('large-body-notice')).toContainText('MB');
@@ -68,7 +83,10 @@ test.describe('API explorer viewer and safety nets', () => {
     await expect(page.getByTestId('response-headers')).toContainText('content-type');
   });
 
-  test('API-11 / API-12 in the UI: another origin is refused before sending, a redirect is shown and not followed', async ({ appPage: page, host }) => {
+  test('API-11 / API-12 in the UI: another origin is refused before sending, a redirect is shown and not followed', async ({
+    appPage: page,
+    host,
+  }) => {
     await signIn(host);
     await openExplorer(page);
     await page.getByTestId('request-path').fill('//evil.example/steal');
@@ -79,7 +97,12 @@ test.describe('API explorer viewer and safety nets', () => {
     expect(r.ok ? 'sent' : r.error.code).toBe('ORIGIN_REFUSED');
 
     await page.getByTestId('endpoint-employees-list').click();
-    host.simulator.faults.add({ target: 'api', pathPrefix: '/v2/employees', count: 1, action: { type: 'status', status: 302, headers: { location: 'https://evil.example/steal' } } });
+    host.simulator.faults.add({
+      target: 'api',
+      pathPrefix: '/v2/employees',
+      count: 1,
+      action: { type: 'status', status: 302, headers: { location: 'https://evil.example/steal' } },
+    });
     await page.getByTestId('send-request').click();
     await expect(page.getByTestId('error-REDIRECT_REFUSED')).toContainText('https://evil.example/steal');
     await expect(page.getByTestId('error-REDIRECT_REFUSED')).toContainText('not sent there');
@@ -88,7 +111,23 @@ test.describe('API explorer viewer and safety nets', () => {
   test('imports an OpenAPI file and lists its endpoints under "Imported from OpenAPI"', async ({ appPage: page, host }) => {
     await signIn(host);
     await openExplorer(page);
-    const yaml = ['openapi: 3.0.1', 'info:', '  title: Partner Mock API', '  version: 1.0.0', 'paths:', '  /v9/widgets/{widgetId}:', '    get:', '      summary: Get a widget', '      parameters:', '      - name: widgetId', '        in: path', '        required: true', '        schema:', '          type: string', ''].join('\n');
+    const yaml = [
+      'openapi: 3.0.1',
+      'info:',
+      '  title: Partner Mock API',
+      '  version: 1.0.0',
+      'paths:',
+      '  /v9/widgets/{widgetId}:',
+      '    get:',
+      '      summary: Get a widget',
+      '      parameters:',
+      '      - name: widgetId',
+      '        in: path',
+      '        required: true',
+      '        schema:',
+      '          type: string',
+      '',
+    ].join('\n');
     await page.getByText('Import an OpenAPI file').click();
     await page.getByTestId('openapi-file').setInputFiles({ name: 'mock.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
     await expect(page.getByTestId('openapi-result')).toContainText('Partner Mock API: 1 endpoint added');

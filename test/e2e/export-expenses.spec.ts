@@ -70,20 +70,31 @@ test('queue, claim, fetch 10,000 items, write CSV, mark 3 failed, complete with 
   // The CSV: one row per item, in the job's order, matching the simulator's entries.
   const range = host.simulator.data.entryRanges[0]!;
   const expected = Array.from({ length: 10_000 }, (_, k) => host.simulator.data.entryId(range.from + range.count - 10_000 + k));
-  const lines = (await readFile(csvPath, 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  const lines = (await readFile(csvPath, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
   expect(lines[0]).toMatch(/^Accounting entry ID,Date,Type,Amount,Currency/);
   expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(expected);
 
   // The server: the job completed with errors, 3 items failed with the chosen type, the rest successful.
   const token = await host.core.auth.getAccessToken();
-  const get = async (path: string) => (await fetch(`${host.simulator.info.apiBase}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
-  const jobs = (await get('/v3/export-jobs?statuses=completed_with_errors&sorting_keys=createdAt&sorting_order=DESC&limit=1')) as { data: Array<{ id: string; numberOfItems: number; failureReasonType: string }> };
+  const get = async (path: string) =>
+    (await fetch(`${host.simulator.info.apiBase}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const jobs = (await get('/v3/export-jobs?statuses=completed_with_errors&sorting_keys=createdAt&sorting_order=DESC&limit=1')) as {
+    data: Array<{ id: string; numberOfItems: number; failureReasonType: string }>;
+  };
   const job = jobs.data[0]!;
   expect(job.numberOfItems).toBe(10_000);
-  const failed = (await get(`/v3/export-jobs/${job.id}/items?status=failed&limit=10`)) as { data: Array<{ accountingEntryId: string; failureReasonType: string; failureReason: string }>; pagination: { total: number } };
+  const failed = (await get(`/v3/export-jobs/${job.id}/items?status=failed&limit=10`)) as {
+    data: Array<{ accountingEntryId: string; failureReasonType: string; failureReason: string }>;
+    pagination: { total: number };
+  };
   expect(failed.pagination.total).toBe(3);
   expect(failed.data.map((d) => d.accountingEntryId).sort()).toEqual([expected[1], expected[4999], expected[9999]].sort());
-  expect(failed.data.every((d) => d.failureReasonType === 'account_unknown' && d.failureReason === 'Account 6990 is blocked for posting')).toBe(true);
+  expect(
+    failed.data.every((d) => d.failureReasonType === 'account_unknown' && d.failureReason === 'Account 6990 is blocked for posting'),
+  ).toBe(true);
   const successful = (await get(`/v3/export-jobs/${job.id}/items?status=successful&limit=1`)) as { pagination: { total: number } };
   expect(successful.pagination.total).toBe(9_997);
 });

@@ -4,10 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.js';
-import { SCREENSHOTS, enterCredentials, expectNoA11yViolations, go, openStep, screenshot, signIn, simClient } from './onboarding-helpers.js';
+import {
+  SCREENSHOTS,
+  enterCredentials,
+  expectNoA11yViolations,
+  go,
+  openStep,
+  screenshot,
+  signIn,
+  simClient,
+} from './onboarding-helpers.js';
 
 test.describe('onboarding checklist on the simulator', () => {
-  test('walks every step from an empty profile to the first API call, accessible on every screen', async ({ appPage: page, host, browser }) => {
+  test('walks every step from an empty profile to the first API call, accessible on every screen', async ({
+    appPage: page,
+    host,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const step = (id: string) => page.getByTestId(`step-${id}`);
 

@@ -45,7 +45,10 @@ test.describe('onboarding failure paths', () => {
     await expect(page.getByTestId('step-authorized')).toHaveAttribute('data-status', 'done');
   });
 
-  test('an expired session is explained on refresh and on the first API call, and signing in again recovers', async ({ appPage: page, host }) => {
+  test('an expired session is explained on refresh and on the first API call, and signing in again recovers', async ({
+    appPage: page,
+    host,
+  }) => {
     await enterCredentials(page, host);
     await signIn(page, host);
     await expect(page.getByTestId('flow-status')).toContainText('Signed in');

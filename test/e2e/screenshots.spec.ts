@@ -19,7 +19,14 @@ test('screenshots of every screen at 1280×800 and 1024×768, light, dark and pr
   test.setTimeout(240_000);
   // A realistic demo state: details filled in, steps 1–3 done, credentials checked, signed in,
   // first API call made.
-  await host.core.handle('onboarding.saveDetails', { company: 'Nordlys Regnskab ApS', targetErp: 'e-conomic', plannedUsage: 'Export approved expenses every night.', clientName: 'Nordlys Books Sync', clientUri: 'https://nordlys.example', contactEmail: 'dev@nordlys.example' });
+  await host.core.handle('onboarding.saveDetails', {
+    company: 'Nordlys Regnskab ApS',
+    targetErp: 'e-conomic',
+    plannedUsage: 'Export approved expenses every night.',
+    clientName: 'Nordlys Books Sync',
+    clientUri: 'https://nordlys.example',
+    contactEmail: 'dev@nordlys.example',
+  });
   await host.core.handle('onboarding.confirmManual', { stepId: 'access-requested', confirmedBy: 'Alex Demo' });
   await host.core.handle('onboarding.confirmManual', { stepId: 'client-registered', confirmedBy: 'Alex Demo' });
   await host.core.handle('onboarding.runCheck', { stepId: 'staging-access' });

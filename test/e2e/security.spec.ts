@@ -9,7 +9,10 @@ import { expect, test } from './fixtures.js';
 import { openExplorer, signIn } from './explorer-helpers.js';
 
 test.describe('security of the renderer (Chromium, real core)', () => {
-  test('META-CSP NAV-09: without the CSP header the built page still refuses inline and remote script (and allows no eval)', async ({ appPage, host }) => {
+  test('META-CSP NAV-09: without the CSP header the built page still refuses inline and remote script (and allows no eval)', async ({
+    appPage,
+    host,
+  }) => {
     // Serve the same built files without the header: only the meta fallback is left.
     await appPage.route('**/*', async (route) => {
       const response = await route.fetch();
@@ -56,7 +59,10 @@ test.describe('security of the renderer (Chromium, real core)', () => {
       a.style.cssText = 'position:fixed;top:0;left:0;z-index:9999;padding:8px;background:#fff';
       document.body.appendChild(a);
       (window as unknown as { __auxPrevented?: boolean }).__auxPrevented = undefined;
-      document.addEventListener('auxclick', (e) => ((window as unknown as { __auxPrevented?: boolean }).__auxPrevented = e.defaultPrevented));
+      document.addEventListener(
+        'auxclick',
+        (e) => ((window as unknown as { __auxPrevented?: boolean }).__auxPrevented = e.defaultPrevented),
+      );
     });
     await appPage.locator('#mc-link').click({ button: 'middle' });
     expect(await appPage.evaluate(() => (window as unknown as { __auxPrevented?: boolean }).__auxPrevented)).toBe(true);
@@ -93,7 +99,10 @@ test.describe('security of the renderer (Chromium, real core)', () => {
     expect(surface.filter((s) => /get.*(secret|token|verifier|state|code)/i.test(s))).toEqual([]);
   });
 
-  test('IPC-03: no canary in any result or event the renderer received over a sign-in, a refresh and API calls', async ({ appPage, host }) => {
+  test('IPC-03: no canary in any result or event the renderer received over a sign-in, a refresh and API calls', async ({
+    appPage,
+    host,
+  }) => {
     await signIn(host);
     await openExplorer(appPage);
     await appPage.getByTestId('send-request').click();

@@ -7,7 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { test, expect } from './fixtures.js';
 import type { Host } from './host/start-host.js';
 import type { SignInOutcome } from './host/system-browser.js';
-import { enterCredentials, expectNoA11yViolations, go, refreshFromTokenScreen, saveRedirectUri, signOutFromTokenScreen } from './onboarding-helpers.js';
+import {
+  enterCredentials,
+  expectNoA11yViolations,
+  go,
+  refreshFromTokenScreen,
+  saveRedirectUri,
+  signOutFromTokenScreen,
+} from './onboarding-helpers.js';
 
 const PATHS: Array<{ kind: SignInOutcome['kind']; redirectUri: string }> = [
   { kind: 'private-scheme', redirectUri: 'io.pleo.partnerdesktop:/oauth/callback' },
@@ -19,7 +26,8 @@ const WAITING = 'Waiting for you to sign in and approve in the browser (now)';
 
 const tokenRequests = (host: Host, grant: string) => host.simulator.stats().tokenRequests[grant] ?? 0;
 /** Token requests of a grant type that got tokens (the credential check's dummy code is refused). */
-const grantsIssued = (host: Host, grant: string) => host.simulator.accessLog().filter((e) => e.path === '/oauth/token' && e.grantType === grant && e.status === 200).length;
+const grantsIssued = (host: Host, grant: string) =>
+  host.simulator.accessLog().filter((e) => e.path === '/oauth/token' && e.grantType === grant && e.status === 200).length;
 const revocations = (host: Host) => host.simulator.accessLog().filter((e) => e.path === '/oauth/token/revoke' && e.status === 200).length;
 
 /** The system browser's tab showing `url` (Chromium's pages live in the fixture's browser). */
@@ -78,7 +86,9 @@ test.describe('sign-in: the three callback paths, through the UI', () => {
       await page.getByTestId('endpoint-employees-list').click();
       await page.getByTestId('send-request').click();
       await expect(page.getByTestId('response-code')).toHaveText('200');
-      expect(host.simulator.accessLog().some((e) => e.path.startsWith('/v2/employees') && e.auth === 'bearer' && e.status === 200)).toBe(true);
+      expect(host.simulator.accessLog().some((e) => e.path.startsWith('/v2/employees') && e.auth === 'bearer' && e.status === 200)).toBe(
+        true,
+      );
 
       // Refresh with rotation from the Token screen.
       await refreshFromTokenScreen(page);

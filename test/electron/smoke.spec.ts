@@ -12,7 +12,9 @@ import { findElectronBinary } from './find-electron.js';
 
 const binary = findElectronBinary();
 if (!binary) {
-  console.log('Electron smoke test SKIPPED: no Electron binary on this machine (it cannot be downloaded here). The shell was tested against an electron test double in test/unit/main instead.');
+  console.log(
+    'Electron smoke test SKIPPED: no Electron binary on this machine (it cannot be downloaded here). The shell was tested against an electron test double in test/unit/main instead.',
+  );
 }
 
 test.describe('Electron smoke', () => {
@@ -20,7 +22,11 @@ test.describe('Electron smoke', () => {
 
   test('starts the app on the simulator with a hardened window and window.partner', async () => {
     const userData = mkdtempSync(path.join(tmpdir(), 'ppd-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, NODE_ENV: 'test' } });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: ['.', `--user-data-dir=${userData}`],
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: 'Pleo Partner Desktop' })).toBeVisible();
     await expect(page.getByTestId('environment-banner')).toContainText('SIMULATOR');

@@ -100,7 +100,11 @@ describe('defect 1: client credentials percent-encoded in the Basic header, -_.~
       const info = sim.info;
       const h = await startHarness({ simulator: { start: async () => info, stop: async () => undefined } });
       closers.push(() => h.close());
-      await h.call<EnvironmentSummary>('environments.update', { environmentId: 'simulator', clientId: RESERVED_CHARS_CLIENT.clientId, ...(clientAuth ? { clientAuth } : {}) });
+      await h.call<EnvironmentSummary>('environments.update', {
+        environmentId: 'simulator',
+        clientId: RESERVED_CHARS_CLIENT.clientId,
+        ...(clientAuth ? { clientAuth } : {}),
+      });
       return h.call<CredentialCheck>('credentials.check', { environmentId: 'simulator' });
     }
 
@@ -164,7 +168,12 @@ describe('defect 3: a permanently refused refresh is retried forever', () => {
 describe('defect 4: TOKEN_RESPONSE_INVALID says nothing and logs nothing', () => {
   const checks: Array<[string, RigFactory, Rewrite, RegExp]> = [
     ['missing access_token', mockServerRig, editBody((b) => delete b.access_token), /no access token/],
-    ['wrong content type', nodeOAuthRig, (a) => void (a.headers['content-type'] = 'text/html'), /not JSON \(its content type was "text\/html"\)/],
+    [
+      'wrong content type',
+      nodeOAuthRig,
+      (a) => void (a.headers['content-type'] = 'text/html'),
+      /not JSON \(its content type was "text\/html"\)/,
+    ],
     ['unparsable body', nodeOAuthRig, (a) => void (a.body = '{"access_token": "x", '), /could not be read as JSON/],
   ];
   it.each(checks)('%s: the message and the redacted log name the check', async (_label, factory, rewrite, words) => {
@@ -181,7 +190,10 @@ describe('defect 4: TOKEN_RESPONSE_INVALID says nothing and logs nothing', () =>
     const server = await startMockServer();
     closers.push(() => server.close());
     server.tamperTokens({ aud: 'someone-else' });
-    const d = await startDriver({ name: 'mock', authorizationEndpoint: server.authorizationEndpoint, tokenEndpoint: server.tokenEndpoint, issuer: server.issuer }, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: ['openid'] });
+    const d = await startDriver(
+      { name: 'mock', authorizationEndpoint: server.authorizationEndpoint, tokenEndpoint: server.tokenEndpoint, issuer: server.issuer },
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: ['openid'] },
+    );
     closers.push(d.close);
     const end = await d.signIn();
     expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
@@ -192,7 +204,10 @@ describe('defect 4: TOKEN_RESPONSE_INVALID says nothing and logs nothing', () =>
     const server = await startMockServer();
     closers.push(() => server.close());
     server.tamperTokens({ aud: 'someone-else', iss: 'https://elsewhere.example' });
-    const d = await startDriver({ name: 'mock', authorizationEndpoint: server.authorizationEndpoint, tokenEndpoint: server.tokenEndpoint, issuer: server.issuer }, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: SCOPES });
+    const d = await startDriver(
+      { name: 'mock', authorizationEndpoint: server.authorizationEndpoint, tokenEndpoint: server.tokenEndpoint, issuer: server.issuer },
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: SCOPES },
+    );
     closers.push(d.close);
     expect((await d.signIn()).phase).toBe('signed-in');
   });
@@ -200,7 +215,15 @@ describe('defect 4: TOKEN_RESPONSE_INVALID says nothing and logs nothing', () =>
   it('an issuer typed with a trailing slash matches the id_token iss without one (openid requested)', async () => {
     const server = await startMockServer();
     closers.push(() => server.close());
-    const d = await startDriver({ name: 'mock', authorizationEndpoint: server.authorizationEndpoint, tokenEndpoint: server.tokenEndpoint, issuer: `${server.issuer}/` }, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: ['openid'] });
+    const d = await startDriver(
+      {
+        name: 'mock',
+        authorizationEndpoint: server.authorizationEndpoint,
+        tokenEndpoint: server.tokenEndpoint,
+        issuer: `${server.issuer}/`,
+      },
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: ['openid'] },
+    );
     closers.push(d.close);
     expect((await d.signIn()).phase).toBe('signed-in');
   });

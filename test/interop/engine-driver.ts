@@ -58,7 +58,12 @@ export async function startDriver(server: ServerUnderTest, options: DriverOption
     ...(options.clientAuth ? { clientAuth: options.clientAuth } : {}),
   });
   const envId = env.id;
-  await h.call('environments.update', { environmentId: envId, clientId: options.clientId, redirectUri: REDIRECTS[redirect], scopes: options.scopes });
+  await h.call('environments.update', {
+    environmentId: envId,
+    clientId: options.clientId,
+    redirectUri: REDIRECTS[redirect],
+    scopes: options.scopes,
+  });
   await h.call('credentials.setClientSecret', { environmentId: envId, clientSecret: options.clientSecret });
   await h.call('environments.select', { environmentId: envId });
 

@@ -19,7 +19,11 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function rigAndDriver(factory: (typeof RIGS)[number][1], options: Partial<DriverOptions> = {}, rigOptions = {}): Promise<{ rig: Rig; d: Driver }> {
+async function rigAndDriver(
+  factory: (typeof RIGS)[number][1],
+  options: Partial<DriverOptions> = {},
+  rigOptions = {},
+): Promise<{ rig: Rig; d: Driver }> {
   const rig = await factory(rigOptions);
   closers.push(rig.close);
   const d = await startDriver(rig.server, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: SCOPES, ...options });
@@ -28,14 +32,17 @@ async function rigAndDriver(factory: (typeof RIGS)[number][1], options: Partial<
 }
 
 describe.each(RIGS)('against %s', (_name, factory) => {
-  it.each<RedirectKind>(['private', 'loopback', 'paste'])('signs in through the %s callback path, UUID client ID sent as typed', async (kind) => {
-    const { rig, d } = await rigAndDriver(factory, { redirect: kind });
-    const end = await d.signIn();
-    expect(end.phase).toBe('signed-in');
-    expect(basicUser(rig.log[0]?.authorization)).toBe(CLIENT_ID);
-    const status = await d.status();
-    expect(status.signedIn).toBe(true);
-  });
+  it.each<RedirectKind>(['private', 'loopback', 'paste'])(
+    'signs in through the %s callback path, UUID client ID sent as typed',
+    async (kind) => {
+      const { rig, d } = await rigAndDriver(factory, { redirect: kind });
+      const end = await d.signIn();
+      expect(end.phase).toBe('signed-in');
+      expect(basicUser(rig.log[0]?.authorization)).toBe(CLIENT_ID);
+      const status = await d.status();
+      expect(status.signedIn).toBe(true);
+    },
+  );
 
   it('refresh with rotation stores the new refresh token; without rotation keeps the old one', async () => {
     const { rig, d } = await rigAndDriver(factory);

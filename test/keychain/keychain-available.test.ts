@@ -37,7 +37,9 @@ async function probe(): Promise<typeof available> {
     await store.delete(account);
     if (value !== 'probe-value') throw new Error('read back a different value');
   })();
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('keychain did not answer within 15 s')), 15_000).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('keychain did not answer within 15 s')), 15_000).unref(),
+  );
   try {
     await Promise.race([attempt, timeout]);
     return { ok: true };
@@ -78,9 +80,15 @@ describe('keytar store on the real OS keychain', () => {
     const { mainBundleOptions } = await import('../../scripts/bundle-options.js');
     const out = mkdtempSync(path.join(tmpdir(), 'ppd-bundled-keytar-'));
     try {
-      await build({ ...mainBundleOptions(path.join(ROOT, 'src/core/secrets/keytar-secret-store.ts'), out), sourcemap: false, logLevel: 'error' });
+      await build({
+        ...mainBundleOptions(path.join(ROOT, 'src/core/secrets/keytar-secret-store.ts'), out),
+        sourcemap: false,
+        logLevel: 'error',
+      });
       expect(readdirSync(out).filter((f) => f.endsWith('.node'))).toHaveLength(1);
-      const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as typeof import('../../src/core/secrets/keytar-secret-store.js');
+      const bundled = (await import(
+        pathToFileURL(path.join(out, 'index.mjs')).href
+      )) as typeof import('../../src/core/secrets/keytar-secret-store.js');
       const store = bundled.createKeytarSecretStore({ packaged: false, service: SERVICE });
       const account = `bundled/${randomUUID()}`;
       await store.set(account, 'from-the-bundle');
@@ -155,16 +163,19 @@ describe('no secret service (ST-01, ST-02 on the real adapter)', () => {
   // "No hang" is bounded by the child's own timeout (a hang is killed and fails the test); the
   // time the guarded store waits is proven on a fake clock in test/unit/auth/secret-store.test.ts.
   it('a D-Bus address that leads nowhere: session-only mode, no crash, no hang', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/keychain/fixtures/no-keychain-probe.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '', PROBE_TIMEOUT_MS: '3000' },
-      timeout: 25_000,
-    });
-    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { read: null; back: string; sessionOnly: boolean; problem: string; };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'test/keychain/fixtures/no-keychain-probe.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '', PROBE_TIMEOUT_MS: '3000' },
+        timeout: 25_000,
+      },
+    );
+    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { read: null; back: string; sessionOnly: boolean; problem: string };
     expect(result.read).toBeNull();
     expect(result.back).toBe('held-in-memory');
     expect(result.sessionOnly).toBe(true);
     expect(['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED']).toContain(result.problem);
   });
-
 });

@@ -15,7 +15,10 @@ const SERVICE = `Pleo Partner Desktop (keychain test ${randomUUID()})`;
 describe('no secret service on the bus', () => {
   it('ST-01/ST-02: a bus with no secret service: session-only within the timeout, secrets kept in memory', async () => {
     const notices: string[] = [];
-    const store = createGuardedSecretStore(createKeytarSecretStore({ packaged: false, service: SERVICE }), { timeoutMs: 3000, onSessionOnly: (p) => notices.push(p) });
+    const store = createGuardedSecretStore(createKeytarSecretStore({ packaged: false, service: SERVICE }), {
+      timeoutMs: 3000,
+      onSessionOnly: (p) => notices.push(p),
+    });
     // Reading may "work" (the bus auto-starts a keyring daemon that finds nothing); storing
     // cannot, since no keyring is unlocked and no prompt can be shown.
     expect(await store.get('x/y/client-secret')).toBeNull();

@@ -39,7 +39,14 @@ describe('electron-builder configuration', () => {
     const { listPackage } = await import('@electron/asar');
     const files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
     console.log(`app.asar: ${statSync(asarPath).size} bytes, ${files.length} entries:\n  ${files.join('\n  ')}`);
-    for (const expected of ['/dist/main/index.mjs', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/dist/licences.json', '/assets/icon.png', '/package.json']) {
+    for (const expected of [
+      '/dist/main/index.mjs',
+      '/dist/preload/index.cjs',
+      '/dist/renderer/index.html',
+      '/dist/licences.json',
+      '/assets/icon.png',
+      '/package.json',
+    ]) {
       expect(files).toContain(expected);
     }
     // Everything main needs is in its bundle: no package folder ships at all.
@@ -115,7 +122,10 @@ describe('icons (assets/, from assets/icon.svg)', () => {
     const fresh = path.join(work, 'icons-fresh');
     const written = await generateIcons(fresh);
     for (const name of written.filter((n) => n.endsWith('.png'))) {
-      expect((await readFile(path.join(fresh, name))).equals(await readFile(path.join('assets', name))), `${name} is stale: run npm run icons`).toBe(true);
+      expect(
+        (await readFile(path.join(fresh, name))).equals(await readFile(path.join('assets', name))),
+        `${name} is stale: run npm run icons`,
+      ).toBe(true);
     }
   });
 });
@@ -135,8 +145,16 @@ describe('bundled main (what ships, without node_modules)', () => {
       const client = sim.info.clients[0]!;
       const token = await fetch(sim.info.tokenEndpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-real-code', redirect_uri: client.redirectUris[0]!, code_verifier: 'v'.repeat(43) }),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: 'not-a-real-code',
+          redirect_uri: client.redirectUris[0]!,
+          code_verifier: 'v'.repeat(43),
+        }),
       });
       expect(token.status).toBe(400);
       expect(((await token.json()) as { error: string }).error).toBe('invalid_grant');

@@ -25,9 +25,15 @@ export async function makeFakeElectronDist(work: string): Promise<string> {
 }
 
 export async function builder(args: string[]): Promise<{ code: number; out: string }> {
-  return run('npx', ['electron-builder', '--linux', 'dir', ...args], { env: { ...process.env, CI: 'true' }, maxBuffer: 10 * 1024 * 1024 }).then(
+  return run('npx', ['electron-builder', '--linux', 'dir', ...args], {
+    env: { ...process.env, CI: 'true' },
+    maxBuffer: 10 * 1024 * 1024,
+  }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
+    (e: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: typeof e.code === 'number' ? e.code : 1,
+      out: `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    }),
   );
 }
 

@@ -72,7 +72,9 @@ describe('External API: authentication and scopes', () => {
 
   it('accepts the scheme name case-insensitively', async () => {
     const { tokens } = await signIn(sim, { scope: 'users:read' });
-    const response = await fetch(`${sim.info.apiBase}/v2/employees?limit=1`, { headers: { authorization: `bearer ${tokens.access_token}` } });
+    const response = await fetch(`${sim.info.apiBase}/v2/employees?limit=1`, {
+      headers: { authorization: `bearer ${tokens.access_token}` },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -122,7 +124,7 @@ describe('External API: authentication and scopes', () => {
     expect(companies.data).toHaveLength(2);
   });
 
-  it('revokes all of the client\'s tokens on DELETE /v1/installations/me', async () => {
+  it("revokes all of the client's tokens on DELETE /v1/installations/me", async () => {
     const a = await signIn(sim, { scope: 'test:test' });
     const b = await signIn(sim, { scope: 'users:read' });
     const me = await api(sim, a.tokens.access_token, '/v1/installations/me');
@@ -134,7 +136,10 @@ describe('External API: authentication and scopes', () => {
     expect(deleted.status).toBe(204);
     expect((await api(sim, a.tokens.access_token, '/v1/introspect')).status).toBe(401);
     expect((await api(sim, b.tokens.access_token, '/v2/employees')).status).toBe(401);
-    const refresh = await oidc.refreshTokenGrant(b.config, b.tokens.refresh_token as string).then(() => undefined, (e: unknown) => e as { error?: string });
+    const refresh = await oidc.refreshTokenGrant(b.config, b.tokens.refresh_token as string).then(
+      () => undefined,
+      (e: unknown) => e as { error?: string },
+    );
     expect(refresh?.error).toBe('invalid_grant');
   });
 });

@@ -121,7 +121,9 @@ describe('External API: pagination', () => {
 
   it('sorts export items by date in both directions', async () => {
     const asc = await json<Page<{ date: string }>>(await api(sim, token, '/v3/export-items?limit=20&sorting_keys=date&sorting_order=ASC'));
-    const desc = await json<Page<{ date: string }>>(await api(sim, token, '/v3/export-items?limit=20&sorting_keys=date&sorting_order=DESC'));
+    const desc = await json<Page<{ date: string }>>(
+      await api(sim, token, '/v3/export-items?limit=20&sorting_keys=date&sorting_order=DESC'),
+    );
     const dates = asc.data.map((i) => i.date);
     expect(dates).toEqual([...dates].sort());
     const descDates = desc.data.map((i) => i.date);

@@ -15,9 +15,17 @@ describe('authorization server: clients and redirects', () => {
   async function codeFor(redirectUri: string): Promise<{ code: string; verifier: string; callback: URL }> {
     const client = defaultClient(sim);
     const { verifier, challenge } = pkcePair();
-    const { callback } = await browse(sim, authorizeUrl(sim, {
-      clientId: client.clientId, redirectUri, scope: 'test:test', state: 'x', codeChallenge: challenge, codeChallengeMethod: 'S256',
-    }));
+    const { callback } = await browse(
+      sim,
+      authorizeUrl(sim, {
+        clientId: client.clientId,
+        redirectUri,
+        scope: 'test:test',
+        state: 'x',
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+      }),
+    );
     if (!callback) throw new Error('no callback');
     return { code: callback.searchParams.get('code') as string, verifier, callback };
   }
@@ -41,10 +49,17 @@ describe('authorization server: clients and redirects', () => {
     const client = defaultClient(sim);
     const redirectUri = 'io.pleo.partnerdesktop:/oauth/callback';
     const { code, verifier } = await codeFor(redirectUri);
-    const response = await tokenRequest({}, {
-      grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier,
-      client_id: client.clientId, client_secret: client.clientSecret,
-    });
+    const response = await tokenRequest(
+      {},
+      {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+      },
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).error).toBe('invalid_client');
   });
@@ -53,16 +68,25 @@ describe('authorization server: clients and redirects', () => {
     const client = defaultClient(sim);
     const redirectUri = 'io.pleo.partnerdesktop:/oauth/callback';
     const { code, verifier } = await codeFor(redirectUri);
-    const response = await tokenRequest({ authorization: basic(client.clientId, 'wrong-secret') }, {
-      grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier,
-    });
+    const response = await tokenRequest(
+      { authorization: basic(client.clientId, 'wrong-secret') },
+      {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      },
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).error).toBe('invalid_client');
   });
 
   it('rejects grant types other than authorization_code and refresh_token', async () => {
     const client = defaultClient(sim);
-    const response = await tokenRequest({ authorization: basic(client.clientId, client.clientSecret) }, { grant_type: 'client_credentials' });
+    const response = await tokenRequest(
+      { authorization: basic(client.clientId, client.clientSecret) },
+      { grant_type: 'client_credentials' },
+    );
     expect(response.status).toBe(400);
     expect(['unsupported_grant_type', 'unauthorized_client']).toContain((await response.json()).error);
   });
@@ -77,9 +101,17 @@ describe('authorization server: clients and redirects', () => {
   ])('refuses the unregistered redirect URI %s without redirecting', async (redirectUri) => {
     const client = defaultClient(sim);
     const { challenge } = pkcePair();
-    const response = await fetch(authorizeUrl(sim, {
-      clientId: client.clientId, redirectUri, scope: 'test:test', state: 'x', codeChallenge: challenge, codeChallengeMethod: 'S256',
-    }), { redirect: 'manual' });
+    const response = await fetch(
+      authorizeUrl(sim, {
+        clientId: client.clientId,
+        redirectUri,
+        scope: 'test:test',
+        state: 'x',
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+      }),
+      { redirect: 'manual' },
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     const html = await response.text();
@@ -102,9 +134,15 @@ describe('authorization server: clients and redirects', () => {
   it('requires the same redirect_uri at the token endpoint', async () => {
     const client = defaultClient(sim);
     const { code, verifier } = await codeFor('http://127.0.0.1:40001/oauth/callback');
-    const response = await tokenRequest({ authorization: basic(client.clientId, client.clientSecret) }, {
-      grant_type: 'authorization_code', code, redirect_uri: 'http://127.0.0.1:40002/oauth/callback', code_verifier: verifier,
-    });
+    const response = await tokenRequest(
+      { authorization: basic(client.clientId, client.clientSecret) },
+      {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: 'http://127.0.0.1:40002/oauth/callback',
+        code_verifier: verifier,
+      },
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error).toBe('invalid_grant');
   });
@@ -131,12 +169,17 @@ describe('authorization server: clients and redirects', () => {
       oidc.allowInsecureRequests(config);
       const verifier = oidc.randomPKCECodeVerifier();
       const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: 'io.pleo.partnerdesktop:/oauth/callback', scope: 'test:test',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'st',
+        redirect_uri: 'io.pleo.partnerdesktop:/oauth/callback',
+        scope: 'test:test',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state: 'st',
       });
       const { callback } = await browse(other, url.href);
-      const error = await oidc.authorizationCodeGrant(config, callback as URL, { pkceCodeVerifier: verifier, expectedState: 'st' })
-        .then(() => undefined, (e: unknown) => e as Error & { cause?: unknown });
+      const error = await oidc.authorizationCodeGrant(config, callback as URL, { pkceCodeVerifier: verifier, expectedState: 'st' }).then(
+        () => undefined,
+        (e: unknown) => e as Error & { cause?: unknown },
+      );
       expect(error).toBeInstanceOf(Error);
       expect(String((error?.cause as Error | undefined)?.message)).toMatch(/"iss"/);
     } finally {

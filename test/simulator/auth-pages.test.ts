@@ -18,7 +18,17 @@ describe('authorization server: login and consent pages', () => {
   async function openLogin(client = defaultClient(sim), scope = 'users:read export-jobs:read') {
     const jar = new CookieJar();
     const { challenge } = pkcePair();
-    const first = await fetch(authorizeUrl(sim, { clientId: client.clientId, redirectUri, scope, state: 'st-1', codeChallenge: challenge, codeChallengeMethod: 'S256' }), { redirect: 'manual' });
+    const first = await fetch(
+      authorizeUrl(sim, {
+        clientId: client.clientId,
+        redirectUri,
+        scope,
+        state: 'st-1',
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+      }),
+      { redirect: 'manual' },
+    );
     jar.store(first);
     const location = new URL(first.headers.get('location') as string, sim.info.apiBase);
     expect(location.pathname).toMatch(/^\/interaction\/[A-Za-z0-9_-]+$/);
@@ -74,7 +84,10 @@ describe('authorization server: login and consent pages', () => {
     jar.store(login);
     expect(login.status).toBe(303);
     // Resume -> consent page.
-    const resume = await fetch(new URL(login.headers.get('location') as string, sim.info.apiBase), { redirect: 'manual', headers: { cookie: jar.header() } });
+    const resume = await fetch(new URL(login.headers.get('location') as string, sim.info.apiBase), {
+      redirect: 'manual',
+      headers: { cookie: jar.header() },
+    });
     jar.store(resume);
     const consentUrl = new URL(resume.headers.get('location') as string, sim.info.apiBase);
     const consent = await fetch(consentUrl, { headers: { cookie: jar.header() } });
@@ -93,9 +106,18 @@ describe('authorization server: login and consent pages', () => {
   it('sends error=access_denied (with state and iss) when the user clicks Deny', async () => {
     const client = defaultClient(sim);
     const { challenge } = pkcePair();
-    const { callback } = await browse(sim, authorizeUrl(sim, {
-      clientId: client.clientId, redirectUri, scope: 'users:read', state: 'deny-state', codeChallenge: challenge, codeChallengeMethod: 'S256',
-    }), { decision: 'deny' });
+    const { callback } = await browse(
+      sim,
+      authorizeUrl(sim, {
+        clientId: client.clientId,
+        redirectUri,
+        scope: 'users:read',
+        state: 'deny-state',
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+      }),
+      { decision: 'deny' },
+    );
     expect(callback?.href.startsWith(redirectUri)).toBe(true);
     expect(callback?.searchParams.get('error')).toBe('access_denied');
     expect(callback?.searchParams.get('state')).toBe('deny-state');

@@ -14,7 +14,9 @@ describe('authorization server: PKCE', () => {
 
   async function authorizeRedirect(extra: { codeChallenge?: string; codeChallengeMethod?: string }): Promise<URL> {
     const client = defaultClient(sim);
-    const response = await fetch(authorizeUrl(sim, { clientId: client.clientId, redirectUri, scope: 'test:test', state: 's1', ...extra }), { redirect: 'manual' });
+    const response = await fetch(authorizeUrl(sim, { clientId: client.clientId, redirectUri, scope: 'test:test', state: 's1', ...extra }), {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(303);
     return new URL(response.headers.get('location') as string);
   }
@@ -44,16 +46,30 @@ describe('authorization server: PKCE', () => {
   it('accepts S256 and checks the verifier at the token endpoint', async () => {
     const client = defaultClient(sim);
     const { verifier, challenge } = pkcePair();
-    const { callback } = await browse(sim, authorizeUrl(sim, {
-      clientId: client.clientId, redirectUri, scope: 'test:test', state: 'ok', codeChallenge: challenge, codeChallengeMethod: 'S256',
-    }));
+    const { callback } = await browse(
+      sim,
+      authorizeUrl(sim, {
+        clientId: client.clientId,
+        redirectUri,
+        scope: 'test:test',
+        state: 'ok',
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+      }),
+    );
     const code = callback?.searchParams.get('code');
     expect(code).toBeTruthy();
-    const exchange = (codeVerifier: string) => fetch(sim.info.tokenEndpoint, {
-      method: 'POST',
-      headers: { authorization: basic(client.clientId, client.clientSecret), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: code as string, redirect_uri: redirectUri, code_verifier: codeVerifier }),
-    });
+    const exchange = (codeVerifier: string) =>
+      fetch(sim.info.tokenEndpoint, {
+        method: 'POST',
+        headers: { authorization: basic(client.clientId, client.clientSecret), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: code as string,
+          redirect_uri: redirectUri,
+          code_verifier: codeVerifier,
+        }),
+      });
 
     const wrong = await exchange(pkcePair().verifier);
     expect(wrong.status).toBe(400);

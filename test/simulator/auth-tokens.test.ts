@@ -72,17 +72,23 @@ describe('authorization server: tokens', () => {
     const { config, tokens } = await signIn(sim, { scope: 'users:read' });
     const rotated = await oidc.refreshTokenGrant(config, tokens.refresh_token as string);
 
-    const reuse = await oidc.refreshTokenGrant(config, tokens.refresh_token as string).then(() => undefined, (e: unknown) => e as { error?: string });
+    const reuse = await oidc.refreshTokenGrant(config, tokens.refresh_token as string).then(
+      () => undefined,
+      (e: unknown) => e as { error?: string },
+    );
     expect(reuse?.error).toBe('invalid_grant');
     expect(sim.stats().refreshTokenReuse).toBe(reuseBefore + 1);
 
     // The legitimate, newest tokens died with the grant.
-    const next = await oidc.refreshTokenGrant(config, rotated.refresh_token as string).then(() => undefined, (e: unknown) => e as { error?: string });
+    const next = await oidc.refreshTokenGrant(config, rotated.refresh_token as string).then(
+      () => undefined,
+      (e: unknown) => e as { error?: string },
+    );
     expect(next?.error).toBe('invalid_grant');
     expect((await api(sim, rotated.access_token, '/v2/employees?limit=1')).status).toBe(401);
   });
 
-  it('answers RFC 7662 introspection with Pleo\'s subject URN', async () => {
+  it("answers RFC 7662 introspection with Pleo's subject URN", async () => {
     const { tokens } = await signIn(sim, { scope: 'users:read test:test' });
     const companyId = sim.data.companies[0]?.id;
     const result = await introspect(tokens.access_token, defaultClient(sim), 'access_token');
@@ -125,7 +131,10 @@ describe('authorization server: tokens', () => {
     expect((await introspect(tokens.refresh_token as string)).active).toBe(false);
     expect((await introspect(tokens.access_token)).active).toBe(false);
     expect((await api(sim, tokens.access_token, '/v2/employees')).status).toBe(401);
-    const refresh = await oidc.refreshTokenGrant(config, tokens.refresh_token as string).then(() => undefined, (e: unknown) => e as { error?: string });
+    const refresh = await oidc.refreshTokenGrant(config, tokens.refresh_token as string).then(
+      () => undefined,
+      (e: unknown) => e as { error?: string },
+    );
     expect(refresh?.error).toBe('invalid_grant');
   });
 
@@ -135,7 +144,10 @@ describe('authorization server: tokens', () => {
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token as string);
     const stats = sim.stats();
     expect(stats.tokenRequests.refresh_token).toBe(before + 1);
-    const last = sim.accessLog().filter((e) => e.path === '/oauth/token').at(-1);
+    const last = sim
+      .accessLog()
+      .filter((e) => e.path === '/oauth/token')
+      .at(-1);
     expect(last).toMatchObject({ grantType: 'refresh_token', auth: 'basic', status: 200, clientId: defaultClient(sim).clientId });
     expect(JSON.stringify(sim.accessLog())).not.toContain(tokens.refresh_token as string);
     // The access token (sent as a Bearer header) and the client secret (Basic) are not logged either.

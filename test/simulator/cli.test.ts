@@ -37,7 +37,14 @@ describe('simulator CLI', () => {
         users: Array<Record<string, unknown>>;
       };
       expect(Object.keys(info)).toEqual([
-        'issuer', 'authorizationEndpoint', 'tokenEndpoint', 'introspectionEndpoint', 'revocationEndpoint', 'apiBase', 'clients', 'users',
+        'issuer',
+        'authorizationEndpoint',
+        'tokenEndpoint',
+        'introspectionEndpoint',
+        'revocationEndpoint',
+        'apiBase',
+        'clients',
+        'users',
       ]);
       expect(info.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(info.tokenEndpoint).toBe(`${info.apiBase}/oauth/token`);

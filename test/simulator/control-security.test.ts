@@ -15,7 +15,11 @@ interface Raw {
   body: string;
 }
 
-function send(sim: Simulator, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
+function send(
+  sim: Simulator,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Raw> {
   const url = new URL(path, sim.info.apiBase);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
@@ -29,7 +33,10 @@ function send(sim: Simulator, path: string, options: { method?: string; headers?
   });
 }
 
-const FAULT = JSON.stringify({ target: 'authorize', action: { type: 'status', status: 302, headers: { location: 'https://evil.example/' } } });
+const FAULT = JSON.stringify({
+  target: 'authorize',
+  action: { type: 'status', status: 302, headers: { location: 'https://evil.example/' } },
+});
 
 describe('simulator control interface and Host checks (issue 11 point 1)', () => {
   let sim: Simulator;
@@ -39,7 +46,11 @@ describe('simulator control interface and Host checks (issue 11 point 1)', () =>
   afterAll(() => sim.close());
 
   const control = () => sim.control!;
-  const withSecret = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', [control().header]: control().secret, ...extra });
+  const withSecret = (extra: Record<string, string> = {}) => ({
+    'content-type': 'application/json',
+    [control().header]: control().secret,
+    ...extra,
+  });
 
   it('SIM-CONTROL-SECRET: a local program without the per-run secret cannot add fault rules', async () => {
     for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', [control().header]: 'guess' }]) {
@@ -57,13 +68,21 @@ describe('simulator control interface and Host checks (issue 11 point 1)', () =>
       body: FAULT,
     });
     expect(fromPage.status).toBe(403);
-    const fetchMetadata = await send(sim, '/__control/faults', { method: 'POST', headers: withSecret({ 'sec-fetch-site': 'same-site' }), body: FAULT });
+    const fetchMetadata = await send(sim, '/__control/faults', {
+      method: 'POST',
+      headers: withSecret({ 'sec-fetch-site': 'same-site' }),
+      body: FAULT,
+    });
     expect(fetchMetadata.status).toBe(403);
     expect(sim.faults.list()).toEqual([]);
   });
 
   it('SIM-CONTROL-OK: the holder of the secret drives the control interface', async () => {
-    const answer = await send(sim, '/__control/faults', { method: 'POST', headers: withSecret(), body: JSON.stringify({ target: 'api', count: 1, delayMs: 1 }) });
+    const answer = await send(sim, '/__control/faults', {
+      method: 'POST',
+      headers: withSecret(),
+      body: JSON.stringify({ target: 'api', count: 1, delayMs: 1 }),
+    });
     expect(answer.status).toBe(200);
     expect(sim.faults.list()).toHaveLength(1);
     expect((await send(sim, '/__control/faults', { method: 'DELETE', headers: withSecret() })).status).toBe(200);
@@ -73,7 +92,9 @@ describe('simulator control interface and Host checks (issue 11 point 1)', () =>
   it('SIM-DNS-REBINDING: requests addressed to another host name are refused, pages and control alike', async () => {
     const port = new URL(sim.info.apiBase).port;
     for (const path of ['/oauth/authorize?client_id=x', '/interaction/abc', '/v2/employees', '/__control/faults']) {
-      const answer = await send(sim, path, { headers: { host: `rebind.example:${port}`, ...(path.startsWith('/__control') ? withSecret() : {}) } });
+      const answer = await send(sim, path, {
+        headers: { host: `rebind.example:${port}`, ...(path.startsWith('/__control') ? withSecret() : {}) },
+      });
       expect(answer.status, path).toBe(421);
       expect(answer.body).toContain('MISDIRECTED_REQUEST');
     }

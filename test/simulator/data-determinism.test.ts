@@ -74,12 +74,18 @@ describe('seeded data', () => {
     expect(last.data.at(-1)?.accountingEntryId).toBe(sim.data.entryId(999_999));
 
     // The seeded pending job covers most of company 1's 500,000 entries.
-    const jobs = await json<{ data: Array<{ id: string; status: string; numberOfItems: number }> }>(await api(sim, token, '/v3/export-jobs?statuses=pending'));
+    const jobs = await json<{ data: Array<{ id: string; status: string; numberOfItems: number }> }>(
+      await api(sim, token, '/v3/export-jobs?statuses=pending'),
+    );
     const big = jobs.data[0] as { id: string; numberOfItems: number };
     expect(big.numberOfItems).toBeGreaterThan(490_000);
-    const deep = await json<{ data: unknown[]; pagination: { total: number } }>(await api(sim, token, `/v3/export-items?job_id=${big.id}&offset=450000&limit=500`));
+    const deep = await json<{ data: unknown[]; pagination: { total: number } }>(
+      await api(sim, token, `/v3/export-items?job_id=${big.id}&offset=450000&limit=500`),
+    );
     expect(deep.data).toHaveLength(500);
-    const pendingItems = await json<{ pagination: { total: number } }>(await api(sim, token, `/v3/export-jobs/${big.id}/items?status=pending&limit=1`));
+    const pendingItems = await json<{ pagination: { total: number } }>(
+      await api(sim, token, `/v3/export-jobs/${big.id}/items?status=pending&limit=1`),
+    );
     expect(pendingItems.pagination.total).toBe(big.numberOfItems);
   });
 });

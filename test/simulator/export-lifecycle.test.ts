@@ -52,7 +52,10 @@ describe('Export API v3 lifecycle', () => {
   });
 
   it('allows one running job per company (409 EXPORT_ALREADY_IN_PROGRESS)', async () => {
-    const conflict = await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: dk, accountingEntryIds: entryIds(0, 400, 2) }) });
+    const conflict = await call('/v3/export-jobs', {
+      method: 'POST',
+      body: JSON.stringify({ companyId: dk, accountingEntryIds: entryIds(0, 400, 2) }),
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body).toEqual({ type: 'EXPORT_ALREADY_IN_PROGRESS', message: 'Export Job already in progress for this company.' });
   });
@@ -66,13 +69,17 @@ describe('Export API v3 lifecycle', () => {
     expect(items.body.data.every((i) => i.companyId === se)).toBe(true);
     expect(ids).toEqual(entryIds(1, 100, 120));
     const created = await call<{ data: Job }>('/v3/export-jobs', {
-      method: 'POST', body: JSON.stringify({ companyId: se, accountingEntryIds: ids, options: { vendorBasedBookkeeping: true } }),
+      method: 'POST',
+      body: JSON.stringify({ companyId: se, accountingEntryIds: ids, options: { vendorBasedBookkeeping: true } }),
     });
     expect(created.status).toBe(201);
     const { id } = created.body.data;
     expect(created.body.data).toMatchObject({ status: 'pending', numberOfItems: 120, vendorBasedBookkeeping: true, startedAt: null });
 
-    const again = await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: se, accountingEntryIds: ids.slice(0, 1) }) });
+    const again = await call('/v3/export-jobs', {
+      method: 'POST',
+      body: JSON.stringify({ companyId: se, accountingEntryIds: ids.slice(0, 1) }),
+    });
     expect(again.status).toBe(409);
 
     // completed before started is an invalid transition
@@ -96,24 +103,44 @@ describe('Export API v3 lifecycle', () => {
       expect(item.additionalInformation.reconciliationId).toBeTruthy();
     }
 
-    const tooMany = ids.concat(ids.slice(0, 1)).slice(0, 101).map((accountingEntryId) => ({ accountingEntryId, status: 'successful' }));
+    const tooMany = ids
+      .concat(ids.slice(0, 1))
+      .slice(0, 101)
+      .map((accountingEntryId) => ({ accountingEntryId, status: 'successful' }));
     const limit = await call(`/v3/export-jobs/${id}/items`, { method: 'PUT', body: JSON.stringify(tooMany) });
     expect(limit.status).toBe(413);
     expect(limit.body).toMatchObject({ type: 'EXPORT_JOB_ITEMS_UPDATE_LIMIT' });
 
     const updates = [
-      ...ids.slice(0, 99).map((accountingEntryId, i) => ({ accountingEntryId, status: 'successful', externalId: `V-${i}`, exportedAt: '2026-03-01T09:05:00Z' })),
+      ...ids
+        .slice(0, 99)
+        .map((accountingEntryId, i) => ({
+          accountingEntryId,
+          status: 'successful',
+          externalId: `V-${i}`,
+          exportedAt: '2026-03-01T09:05:00Z',
+        })),
       { accountingEntryId: ids[99], status: 'failed', failureReason: 'Unknown account', failureReasonType: 'account_unknown' },
     ];
-    const updated = await call<{ data: Array<{ status: string }>; errors: unknown[] }>(`/v3/export-jobs/${id}/items`, { method: 'PUT', body: JSON.stringify(updates) });
+    const updated = await call<{ data: Array<{ status: string }>; errors: unknown[] }>(`/v3/export-jobs/${id}/items`, {
+      method: 'PUT',
+      body: JSON.stringify(updates),
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.data).toHaveLength(100);
     expect(updated.body.errors).toEqual([]);
 
     const foreign = entryIds(0, 5, 1)[0] as string;
-    const partial = await call<{ data: unknown[]; errors: Array<{ accountingEntryId: string; type: string }> }>(`/v3/export-jobs/${id}/items`, {
-      method: 'PUT', body: JSON.stringify([{ accountingEntryId: foreign, status: 'successful' }, { accountingEntryId: ids[100], status: 'abandoned' }]),
-    });
+    const partial = await call<{ data: unknown[]; errors: Array<{ accountingEntryId: string; type: string }> }>(
+      `/v3/export-jobs/${id}/items`,
+      {
+        method: 'PUT',
+        body: JSON.stringify([
+          { accountingEntryId: foreign, status: 'successful' },
+          { accountingEntryId: ids[100], status: 'abandoned' },
+        ]),
+      },
+    );
     expect(partial.body.errors.map((e) => e.type)).toEqual(['ACCOUNTING_ENTRY_DOES_NOT_EXIST', 'EXPORT_ENTRY_STATUS_UPDATE_FAILED']);
 
     const failedItems = await call<Page<{ status: string; failureReasonType: string }>>(`/v3/export-jobs/${id}/items?status=failed`);
@@ -126,14 +153,17 @@ describe('Export API v3 lifecycle', () => {
     const second = await call<Page<{ accountingEntryId: string }>>(`/v3/export-jobs/${id}/items?status=pending&offset=5&limit=3`);
     expect(second.body.data.map((i) => i.accountingEntryId)).toEqual(ids.slice(105, 108));
 
-    expect((await event(id, 'completed_with_errors', { failureReason: 'One entry failed', failureReasonType: 'validation_failure' })).status).toBe(202);
+    expect(
+      (await event(id, 'completed_with_errors', { failureReason: 'One entry failed', failureReasonType: 'validation_failure' })).status,
+    ).toBe(202);
     const done = await job(id);
     expect(done).toMatchObject({ status: 'completed_with_errors', failureReasonType: 'validation_failure', expiresIn: 0 });
     expect(done.completedAt).toBeTruthy();
 
     // Finished: no more item updates, no more export items, no more events.
-    expect((await call(`/v3/export-jobs/${id}/items`, { method: 'PUT', body: JSON.stringify(updates.slice(0, 1)) })).body)
-      .toMatchObject({ type: 'EXPORT_JOB_STATUS_UNPROCESSABLE' });
+    expect((await call(`/v3/export-jobs/${id}/items`, { method: 'PUT', body: JSON.stringify(updates.slice(0, 1)) })).body).toMatchObject({
+      type: 'EXPORT_JOB_STATUS_UNPROCESSABLE',
+    });
     expect((await call(`/v3/export-items?job_id=${id}`)).status).toBe(422);
     expect((await event(id, 'failed')).status).toBe(422);
   });
@@ -141,7 +171,10 @@ describe('Export API v3 lifecycle', () => {
   it('expires a job one hour after its last update', async () => {
     const pending = (await call<Page<Job>>(`/v3/export-jobs?company_id=${se}&statuses=pending`)).body.data;
     expect(pending).toHaveLength(0);
-    const created = await call<{ data: Job }>('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: se, accountingEntryIds: entryIds(1, 300, 3) }) });
+    const created = await call<{ data: Job }>('/v3/export-jobs', {
+      method: 'POST',
+      body: JSON.stringify({ companyId: se, accountingEntryIds: entryIds(1, 300, 3) }),
+    });
     const { id } = created.body.data;
     clock += 30 * 60_000;
     expect((await job(id)).expiresIn).toBe(1800);
@@ -157,11 +190,17 @@ describe('Export API v3 lifecycle', () => {
     expect(items.body.data.map((i) => i.status)).toEqual(['abandoned', 'abandoned', 'abandoned']);
     expect((await event(id, 'completed')).status).toBe(422);
     // The company is free again.
-    expect((await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: se, accountingEntryIds: entryIds(1, 310, 1) }) })).status).toBe(201);
+    expect(
+      (await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: se, accountingEntryIds: entryIds(1, 310, 1) }) }))
+        .status,
+    ).toBe(201);
   });
 
   it('validates job creation and events', async () => {
-    const unknownEntry = await call('/v3/export-jobs', { method: 'POST', body: JSON.stringify({ companyId: dk, accountingEntryIds: ['00000000-0000-4000-8000-000000000000'] }) });
+    const unknownEntry = await call('/v3/export-jobs', {
+      method: 'POST',
+      body: JSON.stringify({ companyId: dk, accountingEntryIds: ['00000000-0000-4000-8000-000000000000'] }),
+    });
     expect([400, 409]).toContain(unknownEntry.status);
     // Without a running job in the way, an unknown or foreign entry is a 400.
     const running = (await call<Page<Job>>(`/v3/export-jobs?company_id=${se}&statuses=pending,in_progress`)).body.data;

@@ -26,7 +26,10 @@ describe('fault injection', () => {
     expect((await api(sim, token, '/v2/employees?limit=1')).status).toBe(200);
     // Only the first request was delayed (checked in the log, not by wall clock, so a busy CI
     // machine cannot make this flaky).
-    const [delayed, normal] = sim.accessLog().filter((e) => e.path === '/v2/employees').slice(-2);
+    const [delayed, normal] = sim
+      .accessLog()
+      .filter((e) => e.path === '/v2/employees')
+      .slice(-2);
     expect(delayed?.fault).toMatch(/\+300ms/);
     expect(normal?.fault).toBeUndefined();
   });
@@ -56,10 +59,18 @@ describe('fault injection', () => {
   it('targets refreshes without touching code exchanges (RF-06)', async () => {
     sim.faults.set({ target: 'token', grantType: 'refresh_token', action: { type: 'status', status: 503 } });
     const { config, tokens } = await signIn(sim, { scope: 'test:test' });
-    const error = await oidc.refreshTokenGrant(config, tokens.refresh_token as string).then(() => undefined, (e: unknown) => e as { code?: string; cause?: { status?: number } });
+    const error = await oidc.refreshTokenGrant(config, tokens.refresh_token as string).then(
+      () => undefined,
+      (e: unknown) => e as { code?: string; cause?: { status?: number } },
+    );
     expect(error?.code).toBe('OAUTH_RESPONSE_IS_NOT_CONFORM');
     expect(error?.cause?.status).toBe(503);
-    expect(sim.accessLog().filter((e) => e.path === '/oauth/token').map((e) => [e.grantType, e.status])).toContainEqual(['refresh_token', 503]);
+    expect(
+      sim
+        .accessLog()
+        .filter((e) => e.path === '/oauth/token')
+        .map((e) => [e.grantType, e.status]),
+    ).toContainEqual(['refresh_token', 503]);
     sim.faults.clear();
     // The refresh token was never seen by the AS, so it still works.
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token as string);
@@ -135,25 +146,35 @@ describe('fault injection', () => {
     const config = oidcConfig(sim);
     const verifier = oidc.randomPKCECodeVerifier();
     const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: 'io.pleo.partnerdesktop:/oauth/callback', scope: 'test:test', state: 'st',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      redirect_uri: 'io.pleo.partnerdesktop:/oauth/callback',
+      scope: 'test:test',
+      state: 'st',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
     });
     const { callback } = await browse(sim, url.href);
     expect(callback?.searchParams.get('iss')).toBe('https://other.example');
     // The rule was used by the redirect to the client, not by the login redirects before it.
     expect(sim.faults.list()).toEqual([]);
-    await expect(oidc.authorizationCodeGrant(config, callback as URL, { pkceCodeVerifier: verifier, expectedState: 'st' })).rejects.toThrow();
+    await expect(
+      oidc.authorizationCodeGrant(config, callback as URL, { pkceCodeVerifier: verifier, expectedState: 'st' }),
+    ).rejects.toThrow();
   });
 
   it('exposes the control interface over HTTP in test mode', async () => {
     const control = sim.control!.url;
     // Every control request carries the per-run secret (security issue 11, point 1).
     const fetch = (url: string, init: RequestInit = {}) =>
-      globalThis.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), [sim.control!.header]: sim.control!.secret } });
+      globalThis.fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string> | undefined), [sim.control!.header]: sim.control!.secret },
+      });
     const set = await fetch(`${control}/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ rules: [{ target: 'api', pathPrefix: '/v1/companies', count: 1, action: { type: 'status', status: 503, retryAfter: '1' } }] }),
+      body: JSON.stringify({
+        rules: [{ target: 'api', pathPrefix: '/v1/companies', count: 1, action: { type: 'status', status: 503, retryAfter: '1' } }],
+      }),
     });
     expect(set.status).toBe(200);
     expect((await json<{ rules: unknown[] }>(await fetch(`${control}/faults`))).rules).toHaveLength(1);
@@ -162,10 +183,16 @@ describe('fault injection', () => {
     expect((await api(sim, token, '/v1/companies')).status).toBe(503);
     expect((await api(sim, token, '/v1/companies')).status).toBe(200);
 
-    const bad = await fetch(`${control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target: 'nowhere' }) });
+    const bad = await fetch(`${control}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: 'nowhere' }),
+    });
     expect(bad.status).toBe(400);
 
-    const clock = await json<{ offsetMs: number }>(await fetch(`${control}/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 1000 }) }));
+    const clock = await json<{ offsetMs: number }>(
+      await fetch(`${control}/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 1000 }) }),
+    );
     expect(clock.offsetMs).toBeGreaterThanOrEqual(1000);
     const revoked = await json<{ revokedTokens: number }>(await fetch(`${control}/revoke-all`, { method: 'POST' }));
     expect(revoked.revokedTokens).toBeGreaterThan(0);
@@ -181,7 +208,10 @@ describe('fault injection', () => {
     const normal = await start({ mode: 'normal' });
     try {
       for (const path of ['/__control', '/__control/faults', '/__control/stats']) {
-        const response = await fetch(`${normal.info.apiBase}${path}`, { method: path.endsWith('faults') ? 'POST' : 'GET', body: path.endsWith('faults') ? '{"target":"api","delayMs":1}' : null });
+        const response = await fetch(`${normal.info.apiBase}${path}`, {
+          method: path.endsWith('faults') ? 'POST' : 'GET',
+          body: path.endsWith('faults') ? '{"target":"api","delayMs":1}' : null,
+        });
         expect(response.status).toBe(404);
         expect(await json(response)).toMatchObject({ type: 'NOT_FOUND' });
       }

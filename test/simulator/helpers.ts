@@ -46,8 +46,9 @@ export class CookieJar {
       if (eq < 0) continue;
       const name = (pair as string).slice(0, eq).trim();
       const value = (pair as string).slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))
-        || attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=').slice(1).join('=')) < Date.now());
+      const expired =
+        attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) ||
+        attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=').slice(1).join('=')) < Date.now());
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -94,7 +95,11 @@ export interface BrowserOptions {
  * Returns the final redirect to the client (a URL outside the simulator) or the page it got
  * stuck on.
  */
-export async function browse(sim: Simulator, startUrl: string, options: BrowserOptions = {}): Promise<{ callback?: URL; page?: { status: number; html: string; url: string } }> {
+export async function browse(
+  sim: Simulator,
+  startUrl: string,
+  options: BrowserOptions = {},
+): Promise<{ callback?: URL; page?: { status: number; html: string; url: string } }> {
   const jar = options.jar ?? new CookieJar();
   const user = sim.info.users[0];
   const email = options.email ?? user?.email ?? '';

@@ -14,7 +14,11 @@ describe('startSimulator', () => {
       expect(endpoints.authorizationEndpoint).toBe(`${endpoints.apiBase}/oauth/authorize`);
       expect(endpoints.introspectionEndpoint).toBe(`${endpoints.apiBase}/oauth/token/introspect`);
       expect(endpoints.revocationEndpoint).toBe(`${endpoints.apiBase}/oauth/token/revoke`);
-      expect(endpoints.clients.map((c) => c.clientId)).toEqual([DEFAULT_CLIENT.clientId, NARROW_CLIENT.clientId, RESERVED_CHARS_CLIENT.clientId]);
+      expect(endpoints.clients.map((c) => c.clientId)).toEqual([
+        DEFAULT_CLIENT.clientId,
+        NARROW_CLIENT.clientId,
+        RESERVED_CHARS_CLIENT.clientId,
+      ]);
       expect(endpoints.clients[0]).toMatchObject({
         name: 'Pleo Partner Desktop (simulator)',
         redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback', 'https://oauth.pstmn.io/v1/callback'],

@@ -21,7 +21,10 @@ interface Step {
 }
 interface Workflow {
   on: { push: { tags: string[] } };
-  jobs: Record<string, { 'runs-on': string; steps: Step[]; needs?: string; strategy?: { matrix: { include: Array<{ os: string; installers: string }> } } }>;
+  jobs: Record<
+    string,
+    { 'runs-on': string; steps: Step[]; needs?: string; strategy?: { matrix: { include: Array<{ os: string; installers: string }> } } }
+  >;
 }
 
 describe('release workflow', () => {

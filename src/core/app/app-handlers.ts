@@ -27,14 +27,22 @@ export function createAppHandlers(services: CoreServices): PartialHandlerTable {
       const createdAt = new Date(services.clock.now());
       services.logger.info('support bundle: preparing', { platform: services.appInfo().platform, version: services.appInfo().version });
       const { licences: _licences, licencesNote: _note, ...about } = await buildAbout(services);
-      const content = buildSupportBundle({ about, settings: services.settings.store, log: services.options.recentLog?.() ?? [], createdAt, redactor: services.redactor });
+      const content = buildSupportBundle({
+        about,
+        settings: services.settings.store,
+        log: services.options.recentLog?.() ?? [],
+        createdAt,
+        redactor: services.redactor,
+      });
       const saved = await services.ports.fileSaver.save({
         suggestedName: supportBundleFileName(createdAt),
         content,
         filters: [{ name: 'Support bundle (JSON)', extensions: ['json'] }],
       });
       services.logger.info('support bundle: ' + (saved.saved ? 'saved' : 'not saved (cancelled)'));
-      return saved.saved ? { saved: true, ...(saved.path ? { path: saved.path } : {}), bytes: Buffer.byteLength(content) } : { saved: false };
+      return saved.saved
+        ? { saved: true, ...(saved.path ? { path: saved.path } : {}), bytes: Buffer.byteLength(content) }
+        : { saved: false };
     },
   };
 }

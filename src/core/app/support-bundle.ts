@@ -29,7 +29,8 @@ export function buildSupportBundle(input: SupportBundleInput): string {
   const log = input.log.slice(-SUPPORT_BUNDLE_LOG_LIMIT).map((record) => redactor.value(record));
   const settings: Record<string, unknown> = {};
   // Per top-level key, so redact's array and depth limits apply inside each key, not to the set.
-  for (const [key, value] of Object.entries(input.settings)) settings[key] = (redactor.value({ [key]: value }) as Record<string, unknown>)[key];
+  for (const [key, value] of Object.entries(input.settings))
+    settings[key] = (redactor.value({ [key]: value }) as Record<string, unknown>)[key];
   const bundle = {
     format: SUPPORT_BUNDLE_FORMAT,
     createdAt: input.createdAt.toISOString(),

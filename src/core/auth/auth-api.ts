@@ -7,13 +7,7 @@ import type { AuthStatus, CredentialCheck, EnvironmentSummary, FlowProgress } fr
 import type { AppError } from '../../shared/result.js';
 
 export type AuthEvidenceKind =
-  | 'credentials-stored'
-  | 'credentials-checked'
-  | 'signed-in'
-  | 'sign-in-failed'
-  | 'refreshed'
-  | 'refresh-failed'
-  | 'signed-out';
+  'credentials-stored' | 'credentials-checked' | 'signed-in' | 'sign-in-failed' | 'refreshed' | 'refresh-failed' | 'signed-out';
 
 export interface AuthEvidence {
   kind: AuthEvidenceKind;

@@ -56,12 +56,20 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
   const { clock, logger, events } = services;
   // Token, introspection and revocation calls go through the network seam (system proxy and
   // trust store in the app).
-  const limits = { timeoutMs: tuning.tokenRequestTimeoutMs ?? 30_000, maxBodyBytes: tuning.maxTokenResponseBytes ?? 64 * 1024, fetch: services.network.fetch as typeof fetch };
+  const limits = {
+    timeoutMs: tuning.tokenRequestTimeoutMs ?? 30_000,
+    maxBodyBytes: tuning.maxTokenResponseBytes ?? 64 * 1024,
+    fetch: services.network.fetch as typeof fetch,
+  };
   const signOutTimeoutMs = tuning.signOutTimeoutMs ?? 10_000;
 
   // services.notify keeps notices for a window that opens later (app.notices) and emits them.
   const notify = (notice: Notice) =>
-    services.notify({ level: notice.level, ...(notice.code ? { code: notice.code } : {}), message: notice.hint ? `${notice.message} ${notice.hint}` : notice.message });
+    services.notify({
+      level: notice.level,
+      ...(notice.code ? { code: notice.code } : {}),
+      message: notice.hint ? `${notice.message} ${notice.hint}` : notice.message,
+    });
 
   const secrets = createGuardedSecretStore(services.ports.secretStore, {
     timeoutMs: tuning.keychainTimeoutMs ?? 4000,
@@ -72,9 +80,19 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     },
   });
 
-  const registry = createEnvironmentRegistry(services.settings, { privateSchemeRegistered: services.options.privateSchemeRegistered !== false });
+  const registry = createEnvironmentRegistry(services.settings, {
+    privateSchemeRegistered: services.options.privateSchemeRegistered !== false,
+  });
   for (const problem of registry.loadNotices()) notify({ level: 'warning', ...problem });
-  const environments = createEnvironmentService({ registry, secrets, ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}), events, notify, logger, redactor: services.redactor });
+  const environments = createEnvironmentService({
+    registry,
+    secrets,
+    ...(services.ports.simulator ? { simulator: services.ports.simulator } : {}),
+    events,
+    notify,
+    logger,
+    redactor: services.redactor,
+  });
   const evidence = createEvidenceHub(clock, services.redactor);
   const records = createSessionRecords(clock);
 
@@ -97,16 +115,35 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       await environments.resolve(ref.environmentId);
       const env = envFor(ref);
       const secret = await environments.clientSecret(env);
-      if (!secret) throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing, so the session cannot be renewed.', { hint: 'Enter the Client Secret again.', step: 'client-secret' });
+      if (!secret)
+        throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing, so the session cannot be renewed.', {
+          hint: 'Enter the Client Secret again.',
+          step: 'client-secret',
+        });
       // classify() is synchronous; it needs what was sent to tell an encoding mismatch apart.
-      refreshCredentials.set(slotKey(ref), { clientId: ref.clientId, clientSecret: secret, method: env.clientAuth, editable: env.clientAuthEditable });
+      refreshCredentials.set(slotKey(ref), {
+        clientId: ref.clientId,
+        clientSecret: secret,
+        method: env.clientAuth,
+        editable: env.clientAuthEditable,
+      });
       const next = await refreshGrant(oauthContext(env, limits), secret, refreshToken, () => clock.now(), current.scope);
       return next;
     },
     classify: (error, ref) => {
-      const failed = classifyTokenFailure(error, 'refresh', oauthContext(envFor(ref), limits).service, refreshCredentials.get(slotKey(ref)));
+      const failed = classifyTokenFailure(
+        error,
+        'refresh',
+        oauthContext(envFor(ref), limits).service,
+        refreshCredentials.get(slotKey(ref)),
+      );
       refreshCredentials.delete(slotKey(ref));
-      logger.warn('tokens: refresh failed', { errorCode: failed.error.code, kind: failed.kind, ...(failed.status !== undefined ? { status: failed.status } : {}), ...(failed.check ? { check: failed.check } : {}) });
+      logger.warn('tokens: refresh failed', {
+        errorCode: failed.error.code,
+        kind: failed.kind,
+        ...(failed.status !== undefined ? { status: failed.status } : {}),
+        ...(failed.check ? { check: failed.check } : {}),
+      });
       return failed;
     },
     onEvent: (event) => void onTokenEvent(event),
@@ -120,17 +157,40 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
   const onTokenEvent = async (event: TokenEvent) => {
     const { ref } = event;
     if (event.kind === 'refreshed') {
-      records.timeline(ref, event.rotated ? 'rotated' : 'refreshed', event.rotated ? 'New access token; the refresh token was rotated and saved.' : 'New access token.');
-      evidence.emit({ kind: 'refreshed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.rotated ? 'Token refreshed; the refresh token was rotated and the new one saved.' : 'Token refreshed.', details: { rotated: event.rotated } });
+      records.timeline(
+        ref,
+        event.rotated ? 'rotated' : 'refreshed',
+        event.rotated ? 'New access token; the refresh token was rotated and saved.' : 'New access token.',
+      );
+      evidence.emit({
+        kind: 'refreshed',
+        environmentId: ref.environmentId,
+        clientId: ref.clientId,
+        summary: event.rotated ? 'Token refreshed; the refresh token was rotated and the new one saved.' : 'Token refreshed.',
+        details: { rotated: event.rotated },
+      });
     } else if (event.kind === 'session-ended') {
       records.timeline(ref, 'expired', 'The session ended; sign in again.');
       notify({ level: 'warning', ...event.error });
-      evidence.emit({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
+      evidence.emit({
+        kind: 'refresh-failed',
+        environmentId: ref.environmentId,
+        clientId: ref.clientId,
+        summary: event.error.message,
+        details: { errorCode: event.error.code },
+      });
     } else if (event.kind === 'refresh-failed') {
       records.timeline(ref, 'refresh-failed', event.error.message);
       // Told once: a rejected client and a permanent refusal both stop the retries.
-      if (event.permanent || event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING') notify({ level: 'warning', ...event.error });
-      evidence.emit({ kind: 'refresh-failed', environmentId: ref.environmentId, clientId: ref.clientId, summary: event.error.message, details: { errorCode: event.error.code } });
+      if (event.permanent || event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING')
+        notify({ level: 'warning', ...event.error });
+      evidence.emit({
+        kind: 'refresh-failed',
+        environmentId: ref.environmentId,
+        clientId: ref.clientId,
+        summary: event.error.message,
+        details: { errorCode: event.error.code },
+      });
     } else if (event.kind === 'discarded') {
       // A refresh that outlived sign-out or a newer sign-in: its tokens are never used, and a
       // rotated refresh token is revoked where that is possible, so it does not linger.
@@ -197,7 +257,13 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
       });
     },
     onFailed(flow, error) {
-      evidence.emit({ kind: 'sign-in-failed', environmentId: flow.environmentId, clientId: flow.clientId, summary: error.message, details: { errorCode: error.code, callbackMode: flow.mode } });
+      evidence.emit({
+        kind: 'sign-in-failed',
+        environmentId: flow.environmentId,
+        clientId: flow.clientId,
+        summary: error.message,
+        details: { errorCode: error.code, callbackMode: flow.mode },
+      });
     },
   });
 
@@ -209,15 +275,35 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     logger.warn('auth: start-up keychain probe failed', { error: error instanceof Error ? error.name : typeof error });
   });
 
-  const signOut = createSignOut({ environments, tokens, records, evidence, statuses, notify, cancelFlowFor: (id) => engine.cancelFor(id), limits, signOutTimeoutMs });
+  const signOut = createSignOut({
+    environments,
+    tokens,
+    records,
+    evidence,
+    statuses,
+    notify,
+    cancelFlowFor: (id) => engine.cancelFor(id),
+    limits,
+    signOutTimeoutMs,
+  });
 
   const checkCredentials = async (environmentId?: string): Promise<CredentialCheck> => {
     const env = await environments.resolve(environmentId);
     environments.assertUsable(env);
     const secret = await environments.clientSecret(env);
-    if (!secret) throw failure('CREDENTIALS_MISSING', 'No Client Secret is stored for this environment.', { hint: 'Enter the Client Secret first.', step: 'client-secret' });
+    if (!secret)
+      throw failure('CREDENTIALS_MISSING', 'No Client Secret is stored for this environment.', {
+        hint: 'Enter the Client Secret first.',
+        step: 'client-secret',
+      });
     const check = await probeCredentials(oauthContext(env, limits), secret, env.redirectUri, () => clock.now());
-    evidence.emit({ kind: 'credentials-checked', environmentId: env.id, clientId: env.clientId, summary: check.detail, details: { credentialCheck: check } });
+    evidence.emit({
+      kind: 'credentials-checked',
+      environmentId: env.id,
+      clientId: env.clientId,
+      summary: check.detail,
+      details: { credentialCheck: check },
+    });
     return check;
   };
 

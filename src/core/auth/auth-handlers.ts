@@ -55,7 +55,10 @@ export function createAuthHandlers(engine: AuthEngineInternals): PartialHandlerT
     'auth.status': ({ environmentId }) => api.status(environmentId),
     'auth.refresh': ({ environmentId }) => api.refresh(environmentId),
     'auth.signOut': ({ environmentId, disconnectInstallation }) =>
-      api.signOut({ ...(environmentId ? { environmentId } : {}), ...(disconnectInstallation !== undefined ? { disconnectInstallation } : {}) }),
+      api.signOut({
+        ...(environmentId ? { environmentId } : {}),
+        ...(disconnectInstallation !== undefined ? { disconnectInstallation } : {}),
+      }),
   };
   // Every handler waits for the start-up keychain probe (bounded by the keychain timeout).
   return Object.fromEntries(

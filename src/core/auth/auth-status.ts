@@ -17,7 +17,14 @@ export interface StatusReader {
   emitStatus(environmentId: string): Promise<void>;
 }
 
-export function createStatusReader(deps: { environments: EnvironmentService; tokens: TokenManager; records: SessionRecords; clock: Clock; events: EventBus; sessionOnly: () => boolean }): StatusReader {
+export function createStatusReader(deps: {
+  environments: EnvironmentService;
+  tokens: TokenManager;
+  records: SessionRecords;
+  clock: Clock;
+  events: EventBus;
+  sessionOnly: () => boolean;
+}): StatusReader {
   const { environments, tokens, records, clock } = deps;
   const status = async (environmentId?: string): Promise<AuthStatus> => {
     const id = environmentId ?? environments.registry.activeId();

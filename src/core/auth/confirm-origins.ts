@@ -17,7 +17,9 @@ import type { CustomEnvironmentInput, EnvironmentConfig, EnvironmentPatch } from
 import type { ConfirmPort, ConfirmRequest } from '../ports.js';
 
 const notConfirmed = () =>
-  failure('NOT_CONFIRMED', 'Nothing was changed: the new addresses were not confirmed.', { hint: 'Try again and choose the confirm button in the dialog if you entered them yourself.' });
+  failure('NOT_CONFIRMED', 'Nothing was changed: the new addresses were not confirmed.', {
+    hint: 'Try again and choose the confirm button in the dialog if you entered them yourself.',
+  });
 
 async function ask(confirm: ConfirmPort | undefined, request: ConfirmRequest): Promise<void> {
   // No port: refuse rather than allow unasked (fail closed).
@@ -40,7 +42,10 @@ export async function confirmNewEnvironment(confirm: ConfirmPort | undefined, in
     `You sign in at: ${originOf(input.authorizationEndpoint)}`,
     `Your access token goes with API calls to: ${originOf(input.apiBase)}`,
   ];
-  for (const [label, url] of [['Introspection', input.introspectionEndpoint], ['Revocation', input.revocationEndpoint]] as const) {
+  for (const [label, url] of [
+    ['Introspection', input.introspectionEndpoint],
+    ['Revocation', input.revocationEndpoint],
+  ] as const) {
     const origin = originOf(url);
     if (origin && origin !== originOf(input.tokenEndpoint)) lines.push(`${label} requests go to: ${origin}`);
   }
@@ -54,7 +59,11 @@ export async function confirmNewEnvironment(confirm: ConfirmPort | undefined, in
 }
 
 /** Asks only when the patch changes the issuer or redirect URI to a value that needs it. */
-export async function confirmEnvironmentChange(confirm: ConfirmPort | undefined, env: EnvironmentConfig, patch: EnvironmentPatch): Promise<void> {
+export async function confirmEnvironmentChange(
+  confirm: ConfirmPort | undefined,
+  env: EnvironmentConfig,
+  patch: EnvironmentPatch,
+): Promise<void> {
   if (env.id === SIMULATOR_ID) return;
   const lines: string[] = [];
   const isDefault = (field: 'issuer' | 'redirectUri', value: string) => env.id === STAGING_ID && value === PLEO_STAGING[field];

@@ -70,7 +70,8 @@ export function createEnvironmentEditing(deps: {
     },
     async removeEnvironment(environmentId) {
       const env = registry.get(environmentId);
-      if (!env || env.kind !== 'custom') throw failure('ENVIRONMENT_NOT_FOUND', 'Only custom environments can be removed.', { hint: 'The built-in ones always stay.' });
+      if (!env || env.kind !== 'custom')
+        throw failure('ENVIRONMENT_NOT_FOUND', 'Only custom environments can be removed.', { hint: 'The built-in ones always stay.' });
       deps.cancelFlowFor(environmentId);
       await tokens.clear({ environmentId, clientId: env.clientId });
       await environments.clearClientSecret(env);
@@ -81,7 +82,13 @@ export function createEnvironmentEditing(deps: {
       const env = await environments.resolveOrCurrent(environmentId);
       await environments.setClientSecret(env, secret);
       tokens.credentialsChanged({ environmentId: env.id, clientId: env.clientId });
-      deps.evidence.emit({ kind: 'credentials-stored', environmentId: env.id, clientId: env.clientId, summary: deps.sessionOnly() ? 'Client Secret kept in memory until quit (no keychain).' : 'Client Secret saved in the OS keychain.', details: {} });
+      deps.evidence.emit({
+        kind: 'credentials-stored',
+        environmentId: env.id,
+        clientId: env.clientId,
+        summary: deps.sessionOnly() ? 'Client Secret kept in memory until quit (no keychain).' : 'Client Secret saved in the OS keychain.',
+        details: {},
+      });
       environments.emitChanged();
       return environments.summary(env);
     },
@@ -90,7 +97,11 @@ export function createEnvironmentEditing(deps: {
       deps.cancelFlowFor(env.id);
       await tokens.clear({ environmentId: env.id, clientId: env.clientId });
       await environments.clearClientSecret(env);
-      deps.records.timeline({ environmentId: env.id, clientId: env.clientId }, 'signed-out', 'Client Secret and tokens removed from this computer.');
+      deps.records.timeline(
+        { environmentId: env.id, clientId: env.clientId },
+        'signed-out',
+        'Client Secret and tokens removed from this computer.',
+      );
       environments.emitChanged();
       await deps.statuses.emitStatus(env.id);
       return environments.summary(env);

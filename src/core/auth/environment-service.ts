@@ -129,7 +129,9 @@ export function createEnvironmentService(deps: {
         message: 'The built-in simulator could not be started.',
         hint: 'Restart the app, or switch to Pleo Staging.',
       });
-      throw failure('SIMULATOR_UNAVAILABLE', 'The built-in simulator could not be started.', { hint: 'Restart the app, or switch to Pleo Staging.' });
+      throw failure('SIMULATOR_UNAVAILABLE', 'The built-in simulator could not be started.', {
+        hint: 'Restart the app, or switch to Pleo Staging.',
+      });
     });
     return simulatorStart;
   };
@@ -161,11 +163,21 @@ export function createEnvironmentService(deps: {
       ] as const) {
         if (!url && !required) continue;
         const checked = checkEndpointUrl(url ?? '', { label, allowLoopbackHttp: env.allowLoopbackHttp });
-        if (!checked.ok) throw failure(checked.code, `This environment cannot be used: ${checked.reason}`, { hint: 'Fix the environment settings first.' });
+        if (!checked.ok)
+          throw failure(checked.code, `This environment cannot be used: ${checked.reason}`, {
+            hint: 'Fix the environment settings first.',
+          });
       }
       const issuer = checkIssuer(env.issuer);
-      if (!issuer.ok) throw failure(issuer.code, `This environment cannot be used: ${issuer.reason}`, { hint: 'Fix the issuer in the environment settings.' });
-      if (!env.clientId) throw failure('CREDENTIALS_MISSING', 'No Client ID is set for this environment.', { hint: 'Enter the Client ID Pleo gave you.', step: 'client-id' });
+      if (!issuer.ok)
+        throw failure(issuer.code, `This environment cannot be used: ${issuer.reason}`, {
+          hint: 'Fix the issuer in the environment settings.',
+        });
+      if (!env.clientId)
+        throw failure('CREDENTIALS_MISSING', 'No Client ID is set for this environment.', {
+          hint: 'Enter the Client ID Pleo gave you.',
+          step: 'client-id',
+        });
     },
     async clientSecret(env) {
       if (!env.clientId) return undefined;
@@ -175,9 +187,14 @@ export function createEnvironmentService(deps: {
       return value;
     },
     async setClientSecret(env, secret) {
-      if (!env.clientId) throw failure('CREDENTIALS_MISSING', 'Enter the Client ID before the Client Secret.', { hint: 'The secret is stored for one Client ID.' });
+      if (!env.clientId)
+        throw failure('CREDENTIALS_MISSING', 'Enter the Client ID before the Client Secret.', {
+          hint: 'The secret is stored for one Client ID.',
+        });
       if (secret.length > MAX_SECRET_LENGTH || /[\u0000-\u001f\u007f]/.test(secret)) {
-        throw failure('INVALID_PAYLOAD', 'That does not look like a Client Secret (it has line breaks or control characters).', { hint: 'Copy the secret again, without extra spaces or line breaks.' });
+        throw failure('INVALID_PAYLOAD', 'That does not look like a Client Secret (it has line breaks or control characters).', {
+          hint: 'Copy the secret again, without extra spaces or line breaks.',
+        });
       }
       deps.redactor.remember(secret);
       const account = secretAccount(env.id, env.clientId, 'client-secret');
@@ -200,4 +217,3 @@ export function callbackModeOf(redirectUri: string): EnvironmentSummary['callbac
   if (/^http:/i.test(redirectUri)) return 'loopback';
   return 'private-scheme';
 }
-

@@ -22,7 +22,14 @@ import type { Redactor } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
 import type { BrowserLauncher, Clock } from '../ports.js';
 import { buildAuthorizationRequest } from '../oauth/authorization-request.js';
-import { belongsToFlow, hasFragmentResponse, malformed, parseCallbackUrl, stateMismatch, validateCallback } from '../oauth/callback-validator.js';
+import {
+  belongsToFlow,
+  hasFragmentResponse,
+  malformed,
+  parseCallbackUrl,
+  stateMismatch,
+  validateCallback,
+} from '../oauth/callback-validator.js';
 import { exchangeCode } from '../oauth/code-exchange.js';
 import { LoopbackBindError, startLoopbackReceiver, type LoopbackReceiver, type LoopbackVerdict } from '../oauth/loopback-receiver.js';
 import { oauthContext, type OAuthContext } from '../oauth/oauth-context.js';
@@ -60,7 +67,10 @@ export interface SignInEngineDeps {
   emitProgress: (progress: FlowProgress) => void;
   notify: (notice: AppError & { level: 'info' | 'warning' | 'error' }) => void;
   /** Stores the tokens of a completed sign-in (the token manager). */
-  install: (flow: { environmentId: string; clientId: string; mode: CallbackMode; env: EnvironmentConfig; ctx: OAuthContext }, tokens: TokenSet) => Promise<void>;
+  install: (
+    flow: { environmentId: string; clientId: string; mode: CallbackMode; env: EnvironmentConfig; ctx: OAuthContext },
+    tokens: TokenSet,
+  ) => Promise<void>;
   onFailed: (flow: { environmentId: string; clientId: string; mode: CallbackMode }, error: AppError) => void;
   /** Whether the next sign-in of this environment should ask for a fresh login (after sign-out). */
   promptLogin: (environmentId: string) => boolean;
@@ -125,10 +135,24 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
     onEnd(flow, reason: FlowEndReason) {
       if (reason === 'consumed') return;
       forgetFlowSecrets(flow);
-      if (reason === 'superseded') report(flow, 'cancelled', { code: 'FLOW_SUPERSEDED', message: 'This sign-in was replaced by a newer one.', hint: 'Finish the sign-in in the newest browser tab.' });
-      else if (reason === 'cancelled') report(flow, 'cancelled', { code: 'FLOW_CANCELLED', message: 'The sign-in was cancelled.', hint: 'Start it again when you are ready.' });
+      if (reason === 'superseded')
+        report(flow, 'cancelled', {
+          code: 'FLOW_SUPERSEDED',
+          message: 'This sign-in was replaced by a newer one.',
+          hint: 'Finish the sign-in in the newest browser tab.',
+        });
+      else if (reason === 'cancelled')
+        report(flow, 'cancelled', {
+          code: 'FLOW_CANCELLED',
+          message: 'The sign-in was cancelled.',
+          hint: 'Start it again when you are ready.',
+        });
       else if (reason === 'expired') {
-        const error: AppError = { code: 'FLOW_EXPIRED', message: 'The sign-in took too long and has expired.', hint: 'Start the sign-in again.' };
+        const error: AppError = {
+          code: 'FLOW_EXPIRED',
+          message: 'The sign-in took too long and has expired.',
+          hint: 'Start the sign-in again.',
+        };
         report(flow, 'failed', error);
         deps.onFailed(flow, error);
       } else {
@@ -148,9 +172,19 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
   const noFlowError = (state: string | undefined): AppError | undefined => {
     const ended = state ? slot.endedWith(state) : undefined;
     if (ended === 'consumed') return undefined; // a replay of a finished sign-in: nothing to say (CB-04)
-    if (ended === 'expired') return { code: 'FLOW_EXPIRED', message: 'That sign-in link has expired.', hint: 'Start the sign-in again from the app.' };
-    if (ended) return { code: 'FLOW_CANCELLED', message: 'That sign-in was cancelled or replaced by a newer one.', hint: 'Start the sign-in again from the app, or finish the newest one.' };
-    return { code: 'NO_PENDING_FLOW', message: 'A sign-in response arrived, but the app was not waiting for one, so it was ignored.', hint: 'To sign in, start the sign-in from the app.' };
+    if (ended === 'expired')
+      return { code: 'FLOW_EXPIRED', message: 'That sign-in link has expired.', hint: 'Start the sign-in again from the app.' };
+    if (ended)
+      return {
+        code: 'FLOW_CANCELLED',
+        message: 'That sign-in was cancelled or replaced by a newer one.',
+        hint: 'Start the sign-in again from the app, or finish the newest one.',
+      };
+    return {
+      code: 'NO_PENDING_FLOW',
+      message: 'A sign-in response arrived, but the app was not waiting for one, so it was ignored.',
+      hint: 'To sign in, start the sign-in from the app.',
+    };
   };
 
   const intake = (raw: string, channel: CallbackChannel): Intake => {
@@ -166,14 +200,21 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       const error = noFlowError(states.length === 1 ? states[0] : undefined);
       logger.info('sign-in: callback without a pending flow ignored', { channel, replay: error === undefined });
       if (error && channel === 'deep-link') deps.notify({ level: 'info', ...error });
-      return { kind: 'ignored', error: error ?? { code: 'NO_PENDING_FLOW', message: 'That sign-in has already finished.', hint: 'Nothing else to do.' } };
+      return {
+        kind: 'ignored',
+        error: error ?? { code: 'NO_PENDING_FLOW', message: 'That sign-in has already finished.', hint: 'Nothing else to do.' },
+      };
     }
     const belonging = belongsToFlow(url, flow);
     if (belonging === 'other-address') {
       logger.info('sign-in: callback for another address ignored', { channel, scheme: url.protocol.slice(0, 40) });
       return {
         kind: 'ignored',
-        error: { code: 'CALLBACK_URL_MISMATCH', message: 'That address is not the redirect URI this sign-in is waiting on.', hint: `Paste the full address that starts with ${flow.redirectUri.split('?')[0]}.` },
+        error: {
+          code: 'CALLBACK_URL_MISMATCH',
+          message: 'That address is not the redirect URI this sign-in is waiting on.',
+          hint: `Paste the full address that starts with ${flow.redirectUri.split('?')[0]}.`,
+        },
       };
     }
     if (belonging === 'other-state') {
@@ -185,7 +226,10 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       // loopback port, and any web page can open our scheme, so ending the flow on their say
       // would hand every local program and page a way to cancel the user's sign-in. The state
       // check already keeps their code away from the token endpoint (CB-01, CB-26).
-      const error = states.length === 0 && hasFragmentResponse(url) ? malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).') : stateMismatch();
+      const error =
+        states.length === 0 && hasFragmentResponse(url)
+          ? malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).')
+          : stateMismatch();
       if (channel === 'loopback') {
         flow.strayCallbacks += 1;
         logger.warn('sign-in: foreign request on the loopback port', { count: flow.strayCallbacks });
@@ -193,13 +237,22 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         return { kind: 'ignored', error };
       }
       if (url.searchParams.has('error')) {
-        const notice: AppError = { code: 'AUTH_STATE_MISMATCH', message: 'An error response arrived that did not belong to this sign-in, so it was ignored.', hint: 'The sign-in is still waiting; finish it in the browser or cancel it.' };
+        const notice: AppError = {
+          code: 'AUTH_STATE_MISMATCH',
+          message: 'An error response arrived that did not belong to this sign-in, so it was ignored.',
+          hint: 'The sign-in is still waiting; finish it in the browser or cancel it.',
+        };
         deps.notify({ level: 'info', ...notice });
         return { kind: 'ignored', error: notice };
       }
       logger.warn('sign-in: callback with a foreign state ignored', { channel });
       if (channel === 'deep-link') {
-        deps.notify({ level: 'info', code: error.code, message: 'A sign-in link arrived that did not belong to this sign-in, so it was ignored.', hint: 'The sign-in is still waiting; finish it in the browser or cancel it.' });
+        deps.notify({
+          level: 'info',
+          code: error.code,
+          message: 'A sign-in link arrived that did not belong to this sign-in, so it was ignored.',
+          hint: 'The sign-in is still waiting; finish it in the browser or cancel it.',
+        });
       }
       report(flow, 'waiting-for-callback', error);
       return { kind: 'ignored', error };
@@ -226,25 +279,42 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
     try {
       report(flow, 'exchanging-code');
       const secret = await deps.environments.clientSecret(flow.env);
-      if (!secret) throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing.', { hint: 'Enter the Client Secret again, then sign in.', step: 'client-secret' });
+      if (!secret)
+        throw failure('CREDENTIALS_MISSING', 'The Client Secret for this environment is missing.', {
+          hint: 'Enter the Client Secret again, then sign in.',
+          step: 'client-secret',
+        });
       let tokens: TokenSet;
       try {
         tokens = await exchangeCode(flow.ctx, secret, params, flow.redirectUri, verifier, () => clock.now(), flow.env.scopes);
       } catch (error) {
-        const failed = classifyTokenFailure(error, 'exchange', flow.ctx.service, { clientId: flow.clientId, clientSecret: secret, method: flow.env.clientAuth, editable: flow.env.clientAuthEditable });
+        const failed = classifyTokenFailure(error, 'exchange', flow.ctx.service, {
+          clientId: flow.clientId,
+          clientSecret: secret,
+          method: flow.env.clientAuth,
+          editable: flow.env.clientAuthEditable,
+        });
         // The check's words never quote a body; the logger redacts registered secrets anyway.
-        logger.warn('sign-in: code exchange failed', { errorCode: failed.error.code, ...(failed.status !== undefined ? { status: failed.status } : {}), ...(failed.check ? { check: failed.check } : {}) });
+        logger.warn('sign-in: code exchange failed', {
+          errorCode: failed.error.code,
+          ...(failed.status !== undefined ? { status: failed.status } : {}),
+          ...(failed.check ? { check: failed.check } : {}),
+        });
         throw new AppFailure(failed.error);
       }
-      if (disposed) throw failure('FLOW_CANCELLED', 'The app is closing; the sign-in was not saved.', { hint: 'Sign in again after restarting.' });
+      if (disposed)
+        throw failure('FLOW_CANCELLED', 'The app is closing; the sign-in was not saved.', { hint: 'Sign in again after restarting.' });
       report(flow, 'storing');
       // From here the token manager holds them, and its live tokens are masked (auth-feature).
       await deps.install(flow, tokens);
       return report(flow, 'signed-in');
     } catch (error) {
       const appError: AppError =
-        error instanceof AppFailure ? error.appError : { code: 'INTERNAL', message: 'Something went wrong while finishing the sign-in.', hint: 'Start the sign-in again.' };
-      if (!(error instanceof AppFailure)) logger.error('sign-in: exchange failed unexpectedly', { error: error instanceof Error ? error.name : typeof error });
+        error instanceof AppFailure
+          ? error.appError
+          : { code: 'INTERNAL', message: 'Something went wrong while finishing the sign-in.', hint: 'Start the sign-in again.' };
+      if (!(error instanceof AppFailure))
+        logger.error('sign-in: exchange failed unexpectedly', { error: error instanceof Error ? error.name : typeof error });
       deps.onFailed(flow, appError);
       return report(flow, 'failed', appError);
     } finally {
@@ -255,7 +325,8 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
 
   const loopbackVerdict = (result: Intake): LoopbackVerdict => {
     if (result.kind === 'accepted') return { kind: 'accepted' };
-    if (result.kind === 'rejected') return { kind: 'rejected', message: result.error.message, ...(result.error.hint ? { hint: result.error.hint } : {}) };
+    if (result.kind === 'rejected')
+      return { kind: 'rejected', message: result.error.message, ...(result.error.hint ? { hint: result.error.hint } : {}) };
     return { kind: 'ignored', message: 'This was not the sign-in response the app is waiting for.' };
   };
 
@@ -267,9 +338,16 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
       const env = await deps.environments.resolve(request.environmentId);
       deps.environments.assertUsable(env);
       const classified = classifyRedirectUri(env.redirectUri);
-      if (!classified.ok) throw failure(classified.code, `The redirect URI cannot be used: ${classified.reason}`, { hint: 'Fix the redirect URI in the environment settings.' });
+      if (!classified.ok)
+        throw failure(classified.code, `The redirect URI cannot be used: ${classified.reason}`, {
+          hint: 'Fix the redirect URI in the environment settings.',
+        });
       const secret = await deps.environments.clientSecret(env);
-      if (!secret) throw failure('CREDENTIALS_MISSING', 'No Client Secret is stored for this environment.', { hint: 'Enter the Client Secret Pleo gave you.', step: 'client-secret' });
+      if (!secret)
+        throw failure('CREDENTIALS_MISSING', 'No Client Secret is stored for this environment.', {
+          hint: 'Enter the Client Secret Pleo gave you.',
+          step: 'client-secret',
+        });
       if (attempt !== attempts || disposed) throw superseded();
       // The old flow goes first, so a fixed loopback port is free again (CC-01).
       const previous = slot.current();
@@ -286,7 +364,9 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         } catch (error) {
           const code = error instanceof LoopbackBindError ? error.code : 'UNKNOWN';
           throw failure('LOOPBACK_PORT_UNAVAILABLE', `The app could not listen for the sign-in response on this computer (${code}).`, {
-            hint: classified.value.url.port ? 'Another program may be using that port. Close it, or register a redirect URI without a fixed port.' : 'Try again, or use a private-scheme or https redirect URI.',
+            hint: classified.value.url.port
+              ? 'Another program may be using that port. Close it, or register a redirect URI without a fixed port.'
+              : 'Try again, or use a private-scheme or https redirect URI.',
           });
         }
       }
@@ -295,7 +375,11 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         throw superseded();
       }
       const redirectUri = receiver?.redirectUri ?? env.redirectUri;
-      const authorization = await buildAuthorizationRequest(ctx, { redirectUri, scopes: env.scopes, forceLogin: request.forceLogin === true || deps.promptLogin(env.id) });
+      const authorization = await buildAuthorizationRequest(ctx, {
+        redirectUri,
+        scopes: env.scopes,
+        forceLogin: request.forceLogin === true || deps.promptLogin(env.id),
+      });
       if (attempt !== attempts || disposed) {
         await receiver?.close();
         throw superseded();
@@ -330,7 +414,11 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
         if (target.origin !== endpoint.origin || target.pathname !== endpoint.pathname) throw new Error('authorize URL off its endpoint');
         await deps.browser.open(authorization.url);
       } catch {
-        const error: AppError = { code: 'BROWSER_OPEN_FAILED', message: 'The app could not open your web browser for the sign-in.', hint: 'Check that a default browser is set, then try again.' };
+        const error: AppError = {
+          code: 'BROWSER_OPEN_FAILED',
+          message: 'The app could not open your web browser for the sign-in.',
+          hint: 'Check that a default browser is set, then try again.',
+        };
         if (slot.current()?.id === flow.id) abort(flow, error);
         throw new AppFailure(error);
       }
@@ -363,7 +451,12 @@ export function createSignInEngine(deps: SignInEngineDeps): SignInEngine {
     async deepLink(url) {
       const result = intake(url, 'deep-link');
       if (result.kind === 'accepted') return { status: 'accepted', progress: await result.completion };
-      if (result.kind === 'rejected') return { status: 'rejected', error: result.error, ...(latest.get(result.flow.id) ? { progress: latest.get(result.flow.id)! } : {}) };
+      if (result.kind === 'rejected')
+        return {
+          status: 'rejected',
+          error: result.error,
+          ...(latest.get(result.flow.id) ? { progress: latest.get(result.flow.id)! } : {}),
+        };
       return { status: 'ignored', error: result.error };
     },
 

@@ -40,7 +40,10 @@ export function createSignOut(deps: SignOutDeps) {
       else {
         try {
           const accessToken = await tokens.getAccessToken(ref);
-          const result = await disconnectInstallation(env.apiBase, accessToken, { timeoutMs: signOutTimeoutMs, allowInsecure: env.allowLoopbackHttp });
+          const result = await disconnectInstallation(env.apiBase, accessToken, {
+            timeoutMs: signOutTimeoutMs,
+            allowInsecure: env.allowLoopbackHttp,
+          });
           if (result.ok) records.timeline(ref, 'revoked', 'The installation was disconnected; every token of the client was revoked.');
           else problems.push(`the installation could not be disconnected (${result.detail})`);
         } catch {
@@ -74,7 +77,13 @@ export function createSignOut(deps: SignOutDeps) {
         hint: 'The tokens stop working when they expire.',
       });
     }
-    deps.evidence.emit({ kind: 'signed-out', environmentId: ref.environmentId, clientId: ref.clientId, summary: 'Signed out.', details: problems.length ? { errorCode: 'REVOCATION_FAILED' } : {} });
+    deps.evidence.emit({
+      kind: 'signed-out',
+      environmentId: ref.environmentId,
+      clientId: ref.clientId,
+      summary: 'Signed out.',
+      details: problems.length ? { errorCode: 'REVOCATION_FAILED' } : {},
+    });
     await deps.statuses.emitStatus(env.id);
     return deps.statuses.status(env.id);
   };

@@ -32,5 +32,12 @@ export async function checkCallbackScheme(run: DoctorRun): Promise<CheckResult> 
       facts,
     };
   }
-  return { id, title, status: 'warn', summary: `The app could not tell whether ${scheme}: links open this app.`, action: 'If the browser does not come back after you allow access, paste the address it landed on.', facts };
+  return {
+    id,
+    title,
+    status: 'warn',
+    summary: `The app could not tell whether ${scheme}: links open this app.`,
+    action: 'If the browser does not come back after you allow access, paste the address it landed on.',
+    facts,
+  };
 }

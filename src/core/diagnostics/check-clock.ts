@@ -54,5 +54,11 @@ export async function checkClock(run: DoctorRun): Promise<CheckResult> {
     }
     return { id, title, status: 'pass', summary: "This computer's clock agrees with the server's.", facts };
   }
-  return { id, title, status: 'skip', summary: 'Not checked: no server answered with its time.', action: 'Fix the connection checks first.' };
+  return {
+    id,
+    title,
+    status: 'skip',
+    summary: 'Not checked: no server answered with its time.',
+    action: 'Fix the connection checks first.',
+  };
 }

@@ -11,13 +11,33 @@ export async function checkDns(run: DoctorRun, role: 'auth' | 'api'): Promise<Ch
   try {
     url = new URL(raw);
   } catch {
-    return { id, title, status: 'fail', summary: `The ${label} address is not a valid address.`, action: 'Correct the address on the Connect screen.' };
+    return {
+      id,
+      title,
+      status: 'fail',
+      summary: `The ${label} address is not a valid address.`,
+      action: 'Correct the address on the Connect screen.',
+    };
   }
   const host = url.hostname;
   if (isLoopbackHost(host)) return { id, title, status: 'pass', summary: `${host} is this computer; no lookup needed.` };
   try {
     const addresses = await withTimeout(run.ctx.lookup(host), run.ctx.timeoutMs);
-    return { id, title, status: 'pass', summary: `${host} was found.`, facts: [{ label: 'Addresses', value: addresses.map((a) => a.address).slice(0, 4).join(', ') }] };
+    return {
+      id,
+      title,
+      status: 'pass',
+      summary: `${host} was found.`,
+      facts: [
+        {
+          label: 'Addresses',
+          value: addresses
+            .map((a) => a.address)
+            .slice(0, 4)
+            .join(', '),
+        },
+      ],
+    };
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'TIMEOUT';
     const route = await run.proxyFor(url.href);
@@ -49,6 +69,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: 'TIMEOUT' })), ms))),
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: 'TIMEOUT' })), ms)),
+    ),
   ]).finally(() => clearTimeout(timer));
 }

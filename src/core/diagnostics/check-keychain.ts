@@ -17,7 +17,9 @@ export async function checkKeychain(run: DoctorRun): Promise<CheckResult> {
   const value = randomUUID();
   const step = <T>(p: Promise<T>) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), timeoutMs)))]).finally(() => clearTimeout(timer));
+    return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), timeoutMs)))]).finally(() =>
+      clearTimeout(timer),
+    );
   };
   let stage = 'save';
   try {
@@ -27,7 +29,13 @@ export async function checkKeychain(run: DoctorRun): Promise<CheckResult> {
     stage = 'delete';
     await step(secretStore.delete(account));
     if (read !== value) {
-      return { id, title, status: 'fail', summary: 'The keychain saved a test entry but gave back something else.', action: 'Restart the computer; if it persists, ask your IT team to check the keychain.' };
+      return {
+        id,
+        title,
+        status: 'fail',
+        summary: 'The keychain saved a test entry but gave back something else.',
+        action: 'Restart the computer; if it persists, ask your IT team to check the keychain.',
+      };
     }
     return { id, title, status: 'pass', summary: 'The keychain saved, read back and deleted a test entry.' };
   } catch (error) {
@@ -38,14 +46,16 @@ export async function checkKeychain(run: DoctorRun): Promise<CheckResult> {
           title,
           status: 'fail',
           summary: `The keychain is locked or did not answer (it could not ${stage} a test entry).`,
-          action: 'Unlock your keychain (on Linux: the login keyring; on macOS: Keychain Access), then run the doctor again. Until then the app keeps secrets only until you quit.',
+          action:
+            'Unlock your keychain (on Linux: the login keyring; on macOS: Keychain Access), then run the doctor again. Until then the app keeps secrets only until you quit.',
         }
       : {
           id,
           title,
           status: 'fail',
           summary: `No working keychain was found (it could not ${stage} a test entry).`,
-          action: 'On Linux, install and start a keyring (GNOME Keyring or KWallet). Until then the app keeps secrets only until you quit; nothing is written to disk.',
+          action:
+            'On Linux, install and start a keyring (GNOME Keyring or KWallet). Until then the app keeps secrets only until you quit; nothing is written to disk.',
         };
   }
 }

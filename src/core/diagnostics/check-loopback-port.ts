@@ -33,7 +33,9 @@ export async function checkLoopbackPort(run: DoctorRun): Promise<CheckResult> {
       id,
       title,
       status: 'pass',
-      summary: wanted ? `Port ${wanted} on ${host} is free for the sign-in callback.` : `The app can listen on ${host} (it picks a free port for each sign-in).`,
+      summary: wanted
+        ? `Port ${wanted} on ${host} is free for the sign-in callback.`
+        : `The app can listen on ${host} (it picks a free port for each sign-in).`,
     };
   }
   return {
@@ -44,7 +46,10 @@ export async function checkLoopbackPort(run: DoctorRun): Promise<CheckResult> {
       result.code === 'EADDRINUSE'
         ? `Port ${wanted} on ${host} is already used by another program, so the browser could not hand the sign-in back.`
         : `The app may not listen on ${host}:${wanted} (${result.code}).`,
-    action: result.code === 'EADDRINUSE' ? `Close the program that uses port ${wanted} (or finish a sign-in that is still waiting), then run the doctor again.` : 'Ask your IT team whether local firewall rules block listening on 127.0.0.1.',
+    action:
+      result.code === 'EADDRINUSE'
+        ? `Close the program that uses port ${wanted} (or finish a sign-in that is still waiting), then run the doctor again.`
+        : 'Ask your IT team whether local firewall rules block listening on 127.0.0.1.',
     facts: [{ label: 'Result', value: result.code }],
   };
 }

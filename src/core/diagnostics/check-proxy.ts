@@ -12,11 +12,18 @@ const SOURCE: Record<string, string> = {
 export async function checkProxy(run: DoctorRun): Promise<CheckResult> {
   const title = 'Proxy';
   const hosts = hostsOf(run.ctx.env);
-  if (hosts.length === 0) return { id: 'proxy', title, status: 'skip', summary: "The environment's addresses are not usable, so no proxy was looked up." };
-  const routes = await Promise.all(hosts.map(async (h) => ({ host: h, route: await run.proxyFor(h.url.href), probe: await run.probe(h.url.href) })));
+  if (hosts.length === 0)
+    return { id: 'proxy', title, status: 'skip', summary: "The environment's addresses are not usable, so no proxy was looked up." };
+  const routes = await Promise.all(
+    hosts.map(async (h) => ({ host: h, route: await run.proxyFor(h.url.href), probe: await run.probe(h.url.href) })),
+  );
   const facts = routes.map(({ host, route }) => ({
     label: `Route to ${host.url.host}`,
-    value: !route ? 'unknown' : route.kind === 'direct' ? `direct (${SOURCE[route.source] ?? route.source})` : `through ${route.proxy} (${SOURCE[route.source] ?? route.source})`,
+    value: !route
+      ? 'unknown'
+      : route.kind === 'direct'
+        ? `direct (${SOURCE[route.source] ?? route.source})`
+        : `through ${route.proxy} (${SOURCE[route.source] ?? route.source})`,
   }));
   const refused = routes.filter((r) => !r.probe.ok && r.probe.failure === 'proxy-refused');
   if (refused.length > 0) {
@@ -31,7 +38,14 @@ export async function checkProxy(run: DoctorRun): Promise<CheckResult> {
     };
   }
   if (routes.some((r) => !r.route)) {
-    return { id: 'proxy', title, status: 'warn', summary: 'The app could not tell which proxy your computer uses.', action: 'If the connection checks below pass, nothing needs doing.', facts };
+    return {
+      id: 'proxy',
+      title,
+      status: 'warn',
+      summary: 'The app could not tell which proxy your computer uses.',
+      action: 'If the connection checks below pass, nothing needs doing.',
+      facts,
+    };
   }
   const proxied = routes.filter((r) => r.route?.kind === 'proxy');
   return {

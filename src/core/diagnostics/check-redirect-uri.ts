@@ -12,7 +12,14 @@ export async function checkRedirectUri(run: DoctorRun): Promise<CheckResult> {
   const facts = [{ label: 'Redirect URI', value: redirectUri }];
   const classified = classifyRedirectUri(redirectUri);
   if (!classified.ok) {
-    return { id, title, status: 'fail', summary: `The redirect URI cannot be used: ${classified.reason}`, action: 'Enter the redirect URI exactly as registered with Pleo on the Connect screen.', facts };
+    return {
+      id,
+      title,
+      status: 'fail',
+      summary: `The redirect URI cannot be used: ${classified.reason}`,
+      action: 'Enter the redirect URI exactly as registered with Pleo on the Connect screen.',
+      facts,
+    };
   }
   const { mode, url, scheme } = classified.value;
   if (mode === 'private-scheme') {
@@ -30,7 +37,14 @@ export async function checkRedirectUri(run: DoctorRun): Promise<CheckResult> {
   }
   if (mode === 'loopback') {
     if (url.pathname === '/' || url.pathname === '') {
-      return { id, title, status: 'warn', summary: 'The loopback redirect URI has no path, so any request to that port would look like a callback.', action: 'Prefer a redirect URI with a path, e.g. http://127.0.0.1/oauth/callback.', facts };
+      return {
+        id,
+        title,
+        status: 'warn',
+        summary: 'The loopback redirect URI has no path, so any request to that port would look like a callback.',
+        action: 'Prefer a redirect URI with a path, e.g. http://127.0.0.1/oauth/callback.',
+        facts,
+      };
     }
     return {
       id,

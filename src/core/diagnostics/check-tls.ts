@@ -24,7 +24,13 @@ export async function checkTls(run: DoctorRun, role: 'auth' | 'api'): Promise<Ch
     // url-policy allows http only on loopback: the simulator or a local mock.
     return probe.ok
       ? { id, title, status: 'pass', summary: `${url.host} runs on this computer and answered (no TLS on this computer).` }
-      : { id, title, status: 'fail', summary: `${url.host} on this computer did not answer.`, action: 'Restart the app; for a local mock, make sure it is running.' };
+      : {
+          id,
+          title,
+          status: 'fail',
+          summary: `${url.host} on this computer did not answer.`,
+          action: 'Restart the app; for a local mock, make sure it is running.',
+        };
   }
   const host = url.host;
   if (!probe.ok) {
@@ -40,15 +46,27 @@ export async function checkTls(run: DoctorRun, role: 'auth' | 'api'): Promise<Ch
       };
     }
     if (probe.failure === 'proxy-refused') {
-      return { id, title, status: 'fail', summary: `The proxy refused to connect the app to ${host}.`, action: 'See the proxy check above.' };
+      return {
+        id,
+        title,
+        status: 'fail',
+        summary: `The proxy refused to connect the app to ${host}.`,
+        action: 'See the proxy check above.',
+      };
     }
-    const why = probe.failure === 'timeout' ? 'did not answer in time' : probe.code === 'ECONNREFUSED' ? 'refused the connection' : 'could not be reached';
+    const why =
+      probe.failure === 'timeout'
+        ? 'did not answer in time'
+        : probe.code === 'ECONNREFUSED'
+          ? 'refused the connection'
+          : 'could not be reached';
     return {
       id,
       title,
       status: 'fail',
       summary: `${host} ${why}.`,
-      action: 'Check your internet connection and VPN. If other sites work, a firewall may block this host: copy this result for your IT team.',
+      action:
+        'Check your internet connection and VPN. If other sites work, a firewall may block this host: copy this result for your IT team.',
       ...(probe.code ? { facts: [{ label: 'Reason', value: probe.code }] } : {}),
     };
   }

@@ -97,7 +97,10 @@ export function createDoctorFeature(services: CoreServices, deps: { auth: AuthFe
       return await auth.resolveEnvironment(environmentId);
     } catch {
       const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();
-      if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Choose an environment on the Connect screen.' });
+      if (!env)
+        throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', {
+          hint: 'Choose an environment on the Connect screen.',
+        });
       return env;
     }
   };
@@ -129,12 +132,26 @@ export function createDoctorFeature(services: CoreServices, deps: { auth: AuthFe
       ranAt,
       overall: overallOf(checks),
       checks,
-      text: redactText(reportText({ appName: info.name, appVersion: info.version, platform: info.platform, environmentName: env.name, hosts, ranAt, checks })),
+      text: redactText(
+        reportText({
+          appName: info.name,
+          appVersion: info.version,
+          platform: info.platform,
+          environmentName: env.name,
+          hosts,
+          ranAt,
+          checks,
+        }),
+      ),
     };
     results.set(env.id, report);
     const ran = ranFor();
     if (!ran.includes(env.id)) services.settings.set(RAN_KEY, [...ran, env.id].slice(-50));
-    services.logger.info('doctor: finished', { environment: env.kind, overall: report.overall, failed: checks.filter((c) => c.status === 'fail').map((c) => c.id) });
+    services.logger.info('doctor: finished', {
+      environment: env.kind,
+      overall: report.overall,
+      failed: checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    });
     services.events.emit('diagnostics.finished', report);
     return report;
   };
@@ -168,7 +185,8 @@ export function createDoctorFeature(services: CoreServices, deps: { auth: AuthFe
       },
       'diagnostics.copy': async ({ environmentId }) => {
         const report = api.last(environmentId);
-        if (!report) throw failure('INVALID_PAYLOAD', 'Run the checks first; there is nothing to copy yet.', { hint: 'Press "Run the checks".' });
+        if (!report)
+          throw failure('INVALID_PAYLOAD', 'Run the checks first; there is nothing to copy yet.', { hint: 'Press "Run the checks".' });
         await services.ports.clipboard.writeText(report.text).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The result could not be copied.', { hint: 'Try again.' });
         });

@@ -24,7 +24,13 @@ function codeOf(error: unknown): string | undefined {
 export async function probeHost(fetchFn: FetchFn, url: string, options: { timeoutMs: number; now: () => number }): Promise<HostProbe> {
   const sentAt = options.now();
   try {
-    const res = await fetchFn(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs), credentials: 'omit', cache: 'no-store' } as RequestInit);
+    const res = await fetchFn(url, {
+      method: 'GET',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+      credentials: 'omit',
+      cache: 'no-store',
+    } as RequestInit);
     const receivedAt = options.now();
     await res.body?.cancel().catch(() => undefined);
     const date = res.headers.get('date');

@@ -17,7 +17,10 @@ import { checkEndpointUrl, checkIssuer, classifyRedirectUri, normaliseApiBase } 
 export const SETTINGS_KEY = 'auth';
 
 /** What the renderer sees of an environment, minus what is derived per summary, plus engine-only fields. */
-export interface EnvironmentConfig extends Omit<EnvironmentSummary, 'callbackMode' | 'hasClientSecret' | 'clientSecretFingerprint' | 'capabilities'> {
+export interface EnvironmentConfig extends Omit<
+  EnvironmentSummary,
+  'callbackMode' | 'hasClientSecret' | 'clientSecretFingerprint' | 'capabilities'
+> {
   /**
    * RFC 9207: also reject a callback WITHOUT `iss`. Only where the server is known to send it
    * (the simulator); Pleo does not document `iss`, so there it is checked only when present.
@@ -44,10 +47,14 @@ export const CUSTOM_DEFAULT_CLIENT_AUTH: ClientAuthMethod = 'client_secret_basic
 
 type SimulatorState = NonNullable<EnvironmentSummary['simulatorState']>;
 
-export const environmentNotFound = () => failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
+export const environmentNotFound = () =>
+  failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Pick one from the list.' });
 
 const idPattern = /^[A-Za-z0-9.:-]+$/;
-const clientIdSchema = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/);
+const clientIdSchema = z
+  .string()
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f]*$/);
 
 export interface CustomEnvironmentInput {
   name: string;
@@ -89,7 +96,11 @@ function fail(reason: string, code: 'ENVIRONMENT_INVALID' | 'INSECURE_URL' = 'EN
 }
 
 /** Validates the user-editable fields; returns the cleaned patch and what was wrong. */
-function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean, allowClientAuth = false): { clean: EnvironmentPatch; invalid: Invalid[] } {
+function validatePatch(
+  patch: Record<string, unknown>,
+  allowIssuer: boolean,
+  allowClientAuth = false,
+): { clean: EnvironmentPatch; invalid: Invalid[] } {
   const clean: EnvironmentPatch = {};
   const invalid: Invalid[] = [];
   for (const [key, value] of Object.entries(patch)) {
@@ -101,7 +112,12 @@ function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean, all
     } else if (key === 'redirectUri') {
       const r = typeof value === 'string' ? classifyRedirectUri(value) : undefined;
       if (r?.ok) clean.redirectUri = value as string;
-      else invalid.push({ field: 'redirect URI', reason: r && !r.ok ? r.reason : 'it is not text', code: r && !r.ok ? r.code : 'ENVIRONMENT_INVALID' });
+      else
+        invalid.push({
+          field: 'redirect URI',
+          reason: r && !r.ok ? r.reason : 'it is not text',
+          code: r && !r.ok ? r.code : 'ENVIRONMENT_INVALID',
+        });
     } else if (key === 'scopes') {
       const r = scopeListSchema.safeParse(value);
       if (r.success) clean.scopes = [...new Set(r.data)];
@@ -112,7 +128,12 @@ function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean, all
     } else if (key === 'issuer' && allowIssuer) {
       const r = typeof value === 'string' ? checkIssuer(value) : undefined;
       if (r?.ok) clean.issuer = r.value;
-      else invalid.push({ field: 'issuer', reason: r && !r.ok ? r.reason : 'it is not text', code: r && !r.ok ? r.code : 'ENVIRONMENT_INVALID' });
+      else
+        invalid.push({
+          field: 'issuer',
+          reason: r && !r.ok ? r.reason : 'it is not text',
+          code: r && !r.ok ? r.code : 'ENVIRONMENT_INVALID',
+        });
     } else {
       invalid.push({ field: key.slice(0, 40), reason: 'the app does not allow changing it here', code: 'ENVIRONMENT_INVALID' });
     }
@@ -120,10 +141,15 @@ function validatePatch(patch: Record<string, unknown>, allowIssuer: boolean, all
   return { clean, invalid };
 }
 
-function validateCustom(input: Record<string, unknown>): { ok: true; value: Omit<StoredCustom, 'kind' | 'clientId' | 'redirectUri' | 'scopes'> } | { ok: false; reason: string; code: 'ENVIRONMENT_INVALID' | 'INSECURE_URL' } {
+function validateCustom(
+  input: Record<string, unknown>,
+):
+  | { ok: true; value: Omit<StoredCustom, 'kind' | 'clientId' | 'redirectUri' | 'scopes'> }
+  | { ok: false; reason: string; code: 'ENVIRONMENT_INVALID' | 'INSECURE_URL' } {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const name = str(input.name).trim();
-  if (!name || name.length > 80 || /[\u0000-\u001f\u007f]/.test(name)) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'the name must be 1-80 printable characters' };
+  if (!name || name.length > 80 || /[\u0000-\u001f\u007f]/.test(name))
+    return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'the name must be 1-80 printable characters' };
   const endpoints: Array<[keyof CustomEnvironmentInput, string, boolean]> = [
     ['authorizationEndpoint', 'authorization endpoint', true],
     ['tokenEndpoint', 'token endpoint', true],
@@ -159,7 +185,10 @@ export function checkCustomEnvironment(input: CustomEnvironmentInput): Omit<Stor
 }
 
 /** Validation alone of an update's user-editable fields; throws the same failures as update. */
-export function checkEnvironmentPatch(env: Pick<EnvironmentConfig, 'issuerEditable' | 'clientAuthEditable'>, patch: EnvironmentPatch): EnvironmentPatch {
+export function checkEnvironmentPatch(
+  env: Pick<EnvironmentConfig, 'issuerEditable' | 'clientAuthEditable'>,
+  patch: EnvironmentPatch,
+): EnvironmentPatch {
   if (patch.issuer !== undefined && !env.issuerEditable) fail('the simulator reports its own issuer; it cannot be changed.');
   const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable, env.clientAuthEditable);
   const first = invalid[0];
@@ -216,12 +245,18 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
     }
     if (raw === undefined) return result;
     if (!isPlainObject(raw)) {
-      notices.push({ code: 'ENVIRONMENT_INVALID', message: 'The saved environment settings were unreadable and were reset to the defaults.' });
+      notices.push({
+        code: 'ENVIRONMENT_INVALID',
+        message: 'The saved environment settings were unreadable and were reset to the defaults.',
+      });
       return result;
     }
     const envs = raw.environments;
     if (envs !== undefined && !isPlainObject(envs)) {
-      notices.push({ code: 'ENVIRONMENT_INVALID', message: 'The saved environment settings were unreadable and were reset to the defaults.' });
+      notices.push({
+        code: 'ENVIRONMENT_INVALID',
+        message: 'The saved environment settings were unreadable and were reset to the defaults.',
+      });
     }
     for (const id of isPlainObject(envs) ? Object.keys(envs) : []) {
       const entry = envs && Object.prototype.hasOwnProperty.call(envs, id) ? (envs as Record<string, unknown>)[id] : undefined;
@@ -247,9 +282,15 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         continue;
       }
       const { kind, clientId, redirectUri, scopes, clientAuth, ...rest } = entry;
-      const checked = kind === 'custom' ? validateCustom(rest) : ({ ok: false, reason: 'unknown kind', code: 'ENVIRONMENT_INVALID' } as const);
+      const checked =
+        kind === 'custom' ? validateCustom(rest) : ({ ok: false, reason: 'unknown kind', code: 'ENVIRONMENT_INVALID' } as const);
       const editable = validatePatch({ clientId, redirectUri, scopes, clientAuth }, false, true);
-      const extraKeys = Object.keys(rest).filter((k) => !['name', 'authorizationEndpoint', 'tokenEndpoint', 'introspectionEndpoint', 'revocationEndpoint', 'issuer', 'apiBase'].includes(k));
+      const extraKeys = Object.keys(rest).filter(
+        (k) =>
+          !['name', 'authorizationEndpoint', 'tokenEndpoint', 'introspectionEndpoint', 'revocationEndpoint', 'issuer', 'apiBase'].includes(
+            k,
+          ),
+      );
       if (!checked.ok || extraKeys.length) {
         notices.push({
           code: 'ENVIRONMENT_INVALID',
@@ -259,7 +300,10 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
         continue;
       }
       if (editable.invalid.length) {
-        notices.push({ code: 'ENVIRONMENT_INVALID', message: `Some saved settings of "${checked.value.name}" were not trusted and were reset.` });
+        notices.push({
+          code: 'ENVIRONMENT_INVALID',
+          message: `Some saved settings of "${checked.value.name}" were not trusted and were reset.`,
+        });
       }
       result.customs.set(id, {
         kind: 'custom',
@@ -271,7 +315,8 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
       });
     }
     const active = raw.activeEnvironmentId;
-    if (typeof active === 'string' && (active === SIMULATOR_ID || active === STAGING_ID || result.customs.has(active))) result.activeEnvironmentId = active;
+    if (typeof active === 'string' && (active === SIMULATOR_ID || active === STAGING_ID || result.customs.has(active)))
+      result.activeEnvironmentId = active;
     return result;
   }
 
@@ -395,7 +440,8 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
       const env = ids().includes(id) ? build(id) : undefined;
       if (!env) throw environmentNotFound();
       if (patch.issuer !== undefined && !env.issuerEditable) fail('the simulator reports its own issuer; it cannot be changed.');
-      if (patch.clientAuth !== undefined && !env.clientAuthEditable) fail('Pleo Staging always sends the Client ID and Secret the way Pleo documents (as typed, in the Basic header).');
+      if (patch.clientAuth !== undefined && !env.clientAuthEditable)
+        fail('Pleo Staging always sends the Client ID and Secret the way Pleo documents (as typed, in the Basic header).');
       const { clean, invalid } = validatePatch(patch as Record<string, unknown>, env.issuerEditable, env.clientAuthEditable);
       const first = invalid[0];
       if (first) fail(`the ${first.field} is not valid: ${first.reason}`, first.code);
@@ -423,12 +469,20 @@ export function createEnvironmentRegistry(settings: KeyValueBackend, options: En
       if (auth.invalid[0]) fail(`the ${auth.invalid[0].field} is not valid: ${auth.invalid[0].reason}`);
       if (state.customs.size >= 20) fail('there are already 20 custom environments; remove one first.');
       const id = `custom-${randomBytes(4).toString('hex')}`;
-      state.customs.set(id, { kind: 'custom', ...checked.value, clientId: '', redirectUri: DEFAULT_PRIVATE_REDIRECT_URI, scopes: [], ...(auth.clean.clientAuth ? { clientAuth: auth.clean.clientAuth } : {}) });
+      state.customs.set(id, {
+        kind: 'custom',
+        ...checked.value,
+        clientId: '',
+        redirectUri: DEFAULT_PRIVATE_REDIRECT_URI,
+        scopes: [],
+        ...(auth.clean.clientAuth ? { clientAuth: auth.clean.clientAuth } : {}),
+      });
       persist();
       return build(id)!;
     },
     remove(id) {
-      if (!state.customs.has(id)) throw failure('ENVIRONMENT_NOT_FOUND', 'Only custom environments can be removed.', { hint: 'The built-in ones always stay.' });
+      if (!state.customs.has(id))
+        throw failure('ENVIRONMENT_NOT_FOUND', 'Only custom environments can be removed.', { hint: 'The built-in ones always stay.' });
       state.customs.delete(id);
       if (state.activeEnvironmentId === id) state.activeEnvironmentId = SIMULATOR_ID;
       persist();

@@ -21,7 +21,8 @@ export function isLoopbackHost(hostname: string): boolean {
 function parse(raw: string, label: string): PolicyResult<URL> {
   if (typeof raw !== 'string' || raw.length === 0) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${label} is empty.` };
   if (raw.length > MAX_URL_LENGTH) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${label} is too long.` };
-  if (/[\u0000-\u0020\u007f]/.test(raw)) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${label} contains spaces or control characters.` };
+  if (/[\u0000-\u0020\u007f]/.test(raw))
+    return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${label} contains spaces or control characters.` };
   try {
     return { ok: true, value: new URL(raw) };
   } catch {
@@ -39,17 +40,25 @@ export function checkEndpointUrl(raw: string, options: { label: string; allowLoo
   const parsed = parse(raw, options.label);
   if (!parsed.ok) return parsed;
   const url = parsed.value;
-  if (url.username || url.password) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${options.label} must not contain a user name or password.` };
+  if (url.username || url.password)
+    return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${options.label} must not contain a user name or password.` };
   if (url.search || url.hash || raw.includes('#') || raw.includes('?')) {
     return { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${options.label} must not contain "?" or "#".` };
   }
-  if (url.protocol === 'https:') return url.hostname ? { ok: true, value: url } : { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${options.label} has no host.` };
+  if (url.protocol === 'https:')
+    return url.hostname
+      ? { ok: true, value: url }
+      : { ok: false, code: 'ENVIRONMENT_INVALID', reason: `The ${options.label} has no host.` };
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
     return options.allowLoopbackHttp
       ? { ok: true, value: url }
       : { ok: false, code: 'INSECURE_URL', reason: `The ${options.label} must use https.` };
   }
-  return { ok: false, code: 'INSECURE_URL', reason: `The ${options.label} must use https (plain http is allowed only on this computer: 127.0.0.1 or localhost).` };
+  return {
+    ok: false,
+    code: 'INSECURE_URL',
+    reason: `The ${options.label} must use https (plain http is allowed only on this computer: 127.0.0.1 or localhost).`,
+  };
 }
 
 /** The API base without a trailing slash, so `${apiBase}/v2/employees` is always one slash. */
@@ -66,7 +75,8 @@ export function normaliseApiBase(url: URL): string {
 export function checkIssuer(raw: string): PolicyResult<string> {
   if (typeof raw !== 'string' || raw.length === 0) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The issuer is empty.' };
   if (raw.length > MAX_URL_LENGTH) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The issuer is too long.' };
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(raw)) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The issuer contains spaces or control characters.' };
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(raw))
+    return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The issuer contains spaces or control characters.' };
   if (/^http:/i.test(raw)) {
     try {
       if (!isLoopbackHost(new URL(raw).hostname)) return { ok: false, code: 'INSECURE_URL', reason: 'The issuer must use https.' };
@@ -85,7 +95,20 @@ export interface RedirectClassification {
 }
 
 /** Schemes that must never be used as "ours", even though they contain no dot. */
-const RESERVED_SCHEMES = new Set(['javascript', 'data', 'file', 'vbscript', 'about', 'blob', 'ftp', 'ws', 'wss', 'mailto', 'chrome', 'app']);
+const RESERVED_SCHEMES = new Set([
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'about',
+  'blob',
+  'ftp',
+  'ws',
+  'wss',
+  'mailto',
+  'chrome',
+  'app',
+]);
 
 /**
  * Decides the callback path from the registered redirect URI:
@@ -99,7 +122,8 @@ export function classifyRedirectUri(raw: string): PolicyResult<RedirectClassific
   if (!parsed.ok) return parsed;
   const url = parsed.value;
   if (url.hash || raw.includes('#')) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The redirect URI must not contain "#".' };
-  if (url.username || url.password) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The redirect URI must not contain a user name or password.' };
+  if (url.username || url.password)
+    return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The redirect URI must not contain a user name or password.' };
   const scheme = url.protocol.slice(0, -1);
   if (scheme === 'https') {
     if (!url.hostname) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'The redirect URI has no host.' };
@@ -107,7 +131,11 @@ export function classifyRedirectUri(raw: string): PolicyResult<RedirectClassific
   }
   if (scheme === 'http') {
     if (!isLoopbackHost(url.hostname)) {
-      return { ok: false, code: 'INSECURE_URL', reason: 'An http redirect URI must point at this computer (127.0.0.1); anything else must use https.' };
+      return {
+        ok: false,
+        code: 'INSECURE_URL',
+        reason: 'An http redirect URI must point at this computer (127.0.0.1); anything else must use https.',
+      };
     }
     if (url.search) return { ok: false, code: 'ENVIRONMENT_INVALID', reason: 'A loopback redirect URI must not contain "?".' };
     return { ok: true, value: { mode: 'loopback', url } };

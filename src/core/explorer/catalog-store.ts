@@ -28,7 +28,9 @@ export function createCatalogStore(settings: KeyValueBackend, now: () => number)
     const raw = settings.get(KEY) as Partial<Stored> | undefined;
     cache = {
       sources: Array.isArray(raw?.sources) ? raw.sources : [],
-      endpoints: Array.isArray(raw?.endpoints) ? raw.endpoints.filter((e) => e && typeof e.path === 'string' && typeof e.method === 'string') : [],
+      endpoints: Array.isArray(raw?.endpoints)
+        ? raw.endpoints.filter((e) => e && typeof e.path === 'string' && typeof e.method === 'string')
+        : [],
     };
     return cache;
   };
@@ -59,7 +61,9 @@ export function createCatalogStore(settings: KeyValueBackend, now: () => number)
       const parsed = parseImport(content);
       const stored = read();
       if (stored.sources.length >= MAX_SOURCES) {
-        throw failure('OPENAPI_INVALID', `At most ${MAX_SOURCES} OpenAPI files can be imported.`, { hint: 'Remove an earlier import first.' });
+        throw failure('OPENAPI_INVALID', `At most ${MAX_SOURCES} OpenAPI files can be imported.`, {
+          hint: 'Remove an earlier import first.',
+        });
       }
       const sourceId = randomUUID().replace(/-/g, '').slice(0, 12);
       const known = new Set([...PLEO_ENDPOINTS, ...stored.endpoints].map(key));
@@ -104,7 +108,9 @@ function parseImport(content: string): ParsedOpenApi {
     return parsed;
   } catch (error) {
     if (error instanceof AppFailure) throw error;
-    throw failure('OPENAPI_INVALID', 'The file is nested too deeply to be imported.', { hint: 'Choose an OpenAPI 3 file without extremely deep schemas or examples.' });
+    throw failure('OPENAPI_INVALID', 'The file is nested too deeply to be imported.', {
+      hint: 'Choose an OpenAPI 3 file without extremely deep schemas or examples.',
+    });
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import type { BodyKind } from '../../shared/contract/explorer-channels.js';
 
-const TEXTUAL = /^(application\/(json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|x-www-form-urlencoded|problem\+json|yaml|x-yaml|csv)|text\/)/i;
+const TEXTUAL =
+  /^(application\/(json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|x-www-form-urlencoded|problem\+json|yaml|x-yaml|csv)|text\/)/i;
 
 export function bodyKindOf(contentType: string, bytes: Uint8Array): BodyKind {
   if (bytes.byteLength === 0) return 'empty';

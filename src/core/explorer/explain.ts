@@ -48,7 +48,10 @@ export function parseBearerChallenge(header: string | undefined): { error?: stri
   };
   const error = param('error');
   const scope = param('scope');
-  const scopes = (scope ?? '').split(/\s+/).filter((s) => s && isScopeToken(s)).slice(0, 20);
+  const scopes = (scope ?? '')
+    .split(/\s+/)
+    .filter((s) => s && isScopeToken(s))
+    .slice(0, 20);
   return { error: error && /^[A-Za-z0-9_]{1,60}$/.test(error) ? error : undefined, scopes };
 }
 
@@ -129,11 +132,7 @@ export function explain(input: ExplainInput): Explanation | undefined {
     const required = fromHeader ? challenge.scopes : input.requiredScopes;
     const granted = new Set(input.grantedScopes);
     // From the header: every named scope is needed. From the catalog: any one alternative is enough.
-    const missing = fromHeader
-      ? required.filter((s) => !granted.has(s))
-      : required.some((s) => granted.has(s))
-        ? []
-        : required;
+    const missing = fromHeader ? required.filter((s) => !granted.has(s)) : required.some((s) => granted.has(s)) ? [] : required;
     const scopeText = missing.length ? missing.join(' or ') : required.join(' or ');
     return withPleo({
       code: 'API_FORBIDDEN',
@@ -169,7 +168,10 @@ export function explain(input: ExplainInput): Explanation | undefined {
       code: 'API_SERVER_ERROR',
       title: `Pleo had a problem (${status})`,
       message: `The server failed to answer (${status}). This is not caused by your request.${input.retries > 0 ? ` The app retried ${input.retries} time${input.retries === 1 ? '' : 's'}.` : ''}`,
-      hint: input.method === 'GET' ? 'Try again in a minute.' : 'Check whether the change was applied before sending it again: it was not retried automatically.',
+      hint:
+        input.method === 'GET'
+          ? 'Try again in a minute.'
+          : 'Check whether the change was applied before sending it again: it was not retried automatically.',
       retries: input.retries,
     });
   }
@@ -186,7 +188,10 @@ export function explain(input: ExplainInput): Explanation | undefined {
       code: 'API_CLIENT_ERROR',
       title: `Request not accepted (${status})`,
       message: pleoError?.message ?? 'Pleo did not accept the request. Check the parameters and the body.',
-      hint: status === 409 ? 'Something is already in progress; finish or fail it first.' : 'Compare the request with the endpoint description.',
+      hint:
+        status === 409
+          ? 'Something is already in progress; finish or fail it first.'
+          : 'Compare the request with the endpoint description.',
     });
   }
   return undefined;

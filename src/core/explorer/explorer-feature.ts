@@ -37,7 +37,10 @@ export interface ExplorerFeatureApi {
    * Sends a request relative to the environment's API base, with the same checks and policies
    * as the explorer screen. Throws AppFailure when the request is refused or no answer came.
    */
-  send(request: ExplorerRequest & { requestId?: string }, options?: { recordHistory?: boolean; signal?: AbortSignal }): Promise<ExplorerResponse>;
+  send(
+    request: ExplorerRequest & { requestId?: string },
+    options?: { recordHistory?: boolean; signal?: AbortSignal },
+  ): Promise<ExplorerResponse>;
   catalog(): Catalog;
   history(environmentId?: string): HistoryEntry[];
   /** Called after every call made through the explorer (success or not). */
@@ -50,14 +53,25 @@ export interface ExplorerOptions {
   fetchImpl?: typeof fetch;
 }
 
-export function createExplorerFeature(services: CoreServices, deps: { auth: AuthFeatureApi } & ExplorerOptions): Feature<ExplorerFeatureApi> {
+export function createExplorerFeature(
+  services: CoreServices,
+  deps: { auth: AuthFeatureApi } & ExplorerOptions,
+): Feature<ExplorerFeatureApi> {
   const { auth } = deps;
   const limits: ExplorerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const now = () => services.clock.now();
   const catalog = createCatalogStore(services.settings, now);
   const history = createHistoryStore(services.settings, limits, (text) => services.redactor.text(text));
   const responses = createResponseStore(limits.responseCacheBytes);
-  const sender = createSender({ auth, catalog, responses, limits, now, appVersion: services.options.appVersion, fetchImpl: deps.fetchImpl ?? (services.network.fetch as typeof fetch) });
+  const sender = createSender({
+    auth,
+    catalog,
+    responses,
+    limits,
+    now,
+    appVersion: services.options.appVersion,
+    fetchImpl: deps.fetchImpl ?? (services.network.fetch as typeof fetch),
+  });
   const inflight = new Map<string, AbortController>();
   const clipboardGuard = createClipboardGuard(services.ports.clipboard, TOKEN_CLIPBOARD_MS);
   const listeners = new Set<(r: ExplorerCallRecord) => void>();
@@ -78,14 +92,26 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
     }
   }
 
-  function record(req: ExplorerRequest, environmentId: string, outcome: { response?: ExplorerResponse; error?: AppFailure }, store: boolean): void {
+  function record(
+    req: ExplorerRequest,
+    environmentId: string,
+    outcome: { response?: ExplorerResponse; error?: AppFailure },
+    store: boolean,
+  ): void {
     const at = now();
     const r = outcome.response;
     const entry: HistoryEntry = {
       id: randomUUID(),
       at,
       environmentId,
-      request: { method: req.method, path: req.path, query: req.query, ...(req.headers ? { headers: req.headers } : {}), ...(req.body ? { body: req.body } : {}), ...(req.endpointId ? { endpointId: req.endpointId } : {}) },
+      request: {
+        method: req.method,
+        path: req.path,
+        query: req.query,
+        ...(req.headers ? { headers: req.headers } : {}),
+        ...(req.body ? { body: req.body } : {}),
+        ...(req.endpointId ? { endpointId: req.endpointId } : {}),
+      },
       ...(r ? { status: r.status, durationMs: r.durationMs, sizeBytes: r.sizeBytes } : {}),
       ...(outcome.error ? { errorCode: outcome.error.appError.code } : {}),
       // Only small, complete, textual bodies are stored; large ones never are.
@@ -98,7 +124,16 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
         services.logger.warn('explorer: history not saved', { error: error instanceof Error ? error.name : 'unknown' });
       }
     }
-    const call: ExplorerCallRecord = { environmentId, method: req.method, path: req.path, ok: r?.ok ?? false, at, ...(req.endpointId ? { endpointId: req.endpointId } : {}), ...(r ? { status: r.status } : {}), ...(outcome.error ? { errorCode: outcome.error.appError.code } : {}) };
+    const call: ExplorerCallRecord = {
+      environmentId,
+      method: req.method,
+      path: req.path,
+      ok: r?.ok ?? false,
+      at,
+      ...(req.endpointId ? { endpointId: req.endpointId } : {}),
+      ...(r ? { status: r.status } : {}),
+      ...(outcome.error ? { errorCode: outcome.error.appError.code } : {}),
+    };
     for (const l of [...listeners]) {
       try {
         l(call);
@@ -108,13 +143,21 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
     }
   }
 
-  async function send(req: ExplorerRequest & { requestId?: string }, options: { recordHistory?: boolean; signal?: AbortSignal } = {}): Promise<ExplorerResponse> {
+  async function send(
+    req: ExplorerRequest & { requestId?: string },
+    options: { recordHistory?: boolean; signal?: AbortSignal } = {},
+  ): Promise<ExplorerResponse> {
     const requestId = req.requestId ?? randomUUID();
     const environmentId = envIdOf(req.environmentId);
     try {
       const response = await tracked(requestId, options.signal, (signal) => sender.send({ ...req, requestId, environmentId }, signal));
       record(req, environmentId, { response }, options.recordHistory ?? true);
-      services.logger.info('explorer: call', { method: req.method, path: req.path.slice(0, 200), status: response.status, ms: response.durationMs });
+      services.logger.info('explorer: call', {
+        method: req.method,
+        path: req.path.slice(0, 200),
+        status: response.status,
+        ms: response.durationMs,
+      });
       return response;
     } catch (error) {
       if (error instanceof AppFailure) record(req, environmentId, { error }, options.recordHistory ?? true);
@@ -141,7 +184,11 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
         const requestId = req.requestId ?? randomUUID();
         const environmentId = envIdOf(req.environmentId);
         const response = await tracked(requestId, undefined, (signal) =>
-          fetchAll({ sender, limits, responses, onProgress: (p) => services.events.emit('explorer.fetchAllProgress', p) }, { ...req, requestId, environmentId }, signal),
+          fetchAll(
+            { sender, limits, responses, onProgress: (p) => services.events.emit('explorer.fetchAllProgress', p) },
+            { ...req, requestId, environmentId },
+            signal,
+          ),
         );
         record(req, environmentId, { response }, true);
         return response;
@@ -162,13 +209,16 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.copyAccessToken': async ({ environmentId }) => {
         // Defence in depth: the button is hidden in presenter mode, and main refuses as well.
         if (services.preferences.get().presenterMode) {
-          throw failure('HIDDEN_IN_PRESENTER_MODE', 'Copying the access token is switched off in presenter mode.', { hint: 'Turn presenter mode off first.' });
+          throw failure('HIDDEN_IN_PRESENTER_MODE', 'Copying the access token is switched off in presenter mode.', {
+            hint: 'Turn presenter mode off first.',
+          });
         }
         const env = envIdOf(environmentId);
         const token = await auth.getAccessToken(env);
         // Confirmed in main, never by a flag in the renderer's request (issue 11 point 6).
         const confirmed = await (services.ports.confirm?.confirm(COPY_TOKEN_QUESTION).catch(() => false) ?? Promise.resolve(false));
-        if (confirmed !== true) throw failure('NOT_CONFIRMED', 'The access token was not copied.', { hint: 'Confirm in the dialog to copy it.' });
+        if (confirmed !== true)
+          throw failure('NOT_CONFIRMED', 'The access token was not copied.', { hint: 'Confirm in the dialog to copy it.' });
         await services.ports.clipboard.writeText(token).catch(() => {
           throw failure('CLIPBOARD_FAILED', 'The token could not be copied to the clipboard.');
         });
@@ -180,7 +230,13 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
       'explorer.copyResponse': async ({ responseId, part }) => {
         const stored = responses.get(responseId);
         if (!stored) throw failure('RESPONSE_EXPIRED', 'That response is no longer kept in memory.', { hint: 'Send the request again.' });
-        const raw = part === 'headers' ? stored.headers.filter(([k]) => k !== 'set-cookie').map(([k, v]) => `${k}: ${v}`).join('\n') : new TextDecoder().decode(stored.bytes);
+        const raw =
+          part === 'headers'
+            ? stored.headers
+                .filter(([k]) => k !== 'set-cookie')
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n')
+            : new TextDecoder().decode(stored.bytes);
         // An API answer that echoes the bearer token must not carry it to the clipboard either.
         const text = services.redactor.scrub(raw);
         await services.ports.clipboard.writeText(text).catch(() => {
@@ -192,7 +248,9 @@ export function createExplorerFeature(services: CoreServices, deps: { auth: Auth
         const stored = responses.get(responseId);
         if (!stored) throw failure('RESPONSE_EXPIRED', 'That response is no longer kept in memory.', { hint: 'Send the request again.' });
         // Text answers are saved with every live secret masked (nothing secret in plain files).
-        const text = stored.contentType.includes('octet-stream') ? undefined : new TextDecoder('utf-8', { fatal: false }).decode(stored.bytes);
+        const text = stored.contentType.includes('octet-stream')
+          ? undefined
+          : new TextDecoder('utf-8', { fatal: false }).decode(stored.bytes);
         const content = text !== undefined && services.redactor.contains(text) ? services.redactor.scrub(text) : stored.bytes;
         const result = await services.ports.fileSaver.save({
           suggestedName: stored.suggestedName,

@@ -96,7 +96,12 @@ export async function fetchAll(
   const body = `{"data":[${items.join(',')}],"fetchAll":${JSON.stringify({ pages, items: items.length, total, complete, cancelled })}}`;
   const responseId = randomUUID();
   const encoded = new TextEncoder().encode(body);
-  deps.responses.put(responseId, { bytes: encoded, contentType: 'application/json', headers: last.headers, suggestedName: `all-pages-${items.length}-items.json` });
+  deps.responses.put(responseId, {
+    bytes: encoded,
+    contentType: 'application/json',
+    headers: last.headers,
+    suggestedName: `all-pages-${items.length}-items.json`,
+  });
   return {
     ...last,
     responseId,

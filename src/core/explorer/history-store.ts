@@ -50,7 +50,8 @@ export function createHistoryStore(settings: KeyValueBackend, limits: HistoryLim
       const list = [clean, ...(all[entry.environmentId] ?? [])].slice(0, limits.historyEntries);
       // A fresh object without a prototype chain to walk: environment ids are plain strings.
       const next: Record<string, HistoryEntry[]> = {};
-      for (const [k, v] of Object.entries(all)) if (k !== entry.environmentId) Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of Object.entries(all))
+        if (k !== entry.environmentId) Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
       Object.defineProperty(next, entry.environmentId, { value: list, enumerable: true, writable: true, configurable: true });
       write(next);
       return clean;

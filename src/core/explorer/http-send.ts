@@ -72,17 +72,30 @@ function transportFailure(error: unknown, signal: AbortSignal, url: URL, midBody
   if (signal.aborted) {
     const reason = signal.reason as { name?: string } | undefined;
     if (reason?.name === 'TimeoutError') {
-      return failure('REQUEST_TIMEOUT', `${url.host} did not answer in time.`, { hint: 'Try again; if it keeps happening, the server may be down.' });
+      return failure('REQUEST_TIMEOUT', `${url.host} did not answer in time.`, {
+        hint: 'Try again; if it keeps happening, the server may be down.',
+      });
     }
     return failure('REQUEST_CANCELLED', 'The request was cancelled.');
   }
   const code = causeCode(error);
   if (midBody || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    return failure('CONNECTION_INTERRUPTED', `The connection to ${url.host} was interrupted${midBody ? ' while the answer was arriving' : ''}. The answer is incomplete and is not shown as a success.`, {
-      hint: 'Try again.',
-    });
+    return failure(
+      'CONNECTION_INTERRUPTED',
+      `The connection to ${url.host} was interrupted${midBody ? ' while the answer was arriving' : ''}. The answer is incomplete and is not shown as a success.`,
+      {
+        hint: 'Try again.',
+      },
+    );
   }
-  if (code.startsWith('CERT_') || code.includes('TLS') || code.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+  if (
+    code.startsWith('CERT_') ||
+    code.includes('TLS') ||
+    code.startsWith('ERR_TLS') ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'SELF_SIGNED_CERT_IN_CHAIN'
+  ) {
     return failure('TLS_ERROR', `The secure connection to ${url.host} could not be verified, so nothing was sent.`, {
       hint: 'A proxy or antivirus may be intercepting HTTPS. Ask your IT team.',
     });

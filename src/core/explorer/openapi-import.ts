@@ -52,9 +52,13 @@ export function parseOpenApiText(text: string): unknown {
 
 export function readOpenApi(doc: unknown): ParsedOpenApi {
   if (!isObj(doc)) throw failure('OPENAPI_INVALID', 'The file is not an OpenAPI document (no top-level object).');
-  if (typeof doc.swagger === 'string') throw failure('OPENAPI_INVALID', 'This is a Swagger 2.0 file; only OpenAPI 3 files can be imported.', { hint: 'Convert it to OpenAPI 3 first.' });
+  if (typeof doc.swagger === 'string')
+    throw failure('OPENAPI_INVALID', 'This is a Swagger 2.0 file; only OpenAPI 3 files can be imported.', {
+      hint: 'Convert it to OpenAPI 3 first.',
+    });
   const version = typeof doc.openapi === 'string' ? doc.openapi : undefined;
-  if (!version || !/^3\.\d+/.test(version)) throw failure('OPENAPI_INVALID', 'The file does not say "openapi: 3.x", so it is not an OpenAPI 3 document.');
+  if (!version || !/^3\.\d+/.test(version))
+    throw failure('OPENAPI_INVALID', 'The file does not say "openapi: 3.x", so it is not an OpenAPI 3 document.');
   if (!isObj(doc.paths)) throw failure('OPENAPI_INVALID', 'The file has no "paths": there is nothing to import.');
   const info = isObj(doc.info) ? doc.info : {};
   const resolver = makeResolver(doc);
@@ -98,7 +102,8 @@ export function readOpenApi(doc: unknown): ParsedOpenApi {
     }
   }
   if (endpoints.length === 0) warnings.push('No operations were found in "paths".');
-  if (skipped > 0 && endpoints.length >= MAX_IMPORTED_ENDPOINTS) warnings.push(`Only the first ${MAX_IMPORTED_ENDPOINTS} operations were imported.`);
+  if (skipped > 0 && endpoints.length >= MAX_IMPORTED_ENDPOINTS)
+    warnings.push(`Only the first ${MAX_IMPORTED_ENDPOINTS} operations were imported.`);
   return { title: str(info.title, 120) ?? 'Imported API', version: str(info.version, 40), endpoints, skippedOperations: skipped, warnings };
 }
 
@@ -124,7 +129,8 @@ function scopesOf(security: unknown): string[] {
   const out = new Set<string>();
   for (const req of security) {
     if (!isObj(req)) continue;
-    for (const list of Object.values(req)) if (Array.isArray(list)) for (const s of list) if (typeof s === 'string' && /^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/.test(s)) out.add(s);
+    for (const list of Object.values(req))
+      if (Array.isArray(list)) for (const s of list) if (typeof s === 'string' && /^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/.test(s)) out.add(s);
   }
   return [...out].slice(0, 20);
 }
@@ -136,7 +142,8 @@ function paramType(schema: Obj | undefined): { type: ParamType; array?: boolean;
     const inner = paramType(isObj(schema.items) ? schema.items : undefined);
     return { ...inner, array: true };
   }
-  if (Array.isArray(schema.enum)) return { type: 'enum', enumValues: schema.enum.filter((v): v is string => typeof v === 'string').slice(0, 100) };
+  if (Array.isArray(schema.enum))
+    return { type: 'enum', enumValues: schema.enum.filter((v): v is string => typeof v === 'string').slice(0, 100) };
   if (t === 'integer') return { type: 'integer' };
   if (t === 'number') return { type: 'number' };
   if (t === 'boolean') return { type: 'boolean' };
@@ -193,7 +200,13 @@ function readBody(raw: unknown, resolve: Resolver): BodyDef | undefined {
       }
       if (example === undefined) {
         const skeleton: Obj = {};
-        for (const f of fields) if (f.required) setOwn(skeleton, f.name.replace(/^\[\]\./, ''), f.type.endsWith('[]') ? [] : f.type === 'integer' || f.type === 'number' ? 0 : f.type === 'boolean' ? false : '');
+        for (const f of fields)
+          if (f.required)
+            setOwn(
+              skeleton,
+              f.name.replace(/^\[\]\./, ''),
+              f.type.endsWith('[]') ? [] : f.type === 'integer' || f.type === 'number' ? 0 : f.type === 'boolean' ? false : '',
+            );
         example = schema.type === 'array' ? [skeleton] : skeleton;
       }
     }

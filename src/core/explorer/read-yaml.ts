@@ -43,7 +43,8 @@ function checkExpansion(root: unknown): void {
   const onPath = new Set<object>();
   const push = (v: unknown) => {
     nodes++;
-    if (nodes > MAX_EXPANDED_NODES) throw new YamlLimitError(`The YAML expands to more than ${MAX_EXPANDED_NODES} values (aliases used as a bomb?).`);
+    if (nodes > MAX_EXPANDED_NODES)
+      throw new YamlLimitError(`The YAML expands to more than ${MAX_EXPANDED_NODES} values (aliases used as a bomb?).`);
     if (v !== null && typeof v === 'object') stack.push({ value: v, leave: false });
   };
   push(root);

@@ -64,7 +64,8 @@ export async function prepareRequest(auth: AuthFeatureApi, req: ExplorerRequest)
   }
   const url = joinApiUrl(env.apiBase, req.path, req.query);
   // The decisive check: after resolution, the origin must be the environment's API origin.
-  if (url.origin !== base.origin) throw failure('ORIGIN_REFUSED', `The request was not sent: it would go to ${url.origin}, not to ${base.origin}.`);
+  if (url.origin !== base.origin)
+    throw failure('ORIGIN_REFUSED', `The request was not sent: it would go to ${url.origin}, not to ${base.origin}.`);
   const headers: Record<string, string> = { accept: 'application/json;charset=UTF-8' };
   for (const [name, value] of req.headers ?? []) {
     const h = headerProblem(name, value);
@@ -73,11 +74,14 @@ export async function prepareRequest(auth: AuthFeatureApi, req: ExplorerRequest)
   }
   let body: string | undefined;
   if (req.body !== undefined && req.body.trim() !== '') {
-    if (req.method === 'GET') throw failure('BODY_INVALID', 'A GET request cannot have a body.', { hint: 'Clear the body or choose another method.' });
+    if (req.method === 'GET')
+      throw failure('BODY_INVALID', 'A GET request cannot have a body.', { hint: 'Clear the body or choose another method.' });
     try {
       JSON.parse(req.body);
     } catch (error) {
-      throw failure('BODY_INVALID', 'The body is not valid JSON, so it was not sent.', { hint: error instanceof Error ? error.message.slice(0, 200) : undefined });
+      throw failure('BODY_INVALID', 'The body is not valid JSON, so it was not sent.', {
+        hint: error instanceof Error ? error.message.slice(0, 200) : undefined,
+      });
     }
     body = req.body;
     headers['content-type'] ??= 'application/json;charset=UTF-8';
@@ -91,10 +95,14 @@ export function createSender(deps: SenderDeps) {
     ((ms: number, signal: AbortSignal) =>
       new Promise<void>((resolve, reject) => {
         const t = setTimeout(resolve, ms);
-        signal.addEventListener('abort', () => {
-          clearTimeout(t);
-          reject(failure('REQUEST_CANCELLED', 'The request was cancelled.'));
-        }, { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(t);
+            reject(failure('REQUEST_CANCELLED', 'The request was cancelled.'));
+          },
+          { once: true },
+        );
       }));
 
   const exchange = (p: PreparedRequest, token: string, signal: AbortSignal): Promise<RawResponse> =>
@@ -161,12 +169,22 @@ export function createSender(deps: SenderDeps) {
       bytes: raw.bytes,
       contentType,
       headers: raw.headers,
-      suggestedName: `${p.url.pathname.split('/').filter(Boolean).join('-').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'response'}-${raw.status}.${ext}`,
+      suggestedName: `${
+        p.url.pathname
+          .split('/')
+          .filter(Boolean)
+          .join('-')
+          .replace(/[^A-Za-z0-9._-]/g, '_')
+          .slice(0, 60) || 'response'
+      }-${raw.status}.${ext}`,
     });
     let granted: string[] = [];
     const endpoint = deps.catalog.find(req.endpointId) ?? deps.catalog.match(p.method, req.path);
     if (raw.status === 403) {
-      granted = await deps.auth.status(p.env.id).then((s) => s.grantedScopes, () => []);
+      granted = await deps.auth.status(p.env.id).then(
+        (s) => s.grantedScopes,
+        () => [],
+      );
     }
     const explanation = explain({
       status: raw.status,

@@ -31,13 +31,20 @@ export async function sendEvent(
   // Lost answer or refusal: what does Pleo say now?
   const job = await readJob(http, jobId, signal);
   if (job.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
-  const reached = event === 'started' ? job.status === 'in_progress' && refused.appError.code !== 'INVALID_EXPORT_JOB_STATUS_CHANGE' : job.status === event;
+  const reached =
+    event === 'started'
+      ? job.status === 'in_progress' && refused.appError.code !== 'INVALID_EXPORT_JOB_STATUS_CHANGE'
+      : job.status === event;
   if (reached) return job;
   if (event === 'started' && job.status === 'in_progress') {
-    throw failure('EXPORT_JOB_TAKEN', 'Another integration (or another copy of this app) claimed this job a moment before you. Pleo says never to process one job twice or two jobs in parallel.', {
-      hint: 'Leave this job to the app that claimed it. Find the next job once it has finished.',
-      ...(refused.appError.serverText ? { serverText: refused.appError.serverText } : {}),
-    });
+    throw failure(
+      'EXPORT_JOB_TAKEN',
+      'Another integration (or another copy of this app) claimed this job a moment before you. Pleo says never to process one job twice or two jobs in parallel.',
+      {
+        hint: 'Leave this job to the app that claimed it. Find the next job once it has finished.',
+        ...(refused.appError.serverText ? { serverText: refused.appError.serverText } : {}),
+      },
+    );
   }
   throw refused;
 }

@@ -7,7 +7,10 @@
 import type { ExportColumn } from '../../shared/contract/export-channels.js';
 
 type Item = Record<string, unknown>;
-interface Money { currency?: unknown; value?: unknown }
+interface Money {
+  currency?: unknown;
+  value?: unknown;
+}
 
 interface ColumnDef extends ExportColumn {
   /** Numeric columns are never prefixed against formula injection (a minus is a minus). */
@@ -16,7 +19,8 @@ interface ColumnDef extends ExportColumn {
 }
 
 const obj = (v: unknown): Item | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Item) : undefined);
-const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const str = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const at = (item: Item, ...path: string[]): unknown => {
   let cur: unknown = item;
   for (const key of path) cur = obj(cur)?.[key];
@@ -58,14 +62,57 @@ export const COLUMNS: ColumnDef[] = [
   { id: 'entry', header: 'Accounting entry ID', source: 'accountingEntryId', value: (i) => str(i.accountingEntryId) },
   { id: 'date', header: 'Date', source: 'date', value: (i) => str(i.date) },
   { id: 'type', header: 'Type', source: 'type', value: (i) => str(i.type) },
-  { id: 'amount', header: 'Amount', source: 'amount.inWalletCurrency.value (minor units)', numeric: true, value: (i) => formatMinor(at(i, 'amount', 'inWalletCurrency')) },
-  { id: 'currency', header: 'Currency', source: 'amount.inWalletCurrency.currency', value: (i) => str(at(i, 'amount', 'inWalletCurrency', 'currency')) },
-  { id: 'supplierAmount', header: 'Amount in supplier currency', source: 'amount.inSupplierCurrency.value', numeric: true, value: (i) => formatMinor(at(i, 'amount', 'inSupplierCurrency')) },
-  { id: 'supplierCurrency', header: 'Supplier currency', source: 'amount.inSupplierCurrency.currency', value: (i) => str(at(i, 'amount', 'inSupplierCurrency', 'currency')) },
-  { id: 'account', header: 'Account code', source: 'accountingEntryLines[0].account.code', value: (i) => str(at(firstLine(i) ?? {}, 'account', 'code')) },
-  { id: 'accountName', header: 'Account name', source: 'accountingEntryLines[0].account.name', value: (i) => str(at(firstLine(i) ?? {}, 'account', 'name')) },
-  { id: 'taxCode', header: 'Tax code', source: 'accountingEntryLines[0].tax.code', value: (i) => str(at(firstLine(i) ?? {}, 'tax', 'code')) },
-  { id: 'lines', header: 'Lines', source: 'accountingEntryLines (count)', numeric: true, value: (i) => (Array.isArray(i.accountingEntryLines) ? String(i.accountingEntryLines.length) : '0') },
+  {
+    id: 'amount',
+    header: 'Amount',
+    source: 'amount.inWalletCurrency.value (minor units)',
+    numeric: true,
+    value: (i) => formatMinor(at(i, 'amount', 'inWalletCurrency')),
+  },
+  {
+    id: 'currency',
+    header: 'Currency',
+    source: 'amount.inWalletCurrency.currency',
+    value: (i) => str(at(i, 'amount', 'inWalletCurrency', 'currency')),
+  },
+  {
+    id: 'supplierAmount',
+    header: 'Amount in supplier currency',
+    source: 'amount.inSupplierCurrency.value',
+    numeric: true,
+    value: (i) => formatMinor(at(i, 'amount', 'inSupplierCurrency')),
+  },
+  {
+    id: 'supplierCurrency',
+    header: 'Supplier currency',
+    source: 'amount.inSupplierCurrency.currency',
+    value: (i) => str(at(i, 'amount', 'inSupplierCurrency', 'currency')),
+  },
+  {
+    id: 'account',
+    header: 'Account code',
+    source: 'accountingEntryLines[0].account.code',
+    value: (i) => str(at(firstLine(i) ?? {}, 'account', 'code')),
+  },
+  {
+    id: 'accountName',
+    header: 'Account name',
+    source: 'accountingEntryLines[0].account.name',
+    value: (i) => str(at(firstLine(i) ?? {}, 'account', 'name')),
+  },
+  {
+    id: 'taxCode',
+    header: 'Tax code',
+    source: 'accountingEntryLines[0].tax.code',
+    value: (i) => str(at(firstLine(i) ?? {}, 'tax', 'code')),
+  },
+  {
+    id: 'lines',
+    header: 'Lines',
+    source: 'accountingEntryLines (count)',
+    numeric: true,
+    value: (i) => (Array.isArray(i.accountingEntryLines) ? String(i.accountingEntryLines.length) : '0'),
+  },
   { id: 'contra', header: 'Contra account', source: 'contraAccount.code', value: (i) => str(at(i, 'contraAccount', 'code')) },
   { id: 'supplier', header: 'Supplier', source: 'supplier.name', value: (i) => str(at(i, 'supplier', 'name')) },
   { id: 'vendor', header: 'Vendor', source: 'vendor.name', value: (i) => str(at(i, 'vendor', 'name')) },

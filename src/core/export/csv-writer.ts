@@ -20,8 +20,19 @@ export interface CsvTarget {
 
 function targetFailure(error: unknown, filePath: string) {
   const code = (error as { code?: string })?.code ?? '';
-  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'the app may not write there' : code === 'ENOENT' ? 'the folder does not exist' : code === 'EROFS' ? 'the disk is read-only' : 'the file could not be written';
-  return failure('EXPORT_TARGET_FAILED', `The CSV file ${filePath} could not be written: ${why}.`, { hint: 'Choose another file, then resume: nothing reported is lost.' });
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'the app may not write there'
+        : code === 'ENOENT'
+          ? 'the folder does not exist'
+          : code === 'EROFS'
+            ? 'the disk is read-only'
+            : 'the file could not be written';
+  return failure('EXPORT_TARGET_FAILED', `The CSV file ${filePath} could not be written: ${why}.`, {
+    hint: 'Choose another file, then resume: nothing reported is lost.',
+  });
 }
 
 /** Opens a new CSV file (with header) or, with `resumeAtBytes`, cuts an existing one back to that size. */
@@ -40,9 +51,13 @@ export async function openCsvTarget(filePath: string, resumeAtBytes?: number): P
       const stat = await handle.stat();
       if (stat.size < resumeAtBytes) {
         await handle.close();
-        throw failure('EXPORT_TARGET_FAILED', `The CSV file ${filePath} is shorter than when the export stopped, so rows that were already reported to Pleo are missing.`, {
-          hint: 'Give up this job (it is failed in Pleo) and let the customer export again, or restore the file and resume.',
-        });
+        throw failure(
+          'EXPORT_TARGET_FAILED',
+          `The CSV file ${filePath} is shorter than when the export stopped, so rows that were already reported to Pleo are missing.`,
+          {
+            hint: 'Give up this job (it is failed in Pleo) and let the customer export again, or restore the file and resume.',
+          },
+        );
       }
       await handle.truncate(resumeAtBytes);
       size = resumeAtBytes;

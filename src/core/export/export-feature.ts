@@ -13,7 +13,14 @@ import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import type {
-  ExportJobSummary, ExportPreview, ExportProgress, ExportRunState, ExportRunSummary, ExportStepId, ExportView, QueueResult,
+  ExportJobSummary,
+  ExportPreview,
+  ExportProgress,
+  ExportRunState,
+  ExportRunSummary,
+  ExportStepId,
+  ExportView,
+  QueueResult,
 } from '../../shared/contract/export-channels.js';
 import { AppFailure, failure, type AppError } from '../../shared/result.js';
 import { createCheckpointStore, type Checkpoint } from './checkpoint.js';
@@ -74,7 +81,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
 
   const envOf = (environmentId?: string): EnvironmentSummary => {
     const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();
-    if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Choose an environment on the Connect screen.' });
+    if (!env)
+      throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', {
+        hint: 'Choose an environment on the Connect screen.',
+      });
     return env;
   };
   const stateOf = (environmentId: string): EnvState => {
@@ -139,7 +149,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const t = now();
     if (!force && t - lastEmit < progressInterval) return;
     lastEmit = t;
-    view(environmentId).then((v) => services.events.emit('export.changed', v), () => undefined);
+    view(environmentId).then(
+      (v) => services.events.emit('export.changed', v),
+      () => undefined,
+    );
   }
   const changed = async (environmentId: string): Promise<ExportView> => {
     const v = await view(environmentId);
@@ -156,7 +169,8 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       delete st.lastError;
       return value;
     } catch (error) {
-      const appError = error instanceof AppFailure ? error.appError : { code: 'INTERNAL' as const, message: 'Something went wrong in the app.' };
+      const appError =
+        error instanceof AppFailure ? error.appError : { code: 'INTERNAL' as const, message: 'Something went wrong in the app.' };
       st.lastError = appError;
       record(env.id, id, 'failed', appError.message);
       throw error;
@@ -168,7 +182,9 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
   async function requireSignedIn(env: EnvironmentSummary): Promise<void> {
     const status = await auth.status(env.id).catch(() => undefined);
     if (!status?.signedIn) {
-      throw failure('NOT_SIGNED_IN', 'Sign in first: the export workflow calls the Export API with your access token.', { hint: 'Finish the staging checklist (Connect, then Sign in with Pleo).' });
+      throw failure('NOT_SIGNED_IN', 'Sign in first: the export workflow calls the Export API with your access token.', {
+        hint: 'Finish the staging checklist (Connect, then Sign in with Pleo).',
+      });
     }
   }
   const assertNotRunning = (st: EnvState) => {
@@ -187,16 +203,26 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       if (found.kind === 'none') {
         delete st.job;
         throw failure('EXPORT_NO_JOB', 'No export job is waiting. Jobs appear when the customer clicks Export in Pleo.', {
-          hint: env.kind === 'simulator' ? 'Queue one below, as the customer would, then look again.' : 'Ask the customer to export expenses in Pleo, then look again.',
+          hint:
+            env.kind === 'simulator'
+              ? 'Queue one below, as the customer would, then look again.'
+              : 'Ask the customer to export expenses in Pleo, then look again.',
         });
       }
       const job = summarizeJob(found.job, now());
       if (found.kind === 'taken') {
         st.job = job;
         const minutes = job.expiresAt ? Math.max(0, Math.round((job.expiresAt - now()) / 60_000)) : undefined;
-        throw failure('EXPORT_JOB_TAKEN', `Job ${short(job.id)} is already being exported by another integration or another copy of this app. Pleo says never to run two jobs in parallel, so the app waits.`, {
-          hint: minutes !== undefined ? `Look again when it has finished. If nobody updates it, Pleo fails it in about ${minutes} minutes.` : 'Look again when it has finished.',
-        });
+        throw failure(
+          'EXPORT_JOB_TAKEN',
+          `Job ${short(job.id)} is already being exported by another integration or another copy of this app. Pleo says never to run two jobs in parallel, so the app waits.`,
+          {
+            hint:
+              minutes !== undefined
+                ? `Look again when it has finished. If nobody updates it, Pleo fails it in about ${minutes} minutes.`
+                : 'Look again when it has finished.',
+          },
+        );
       }
       if (found.kind === 'pending') {
         // A new job starts the rest of the checklist afresh.
@@ -209,9 +235,14 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         st.state = 'paused';
       }
       st.job = job;
-      record(env.id, 'find-job', 'passed', found.kind === 'ours'
-        ? `Job ${short(job.id)} is in progress and was claimed by this app: resume it (${n(cp?.reported ?? 0)} of ${n(job.numberOfItems)} items reported).`
-        : `Oldest waiting job ${short(job.id)}: ${n(job.numberOfItems)} items, created ${job.createdAt}; ${job.expiresAt ? `expires in ${Math.round((job.expiresAt - now()) / 60_000)} minutes if nobody updates it` : ''}.`);
+      record(
+        env.id,
+        'find-job',
+        'passed',
+        found.kind === 'ours'
+          ? `Job ${short(job.id)} is in progress and was claimed by this app: resume it (${n(cp?.reported ?? 0)} of ${n(job.numberOfItems)} items reported).`
+          : `Oldest waiting job ${short(job.id)}: ${n(job.numberOfItems)} items, created ${job.createdAt}; ${job.expiresAt ? `expires in ${Math.round((job.expiresAt - now()) / 60_000)} minutes if nobody updates it` : ''}.`,
+      );
     }).catch((error: unknown) => {
       void changed(env.id);
       throw error;
@@ -226,7 +257,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const chooser = services.ports.fileSaver.choosePath;
     if (!chooser) throw failure('EXPORT_TARGET_FAILED', 'This version of the app cannot ask where to save the CSV file.');
     const stamp = new Date(now()).toISOString().slice(0, 10);
-    const picked = await chooser({ suggestedName: `pleo-export-${st.job ? st.job.id.slice(0, 8) : 'job'}-${stamp}.csv`, filters: [{ name: 'CSV file', extensions: ['csv'] }] });
+    const picked = await chooser({
+      suggestedName: `pleo-export-${st.job ? st.job.id.slice(0, 8) : 'job'}-${stamp}.csv`,
+      filters: [{ name: 'CSV file', extensions: ['csv'] }],
+    });
     if (!picked.path) return view(env.id);
     st.targetPath = path.resolve(picked.path);
     return changed(env.id);
@@ -258,25 +292,48 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         st.job = summarizeJob(job, now());
         st.state = summary.outcome;
         delete st.progress.backoffUntil;
-        record(env.id, 'fetch-items', 'passed', `Fetched all ${n(summary.items)} export items in pages of ${n(cp.pageSize)}${summary.retries ? ` (${summary.retries} retried requests)` : ''}.`);
+        record(
+          env.id,
+          'fetch-items',
+          'passed',
+          `Fetched all ${n(summary.items)} export items in pages of ${n(cp.pageSize)}${summary.retries ? ` (${summary.retries} retried requests)` : ''}.`,
+        );
         record(env.id, 'record-items', 'passed', `Wrote ${n(summary.items)} rows to ${path.basename(cp.targetPath)}.`);
-        record(env.id, 'report-statuses', 'passed', `Reported ${n(summary.successful)} successful and ${n(summary.failed)} failed items${summary.reportErrors ? `; Pleo refused ${n(summary.reportErrors)}` : ''}.`);
+        record(
+          env.id,
+          'report-statuses',
+          'passed',
+          `Reported ${n(summary.successful)} successful and ${n(summary.failed)} failed items${summary.reportErrors ? `; Pleo refused ${n(summary.reportErrors)}` : ''}.`,
+        );
         record(env.id, 'complete-job', 'passed', `Sent "${summary.outcome}"; Pleo now shows the job as ${job.status}.`);
         services.settings.set(lastRunKey(env.id), summary);
         services.logger.info('export: run finished', { outcome: summary.outcome, items: summary.items, ms: summary.durationMs });
       } catch (error) {
-        const appError = error instanceof AppFailure ? error.appError : { code: 'INTERNAL' as const, message: 'The export stopped because of an error in the app.' };
+        const appError =
+          error instanceof AppFailure
+            ? error.appError
+            : { code: 'INTERNAL' as const, message: 'The export stopped because of an error in the app.' };
         services.logger.warn('export: run stopped', { code: appError.code });
         const finished = appError.code === 'EXPORT_JOB_EXPIRED' || appError.code === 'EXPORT_JOB_STATUS_UNPROCESSABLE';
         if (appError.code === 'REQUEST_CANCELLED') {
           st.state = 'paused';
-          record(env.id, 'report-statuses', 'info', `Stopped by the user after ${n(st.progress.reported)} of ${n(st.progress.total)} items were reported; resume goes on from there.`);
+          record(
+            env.id,
+            'report-statuses',
+            'info',
+            `Stopped by the user after ${n(st.progress.reported)} of ${n(st.progress.total)} items were reported; resume goes on from there.`,
+          );
         } else if (finished) {
           // The job cannot be continued in Pleo: nothing to resume.
           checkpoints.clear(env.id);
           st.state = 'failed';
           st.lastError = appError;
-          if (st.job) st.job = { ...st.job, status: 'failed', ...(appError.code === 'EXPORT_JOB_EXPIRED' ? { failureReasonType: 'job_expired' } : {}) };
+          if (st.job)
+            st.job = {
+              ...st.job,
+              status: 'failed',
+              ...(appError.code === 'EXPORT_JOB_EXPIRED' ? { failureReasonType: 'job_expired' } : {}),
+            };
           record(env.id, 'report-statuses', 'failed', appError.message);
         } else {
           st.state = 'paused';
@@ -284,7 +341,8 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
           record(env.id, 'report-statuses', 'failed', `${appError.message} The export can be resumed from the last reported page.`);
         }
       } finally {
-        for (const id of ['fetch-items', 'record-items', 'report-statuses', 'complete-job'] as const) evidence.setRunning(env.id, id, false);
+        for (const id of ['fetch-items', 'record-items', 'report-statuses', 'complete-job'] as const)
+          evidence.setRunning(env.id, id, false);
         delete st.controller;
         delete st.progress.backoffUntil;
         await changed(env.id).catch(() => undefined);
@@ -292,12 +350,18 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     })();
   }
 
-  async function start(request: { environmentId?: string; failRows: number[]; failureReasonType?: string; failureReason?: string }): Promise<ExportView> {
+  async function start(request: {
+    environmentId?: string;
+    failRows: number[];
+    failureReasonType?: string;
+    failureReason?: string;
+  }): Promise<ExportView> {
     const env = envOf(request.environmentId);
     const st = stateOf(env.id);
     assertNotRunning(st);
     await requireSignedIn(env);
-    if (!st.job || st.job.status !== 'pending') throw failure('EXPORT_NOT_READY', 'Find a waiting export job first.', { hint: 'Press "Find the oldest job".' });
+    if (!st.job || st.job.status !== 'pending')
+      throw failure('EXPORT_NOT_READY', 'Find a waiting export job first.', { hint: 'Press "Find the oldest job".' });
     if (!st.targetPath) throw failure('EXPORT_NOT_READY', 'Choose the CSV file to write first.', { hint: 'Press "Choose CSV file".' });
     const job = st.job;
     const targetPath = st.targetPath;
@@ -309,8 +373,18 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       throw error;
     });
     st.job = summarizeJob(claimed, now());
-    record(env.id, 'claim-job', 'passed', `Sent "started"; Pleo shows job ${short(job.id)} as ${claimed.status} since ${claimed.startedAt ?? 'now'}.`);
-    record(env.id, 'validate-target', 'passed', `${path.basename(targetPath)} can be written; ${publicColumns().length} columns mapped from the export item fields.`);
+    record(
+      env.id,
+      'claim-job',
+      'passed',
+      `Sent "started"; Pleo shows job ${short(job.id)} as ${claimed.status} since ${claimed.startedAt ?? 'now'}.`,
+    );
+    record(
+      env.id,
+      'validate-target',
+      'passed',
+      `${path.basename(targetPath)} can be written; ${publicColumns().length} columns mapped from the export item fields.`,
+    );
     const cp: Checkpoint = {
       version: 1,
       environmentId: env.id,
@@ -353,7 +427,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       }
       return j;
     }).catch((error: unknown) => {
-      if (error instanceof AppFailure && (error.appError.code === 'EXPORT_JOB_STATUS_UNPROCESSABLE' || error.appError.code === 'EXPORT_JOB_EXPIRED')) {
+      if (
+        error instanceof AppFailure &&
+        (error.appError.code === 'EXPORT_JOB_STATUS_UNPROCESSABLE' || error.appError.code === 'EXPORT_JOB_EXPIRED')
+      ) {
         // Explain, then forget the checkpoint: nothing can be continued.
         checkpoints.clear(env.id);
         st.lastError = error.appError;
@@ -367,7 +444,12 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     st.targetPath = cp.targetPath;
     const next: Checkpoint = { ...cp, resumed: cp.resumed + 1 };
     checkpoints.save(next);
-    record(env.id, 'report-statuses', 'info', `Resumed after ${n(cp.reported)} of ${n(cp.total)} reported items (from the saved checkpoint).`);
+    record(
+      env.id,
+      'report-statuses',
+      'info',
+      `Resumed after ${n(cp.reported)} of ${n(cp.total)} reported items (from the saved checkpoint).`,
+    );
     launch(env, next);
     return changed(env.id);
   }
@@ -390,7 +472,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const http = httpFor(env, st);
     const job = await step(env, 'complete-job', () =>
       withJobState(http, jobId, new AbortController().signal, () =>
-        sendEvent(http, jobId, 'failed', { failureReasonType: 'canceled_by_user', failureReason: 'Stopped in Pleo Partner Desktop by the user.' }),
+        sendEvent(http, jobId, 'failed', {
+          failureReasonType: 'canceled_by_user',
+          failureReason: 'Stopped in Pleo Partner Desktop by the user.',
+        }),
       ),
     ).catch((error: unknown) => {
       void changed(env.id);
@@ -407,7 +492,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const env = envOf(request.environmentId);
     const launcher = services.ports.simulator;
     if (env.kind !== 'simulator' || !launcher?.queueExport) {
-      throw failure('SIMULATOR_UNAVAILABLE', 'Only the built-in simulator can queue an export job. With Pleo staging, the customer queues it in the Pleo web app.');
+      throw failure(
+        'SIMULATOR_UNAVAILABLE',
+        'Only the built-in simulator can queue an export job. With Pleo staging, the customer queues it in the Pleo web app.',
+      );
     }
     await requireSignedIn(env);
     // The job is queued for the company the signed-in token reaches, as the customer would.
@@ -423,18 +511,29 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       const type = (error as { type?: unknown })?.type;
       const message = error instanceof Error ? error.message : '';
       if (type === 'EXPORT_ALREADY_IN_PROGRESS') {
-        throw failure('EXPORT_ALREADY_IN_PROGRESS', 'This company already has an export job waiting or running, and Pleo allows one at a time.', {
-          hint: 'Export the waiting job first, or tick "Cancel the job that is already waiting first" (customers can cancel an export in Pleo).',
-        });
+        throw failure(
+          'EXPORT_ALREADY_IN_PROGRESS',
+          'This company already has an export job waiting or running, and Pleo allows one at a time.',
+          {
+            hint: 'Export the waiting job first, or tick "Cancel the job that is already waiting first" (customers can cancel an export in Pleo).',
+          },
+        );
       }
       throw failure('SIMULATOR_UNAVAILABLE', `The simulator could not queue the export: ${message.slice(0, 200)}`);
     }
-    record(env.id, 'find-job', 'info', `Queued job ${short(queued.jobId)} with ${n(queued.items)} items on the simulator, as the customer would${queued.cancelledJobIds.length ? ` (cancelled ${queued.cancelledJobIds.length} waiting job)` : ''}.`);
+    record(
+      env.id,
+      'find-job',
+      'info',
+      `Queued job ${short(queued.jobId)} with ${n(queued.items)} items on the simulator, as the customer would${queued.cancelledJobIds.length ? ` (cancelled ${queued.cancelledJobIds.length} waiting job)` : ''}.`,
+    );
     return { view: await changed(env.id), queued };
   }
 
   // The readiness report gains the export run (redacted and escaped again by the report).
-  const removeSection = services.reportSections?.add((environmentId) => exportReportSection(readLastRun(environmentId), evidence.steps(environmentId)));
+  const removeSection = services.reportSections?.add((environmentId) =>
+    exportReportSection(readLastRun(environmentId), evidence.steps(environmentId)),
+  );
 
   const api: ExportFeatureApi = {
     view,

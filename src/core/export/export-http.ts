@@ -48,7 +48,11 @@ export interface ExportAnswer {
 }
 
 export interface ExportHttp {
-  call(method: 'GET' | 'POST' | 'PUT', path: string, options?: { query?: Array<[string, string]>; body?: unknown; signal?: AbortSignal }): Promise<ExportAnswer>;
+  call(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    options?: { query?: Array<[string, string]>; body?: unknown; signal?: AbortSignal },
+  ): Promise<ExportAnswer>;
   stats: { retries: number; refreshes: number; rateLimited: number };
 }
 
@@ -61,7 +65,11 @@ export function createExportHttp(options: ExportHttpOptions): ExportHttp {
   const stats = { retries: 0, refreshes: 0, rateLimited: 0 };
   const decoder = new TextDecoder();
 
-  async function call(method: 'GET' | 'POST' | 'PUT', path: string, o: { query?: Array<[string, string]>; body?: unknown; signal?: AbortSignal } = {}): Promise<ExportAnswer> {
+  async function call(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    o: { query?: Array<[string, string]>; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<ExportAnswer> {
     const signal = o.signal ?? new AbortController().signal;
     const prepared = await prepareRequest(options.auth, {
       environmentId: options.environmentId,
@@ -100,7 +108,8 @@ export function createExportHttp(options: ExportHttpOptions): ExportHttp {
         }
         throw error;
       }
-      if (raw.truncated) throw failure('RESPONSE_TOO_LARGE', 'An export page was larger than the app reads at once.', { hint: 'Use a smaller page size.' });
+      if (raw.truncated)
+        throw failure('RESPONSE_TOO_LARGE', 'An export page was larger than the app reads at once.', { hint: 'Use a smaller page size.' });
       if (raw.status === 401 && !refreshed) {
         refreshed = true;
         stats.refreshes++;
@@ -127,15 +136,26 @@ export function createExportHttp(options: ExportHttpOptions): ExportHttp {
         try {
           body = JSON.parse(text);
         } catch {
-          if (raw.status < 400) throw failure('API_SERVER_ERROR', 'Pleo sent an answer that is not JSON.', { hint: 'Try again; if it keeps happening, check the environment address.' });
+          if (raw.status < 400)
+            throw failure('API_SERVER_ERROR', 'Pleo sent an answer that is not JSON.', {
+              hint: 'Try again; if it keeps happening, check the environment address.',
+            });
         }
       }
-      const pleoError = raw.status >= 400 && body && typeof body === 'object' && typeof (body as PleoErrorBody).type === 'string' ? (body as PleoErrorBody) : undefined;
+      const pleoError =
+        raw.status >= 400 && body && typeof body === 'object' && typeof (body as PleoErrorBody).type === 'string'
+          ? (body as PleoErrorBody)
+          : undefined;
       return { status: raw.status, body, ...(pleoError ? { pleoError } : {}) };
     }
   }
 
-  async function backoff(attempt: number, retryAfter: string | undefined, reason: 'rate-limited' | 'transient', signal: AbortSignal): Promise<void> {
+  async function backoff(
+    attempt: number,
+    retryAfter: string | undefined,
+    reason: 'rate-limited' | 'transient',
+    signal: AbortSignal,
+  ): Promise<void> {
     let ms: number | undefined;
     if (retryAfter !== undefined) {
       const seconds = Number(retryAfter);

@@ -19,13 +19,21 @@ export function exportReportSection(run: ExportRunSummary | undefined, steps: Ex
   if (!run && proven === 0) return undefined;
   const facts: ReportSection['facts'] = [['Export checklist', `${proven} of ${steps.length} steps proven`]];
   if (run) {
-    const failures = Object.entries(run.failureTypes).map(([type, count]) => `${type} × ${n(count)}`).join(', ');
+    const failures = Object.entries(run.failureTypes)
+      .map(([type, count]) => `${type} × ${n(count)}`)
+      .join(', ');
     facts.push(
       ['Last export job', `…${run.jobId.slice(-4)}`],
       ['Outcome', OUTCOMES[run.outcome]],
-      ['Items', `${n(run.items)} exported to CSV and reported: ${n(run.successful)} successful, ${n(run.failed)} failed${run.reportErrors ? `, ${n(run.reportErrors)} refused by Pleo` : ''}`],
+      [
+        'Items',
+        `${n(run.items)} exported to CSV and reported: ${n(run.successful)} successful, ${n(run.failed)} failed${run.reportErrors ? `, ${n(run.reportErrors)} refused by Pleo` : ''}`,
+      ],
       ['Finished', new Date(run.finishedAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
-      ['Duration', `${duration(run.durationMs)}${run.resumed ? ` (resumed ${run.resumed}×)` : ''}${run.retries ? `, ${n(run.retries)} requests retried` : ''}`],
+      [
+        'Duration',
+        `${duration(run.durationMs)}${run.resumed ? ` (resumed ${run.resumed}×)` : ''}${run.retries ? `, ${n(run.retries)} requests retried` : ''}`,
+      ],
       ['Failures by type', failures || 'none'],
     );
   }

@@ -52,7 +52,8 @@ export async function runExport(
     reportErrors: cp.reportErrors,
   };
   let expiresAt: number | undefined;
-  const emit = (phase: 'fetch' | 'write' | 'report' | 'complete') => hooks.onProgress({ ...progress }, { ...(expiresAt !== undefined ? { expiresAt } : {}), phase });
+  const emit = (phase: 'fetch' | 'write' | 'report' | 'complete') =>
+    hooks.onProgress({ ...progress }, { ...(expiresAt !== undefined ? { expiresAt } : {}), phase });
   const retriesBefore = http.stats.retries;
 
   try {
@@ -119,7 +120,12 @@ export async function runExport(
             reportErrors: cp.reportErrors + outcome.errors.length,
             failureTypes,
             ...(lastOfPage
-              ? { after: page.endCursor ?? cp.after, reportedAtPage: cp.reportedAtPage + page.items.length, csvBytesAtPage: csvBytes, batchesDoneInPage: 0 }
+              ? {
+                  after: page.endCursor ?? cp.after,
+                  reportedAtPage: cp.reportedAtPage + page.items.length,
+                  csvBytesAtPage: csvBytes,
+                  batchesDoneInPage: 0,
+                }
               : { batchesDoneInPage: b + 1 }),
           };
           checkpoints.save(cp);
@@ -146,11 +152,15 @@ export async function runExport(
   // Every item is reported: the right final event.
   emit('complete');
   const unsuccessful = cp.failed + cp.reportErrors;
-  const event: FinalEvent = unsuccessful === 0 ? 'completed' : unsuccessful >= cp.reported && cp.reported > 0 ? 'failed' : 'completed_with_errors';
+  const event: FinalEvent =
+    unsuccessful === 0 ? 'completed' : unsuccessful >= cp.reported && cp.reported > 0 ? 'failed' : 'completed_with_errors';
   const extra =
     event === 'completed'
       ? {}
-      : { failureReason: `${unsuccessful} of ${cp.reported} items could not be exported to the CSV target.`, failureReasonType: 'validation_failure' };
+      : {
+          failureReason: `${unsuccessful} of ${cp.reported} items could not be exported to the CSV target.`,
+          failureReasonType: 'validation_failure',
+        };
   const job = await withJobState(http, cp.jobId, signal, () => sendEvent(http, cp.jobId, event, extra, signal));
   const finishedAt = now();
   const summary: ExportRunSummary = {
@@ -185,10 +195,14 @@ export async function withJobState<T>(http: ExportHttp, jobId: string, signal: A
     const job = await readJob(http, jobId, signal).catch(() => undefined);
     if (job?.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
     if (job?.status === 'failed' && job.failureReasonType === 'canceled_by_user') {
-      throw failure('EXPORT_JOB_STATUS_UNPROCESSABLE', 'The customer cancelled this export in Pleo, so Pleo no longer accepts items or statuses for it.', {
-        hint: 'Nothing more to do for this job. Find the next one.',
-        ...(error.appError.serverText ? { serverText: error.appError.serverText } : {}),
-      });
+      throw failure(
+        'EXPORT_JOB_STATUS_UNPROCESSABLE',
+        'The customer cancelled this export in Pleo, so Pleo no longer accepts items or statuses for it.',
+        {
+          hint: 'Nothing more to do for this job. Find the next one.',
+          ...(error.appError.serverText ? { serverText: error.appError.serverText } : {}),
+        },
+      );
     }
     throw error;
   }

@@ -39,10 +39,7 @@ export function summarizeJob(job: ExportJobV3, now: number): ExportJobSummary {
 }
 
 export type FindOutcome =
-  | { kind: 'pending'; job: ExportJobV3 }
-  | { kind: 'ours'; job: ExportJobV3 }
-  | { kind: 'taken'; job: ExportJobV3 }
-  | { kind: 'none' };
+  { kind: 'pending'; job: ExportJobV3 } | { kind: 'ours'; job: ExportJobV3 } | { kind: 'taken'; job: ExportJobV3 } | { kind: 'none' };
 
 /** Lists the eligible jobs oldest first (all pages) and picks the one to work on. */
 export async function findOldestJob(http: ExportHttp, ownedJobId: string | undefined, signal?: AbortSignal): Promise<FindOutcome> {

@@ -26,13 +26,22 @@ export interface ReportOutcome {
 }
 
 /** Sends one batch (≤ 100). Throws an explained failure when the whole request is refused. */
-export async function reportBatch(http: ExportHttp, jobId: string, batch: ItemStatusUpdate[], signal?: AbortSignal): Promise<ReportOutcome> {
+export async function reportBatch(
+  http: ExportHttp,
+  jobId: string,
+  batch: ItemStatusUpdate[],
+  signal?: AbortSignal,
+): Promise<ReportOutcome> {
   if (batch.length === 0) return { updated: 0, errors: [] };
   if (batch.length > MAX_ITEMS_PER_UPDATE) throw new RangeError(`at most ${MAX_ITEMS_PER_UPDATE} item updates per request`);
-  const answer = await http.call('PUT', `/v3/export-jobs/${encodeURIComponent(jobId)}/items`, { body: batch, ...(signal ? { signal } : {}) });
+  const answer = await http.call('PUT', `/v3/export-jobs/${encodeURIComponent(jobId)}/items`, {
+    body: batch,
+    ...(signal ? { signal } : {}),
+  });
   if (answer.status !== 200) throw explainExportAnswer(answer, 'Reporting item statuses');
   const body = answer.body as { data?: unknown; errors?: unknown };
-  if (!body || !Array.isArray(body.data)) throw failure('API_SERVER_ERROR', 'Pleo sent an answer to the status report that the app does not understand.');
+  if (!body || !Array.isArray(body.data))
+    throw failure('API_SERVER_ERROR', 'Pleo sent an answer to the status report that the app does not understand.');
   const errors = Array.isArray(body.errors)
     ? (body.errors as Array<Record<string, unknown>>).map((e) => ({
         accountingEntryId: String(e?.accountingEntryId ?? '').slice(0, 64),

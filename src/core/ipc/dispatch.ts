@@ -11,12 +11,7 @@ import type { Logger } from '../logging/logger.js';
 /** Payloads larger than this (serialised) are refused before parsing (IPC-04). */
 export const MAX_PAYLOAD_CHARS = 2_000_000;
 
-export async function dispatch(
-  table: HandlerTable,
-  channel: unknown,
-  payload: unknown,
-  logger?: Logger,
-): Promise<Result<unknown>> {
+export async function dispatch(table: HandlerTable, channel: unknown, payload: unknown, logger?: Logger): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
     logger?.warn('ipc: refused unknown channel', { channel: String(channel).slice(0, 80) });
     return fail('UNKNOWN_CHANNEL', 'The app asked for something it does not know how to do.');

@@ -70,7 +70,10 @@ export function createRateLimiter({ burst, perSecond, global, network, now = () 
       const t = now();
       const own = perChannel.get(key) ?? { tokens: burst, at: t };
       perChannel.set(key, own);
-      const buckets: Array<[Bucket, Budget]> = [[own, { burst, perSecond }], [globalBucket, globalBudget]];
+      const buckets: Array<[Bucket, Budget]> = [
+        [own, { burst, perSecond }],
+        [globalBucket, globalBudget],
+      ];
       if (NETWORK_CHANNELS.has(key as ChannelName)) buckets.push([networkBucket, networkBudget]);
       for (const [bucket, budget] of buckets) refill(bucket, budget, t);
       if (buckets.some(([bucket]) => bucket.tokens < 1)) return false;

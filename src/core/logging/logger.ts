@@ -56,8 +56,10 @@ export function memorySink(limit = 2000) {
  * core's live secrets are masked before the record reaches them.
  */
 export function redactingLogger(inner: Logger, redactor: Redactor): Logger {
-  const wrap = (write: Logger['info']): Logger['info'] => (message, fields) =>
-    write(redactor.text(message), fields === undefined ? undefined : (redactor.value(fields) as Record<string, unknown>));
+  const wrap =
+    (write: Logger['info']): Logger['info'] =>
+    (message, fields) =>
+      write(redactor.text(message), fields === undefined ? undefined : (redactor.value(fields) as Record<string, unknown>));
   return { debug: wrap(inner.debug), info: wrap(inner.info), warn: wrap(inner.warn), error: wrap(inner.error) };
 }
 

@@ -11,7 +11,8 @@
  *   cores in one process never share secrets, and tokens are forgotten when they are rotated
  *   away or the user signs out (issues 11 and 12).
  */
-const SECRET_KEYS = /^(authorization|client_?secret|secret|password|access_?token|refresh_?token|id_?token|code|code_?verifier|verifier|state|token|cookie|set-cookie)$/i;
+const SECRET_KEYS =
+  /^(authorization|client_?secret|secret|password|access_?token|refresh_?token|id_?token|code|code_?verifier|verifier|state|token|cookie|set-cookie)$/i;
 const SECRET_PARAMS = /([?&#](?:code|state|access_token|refresh_token|id_token|client_secret|code_verifier|token)=)[^&#\s"']*/gi;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
 

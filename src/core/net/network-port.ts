@@ -16,9 +16,7 @@ import { isLoopbackHost } from '../environments/url-policy.js';
 export type FetchFn = (input: string | URL, init?: RequestInit) => Promise<Response>;
 
 /** How the platform routes a URL: direct, or through a proxy (never with credentials). */
-export type ProxyRoute =
-  | { kind: 'direct'; source: ProxySource }
-  | { kind: 'proxy'; proxy: string; source: ProxySource };
+export type ProxyRoute = { kind: 'direct'; source: ProxySource } | { kind: 'proxy'; proxy: string; source: ProxySource };
 export type ProxySource = 'system' | 'environment' | 'loopback' | 'unknown';
 
 /** What the doctor learns about the certificate a host presented. */

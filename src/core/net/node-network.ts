@@ -72,7 +72,11 @@ function nameOf(entity: PeerCertificate['subject'] | undefined): string | undefi
 /** Reads the verified chain: leaf subject, its issuer, and the root it was trusted through. */
 export function describeChain(cert: DetailedPeerCertificate): Omit<TlsPeer, 'verified'> {
   let root: DetailedPeerCertificate = cert;
-  for (let i = 0; i < 10 && root.issuerCertificate && root.issuerCertificate !== root && root.issuerCertificate.fingerprint256 !== root.fingerprint256; i++) {
+  for (
+    let i = 0;
+    i < 10 && root.issuerCertificate && root.issuerCertificate !== root && root.issuerCertificate.fingerprint256 !== root.fingerprint256;
+    i++
+  ) {
     root = root.issuerCertificate;
   }
   return {
@@ -104,7 +108,12 @@ function normaliseProxyRefusal(error: unknown): unknown {
     const message = (e as { message?: unknown }).message;
     if (typeof message === 'string' && /^Proxy response \((\d+)\)/.test(message)) {
       const status = /^Proxy response \((\d+)\)/.exec(message)![1];
-      return new TypeError('fetch failed', { cause: Object.assign(new Error(`The proxy refused the connection (HTTP ${status}).`), { code: 'EPROXY_REFUSED', proxyStatus: Number(status) }) });
+      return new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`The proxy refused the connection (HTTP ${status}).`), {
+          code: 'EPROXY_REFUSED',
+          proxyStatus: Number(status),
+        }),
+      });
     }
     e = (e as { cause?: unknown }).cause;
   }

@@ -50,13 +50,20 @@ export type CallbackValidation = { ok: true; params: URLSearchParams; code: stri
 /** Parameters a callback may carry once only (RFC 6749 §3.1, RFC 9207). */
 const SINGLE = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
 
-export function validateCallback(ctx: Pick<OAuthContext, 'as' | 'client' | 'service'>, url: URL, expectedState: string): CallbackValidation {
-  if (hasFragmentResponse(url)) return { ok: false, error: malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).') };
+export function validateCallback(
+  ctx: Pick<OAuthContext, 'as' | 'client' | 'service'>,
+  url: URL,
+  expectedState: string,
+): CallbackValidation {
+  if (hasFragmentResponse(url))
+    return { ok: false, error: malformed('The sign-in response arrived in an unexpected form (in the "#" part of the address).') };
   for (const artefact of ['access_token', 'token_type', 'id_token', 'token']) {
-    if (url.searchParams.has(artefact)) return { ok: false, error: malformed('The sign-in response contained tokens directly, which this app never accepts.') };
+    if (url.searchParams.has(artefact))
+      return { ok: false, error: malformed('The sign-in response contained tokens directly, which this app never accepts.') };
   }
   // Checked here so the outcome never depends on the library's wording (issue 12).
-  if (SINGLE.some((name) => url.searchParams.getAll(name).length > 1)) return { ok: false, error: malformed('The sign-in response repeated a parameter, which is not allowed.') };
+  if (SINGLE.some((name) => url.searchParams.getAll(name).length > 1))
+    return { ok: false, error: malformed('The sign-in response repeated a parameter, which is not allowed.') };
   const as = issuerAsTyped(ctx.as, url);
   let params: URLSearchParams;
   try {
@@ -106,7 +113,7 @@ function mapValidationError(error: unknown, url: URL, expectedState: string, ctx
     return {
       code: 'AUTH_ISSUER_MISMATCH',
       message: `The sign-in response came from an unexpected issuer: "${shown}" instead of "${sanitizeServerText(ctx.as.issuer, 200)}". Nothing was sent to it.`,
-      hint: 'If you trust that server, set it as this environment\'s issuer; otherwise start the sign-in again.',
+      hint: "If you trust that server, set it as this environment's issuer; otherwise start the sign-in again.",
     };
   }
   if (url.searchParams.get('state') !== expectedState) return stateMismatch();

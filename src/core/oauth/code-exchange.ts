@@ -26,23 +26,50 @@ export async function exchangeCode(
   now: () => number,
   requestedScopes: readonly string[] = [],
 ): Promise<TokenSet> {
-  const response = await oauth.authorizationCodeGrantRequest(ctx.as, ctx.client, clientAuthentication(clientSecret), validatedParams, redirectUri, codeVerifier, httpOptions(ctx));
+  const response = await oauth.authorizationCodeGrantRequest(
+    ctx.as,
+    ctx.client,
+    clientAuthentication(clientSecret),
+    validatedParams,
+    redirectUri,
+    codeVerifier,
+    httpOptions(ctx),
+  );
   const receivedAt = now();
-  const body = await processTokenResponse(ctx, response, requestedScopes.includes('openid'), (as, r) => oauth.processAuthorizationCodeResponse(as, ctx.client, r));
+  const body = await processTokenResponse(ctx, response, requestedScopes.includes('openid'), (as, r) =>
+    oauth.processAuthorizationCodeResponse(as, ctx.client, r),
+  );
   // RFC 6749 §5.1: no `scope` in the answer means exactly the scopes that were requested.
   return toTokenSet(body, receivedAt, undefined, requestedScopes.join(' '));
 }
 
 /** `previousScope`: the scopes of the original grant, kept when the answer omits `scope` (RFC 6749 §5.1, §6). */
-export async function refreshGrant(ctx: OAuthContext, clientSecret: string, refreshToken: string, now: () => number, previousScope?: string): Promise<TokenSet> {
-  const response = await oauth.refreshTokenGrantRequest(ctx.as, ctx.client, clientAuthentication(clientSecret), refreshToken, httpOptions(ctx));
+export async function refreshGrant(
+  ctx: OAuthContext,
+  clientSecret: string,
+  refreshToken: string,
+  now: () => number,
+  previousScope?: string,
+): Promise<TokenSet> {
+  const response = await oauth.refreshTokenGrantRequest(
+    ctx.as,
+    ctx.client,
+    clientAuthentication(clientSecret),
+    refreshToken,
+    httpOptions(ctx),
+  );
   const receivedAt = now();
   const wantsIdToken = (previousScope ?? '').split(' ').includes('openid');
   const body = await processTokenResponse(ctx, response, wantsIdToken, (as, r) => oauth.processRefreshTokenResponse(as, ctx.client, r));
   return toTokenSet(body, receivedAt, refreshToken, previousScope);
 }
 
-async function processTokenResponse(ctx: OAuthContext, response: Response, wantsIdToken: boolean, process: Processor): Promise<oauth.TokenEndpointResponse> {
+async function processTokenResponse(
+  ctx: OAuthContext,
+  response: Response,
+  wantsIdToken: boolean,
+  process: Processor,
+): Promise<oauth.TokenEndpointResponse> {
   assertJsonResponse(response);
   const usable = wantsIdToken ? response : await withoutIdToken(response);
   const spare = usable.clone();
@@ -87,7 +114,11 @@ function alternateIssuer(error: unknown, issuer: string): string | undefined {
  * processed again without the header, so the body's RFC 6749 §5.2 error surfaces as a
  * ResponseBodyError (status kept).
  */
-async function bodyErrorBehindChallenge(challenge: oauth.WWWAuthenticateChallengeError, spare: Response, process: (r: Response) => Promise<unknown>): Promise<unknown> {
+async function bodyErrorBehindChallenge(
+  challenge: oauth.WWWAuthenticateChallengeError,
+  spare: Response,
+  process: (r: Response) => Promise<unknown>,
+): Promise<unknown> {
   if (challenge.cause.some((c) => typeof c.parameters.error_description === 'string')) return challenge;
   const headers = new Headers(spare.headers);
   headers.delete('www-authenticate');

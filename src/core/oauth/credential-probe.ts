@@ -17,7 +17,12 @@ function encodingNote(ctx: OAuthContext, clientSecret: string): string {
   return ' Your Client ID or Secret contains characters other than letters, digits and - . _ ~, which servers read differently depending on the "Client authentication" setting; if they are right, try the other Basic option.';
 }
 
-export async function probeCredentials(ctx: OAuthContext, clientSecret: string, redirectUri: string, now: () => number): Promise<CredentialCheck> {
+export async function probeCredentials(
+  ctx: OAuthContext,
+  clientSecret: string,
+  redirectUri: string,
+  now: () => number,
+): Promise<CredentialCheck> {
   const checkedAt = () => now();
   try {
     const response = await oauth.genericTokenEndpointRequest(
@@ -33,22 +38,46 @@ export async function probeCredentials(ctx: OAuthContext, clientSecret: string, 
       httpOptions(ctx),
     );
     await oauth.processGenericTokenEndpointResponse(ctx.as, ctx.client, response);
-    return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} accepted a code that cannot exist. The token endpoint may not be a real OAuth server.` };
+    return {
+      outcome: 'unexpected',
+      checkedAt: checkedAt(),
+      detail: `${ctx.service} accepted a code that cannot exist. The token endpoint may not be a real OAuth server.`,
+    };
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) {
       // The secret is masked before truncation could cut it into an unrecognisable piece.
-      const described = sanitizeServerText(withoutSecrets(typeof error.error_description === 'string' ? error.error_description : undefined, [clientSecret]));
+      const described = sanitizeServerText(
+        withoutSecrets(typeof error.error_description === 'string' ? error.error_description : undefined, [clientSecret]),
+      );
       if (error.error === 'invalid_client' || error.status === 401) {
-        return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (invalid_client).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}` };
+        return {
+          outcome: 'rejected',
+          checkedAt: checkedAt(),
+          detail: `${ctx.service} rejected the Client ID or Client Secret (invalid_client).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}`,
+        };
       }
       if (error.error === 'invalid_grant') {
-        return { outcome: 'accepted', checkedAt: checkedAt(), detail: `${ctx.service} accepted the Client ID and Client Secret (it refused only the test code, as expected).` };
+        return {
+          outcome: 'accepted',
+          checkedAt: checkedAt(),
+          detail: `${ctx.service} accepted the Client ID and Client Secret (it refused only the test code, as expected).`,
+        };
       }
-      return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} answered "${sanitizeServerText(withoutSecrets(error.error, [clientSecret]), 60)}", which does not tell whether the credentials are right.` };
+      return {
+        outcome: 'unexpected',
+        checkedAt: checkedAt(),
+        detail: `${ctx.service} answered "${sanitizeServerText(withoutSecrets(error.error, [clientSecret]), 60)}", which does not tell whether the credentials are right.`,
+      };
     }
     if (error instanceof oauth.WWWAuthenticateChallengeError && error.status === 401) {
-      const described = sanitizeServerText(withoutSecrets(error.cause.find((c) => c.parameters.error_description !== undefined)?.parameters.error_description, [clientSecret]));
-      return { outcome: 'rejected', checkedAt: checkedAt(), detail: `${ctx.service} rejected the Client ID or Client Secret (HTTP 401).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}` };
+      const described = sanitizeServerText(
+        withoutSecrets(error.cause.find((c) => c.parameters.error_description !== undefined)?.parameters.error_description, [clientSecret]),
+      );
+      return {
+        outcome: 'rejected',
+        checkedAt: checkedAt(),
+        detail: `${ctx.service} rejected the Client ID or Client Secret (HTTP 401).${encodingNote(ctx, clientSecret)}${described ? ` Server said: ${described}` : ''}`,
+      };
     }
     const transport = transportFailure(error);
     if (transport) {
@@ -64,7 +93,12 @@ export async function probeCredentials(ctx: OAuthContext, clientSecret: string, 
       };
     }
     const status = error instanceof oauth.OperationProcessingError && error.cause instanceof Response ? error.cause.status : undefined;
-    if (status !== undefined && status >= 500) return { outcome: 'unreachable', checkedAt: checkedAt(), detail: `${ctx.service} is unavailable right now (HTTP ${status}).` };
-    return { outcome: 'unexpected', checkedAt: checkedAt(), detail: `${ctx.service} sent an answer the app could not interpret${status ? ` (HTTP ${status})` : ''}.` };
+    if (status !== undefined && status >= 500)
+      return { outcome: 'unreachable', checkedAt: checkedAt(), detail: `${ctx.service} is unavailable right now (HTTP ${status}).` };
+    return {
+      outcome: 'unexpected',
+      checkedAt: checkedAt(),
+      detail: `${ctx.service} sent an answer the app could not interpret${status ? ` (HTTP ${status})` : ''}.`,
+    };
   }
 }

@@ -28,7 +28,8 @@ function schemeOf(value: string, schemes: readonly string[]): string | undefined
 export function findCallbackUrlInArgv(argv: readonly unknown[], schemes: readonly string[]): string | undefined {
   const sentinel = argv.indexOf('--');
   const candidates = (sentinel >= 0 ? argv.slice(sentinel + 1) : argv).filter(
-    (arg): arg is string => typeof arg === 'string' && !arg.startsWith('-') && arg.length <= MAX_DEEP_LINK_LENGTH && schemeOf(arg, schemes) !== undefined,
+    (arg): arg is string =>
+      typeof arg === 'string' && !arg.startsWith('-') && arg.length <= MAX_DEEP_LINK_LENGTH && schemeOf(arg, schemes) !== undefined,
   );
   return candidates.length === 1 ? candidates[0] : undefined;
 }
@@ -46,7 +47,12 @@ export interface ProtocolRegistration {
  * runs as `electron <app entry>`, so the entry is passed (resolved, so the registration does
  * not depend on the working directory).
  */
-export function protocolRegistration(options: { scheme: string; execPath: string; defaultApp: boolean; appEntry?: string }): ProtocolRegistration {
+export function protocolRegistration(options: {
+  scheme: string;
+  execPath: string;
+  defaultApp: boolean;
+  appEntry?: string;
+}): ProtocolRegistration {
   const entry = options.defaultApp && options.appEntry ? [path.resolve(options.appEntry)] : [];
   return { scheme: options.scheme, path: options.execPath, args: [...entry, '--'] };
 }

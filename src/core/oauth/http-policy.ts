@@ -68,7 +68,8 @@ export function transportFailure(error: unknown): TransportFailure | undefined {
   const cause = (error as Error & { cause?: unknown }).cause;
   const code = cause && typeof cause === 'object' ? String((cause as { code?: unknown }).code ?? '') : '';
   if (error instanceof TypeError && (error.message === 'fetch failed' || code)) {
-    if (TLS_CODES.test(code) || (cause instanceof Error && TLS_CODES.test(cause.message) && /certificate/i.test(cause.message))) return 'tls';
+    if (TLS_CODES.test(code) || (cause instanceof Error && TLS_CODES.test(cause.message) && /certificate/i.test(cause.message)))
+      return 'tls';
     if (/TIMEOUT/i.test(code)) return 'timeout';
     if (cause instanceof ResponseTooLarge) return 'too-large';
     return 'network';

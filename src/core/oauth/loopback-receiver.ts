@@ -32,7 +32,10 @@ export interface LoopbackReceiver {
 }
 
 export class LoopbackBindError extends Error {
-  constructor(readonly code: string, cause: unknown) {
+  constructor(
+    readonly code: string,
+    cause: unknown,
+  ) {
     super(`could not listen on the loopback port (${code})`, { cause });
     this.name = 'LoopbackBindError';
   }
@@ -41,7 +44,8 @@ export class LoopbackBindError extends Error {
 export const MAX_LOOPBACK_REQUEST_TARGET = 8192;
 const DONE_PATH = '/done';
 
-const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f6f5f1;color:#1f1f1f}main{max-width:32rem;padding:2rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}h1{font-size:1.25rem;margin:0 0 .5rem}';
+const STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f6f5f1;color:#1f1f1f}main{max-width:32rem;padding:2rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}h1{font-size:1.25rem;margin:0 0 .5rem}';
 const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
 export const LOOPBACK_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
@@ -85,7 +89,8 @@ export async function startLoopbackReceiver(options: {
     const target = req.url ?? '';
     if (target.length > MAX_LOOPBACK_REQUEST_TARGET) return send(res, 414, 'Request too long', 'This address is not one the app expects.');
     const expectedHost = `${registered.hostname}:${port}`.toLowerCase();
-    if ((req.headers.host ?? '').toLowerCase() !== expectedHost) return send(res, 421, 'Wrong address', 'This address is not one the app expects.');
+    if ((req.headers.host ?? '').toLowerCase() !== expectedHost)
+      return send(res, 421, 'Wrong address', 'This address is not one the app expects.');
     if (!target.startsWith('/') || target.startsWith('//')) return send(res, 400, 'Not found', 'This address is not one the app expects.');
     let pathname: string;
     try {
@@ -102,10 +107,17 @@ export async function startLoopbackReceiver(options: {
     if (req.method !== 'GET') return send(res, 405, 'Not allowed', 'This address is not one the app expects.', { Allow: 'GET' });
     const verdict = options.onCallback(`${registered.protocol}//${expectedHost}${target}`);
     if (verdict.kind === 'accepted') {
-      res.writeHead(303, { Location: DONE_PATH, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'Content-Length': 0, Connection: 'close' });
+      res.writeHead(303, {
+        Location: DONE_PATH,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+        'Content-Length': 0,
+        Connection: 'close',
+      });
       return res.end();
     }
-    if (verdict.kind === 'rejected') return send(res, 200, 'Sign-in not completed', `${verdict.message}${verdict.hint ? ` ${verdict.hint}` : ''}`);
+    if (verdict.kind === 'rejected')
+      return send(res, 200, 'Sign-in not completed', `${verdict.message}${verdict.hint ? ` ${verdict.hint}` : ''}`);
     return send(res, 400, 'Not expected', verdict.message);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -24,7 +24,10 @@ export function serviceLabel(env: Pick<EnvironmentConfig, 'kind'>): ServiceLabel
   return 'The sign-in service';
 }
 
-export function oauthContext(env: EnvironmentConfig, limits: { timeoutMs: number; maxBodyBytes: number; fetch?: typeof fetch }): OAuthContext {
+export function oauthContext(
+  env: EnvironmentConfig,
+  limits: { timeoutMs: number; maxBodyBytes: number; fetch?: typeof fetch },
+): OAuthContext {
   const endpoints = [env.authorizationEndpoint, env.tokenEndpoint, env.introspectionEndpoint, env.revocationEndpoint];
   const usesHttp = endpoints.some((u) => typeof u === 'string' && u.startsWith('http:'));
   return {
@@ -39,7 +42,12 @@ export function oauthContext(env: EnvironmentConfig, limits: { timeoutMs: number
     },
     client: { client_id: env.clientId, [CLIENT_AUTH_KEY]: env.clientAuth },
     // url-policy only lets http through on loopback, and only for environments that allow it.
-    http: { timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes, allowInsecure: env.allowLoopbackHttp && usesHttp, ...(limits.fetch ? { fetch: limits.fetch } : {}) },
+    http: {
+      timeoutMs: limits.timeoutMs,
+      maxBodyBytes: limits.maxBodyBytes,
+      allowInsecure: env.allowLoopbackHttp && usesHttp,
+      ...(limits.fetch ? { fetch: limits.fetch } : {}),
+    },
     service: serviceLabel(env),
   };
 }

@@ -28,20 +28,50 @@ export function authorizationErrorToAppError(error: string, description: string 
   const serverText = sanitizeServerText(description);
   switch (error) {
     case 'access_denied':
-      return err('AUTH_DENIED', 'Access was declined in the browser, so the app was not connected.', 'If that was a mistake, start the sign-in again and choose Allow.', serverText);
+      return err(
+        'AUTH_DENIED',
+        'Access was declined in the browser, so the app was not connected.',
+        'If that was a mistake, start the sign-in again and choose Allow.',
+        serverText,
+      );
     case 'invalid_scope':
-      return err('AUTH_INVALID_SCOPE', `${service} did not accept the requested scopes.`, 'Check the scopes of this environment; your Pleo partner manager can tell you which scopes your client is approved for.', serverText);
+      return err(
+        'AUTH_INVALID_SCOPE',
+        `${service} did not accept the requested scopes.`,
+        'Check the scopes of this environment; your Pleo partner manager can tell you which scopes your client is approved for.',
+        serverText,
+      );
     case 'server_error':
     case 'temporarily_unavailable':
-      return err('AUTH_SERVER_ERROR', `${service} had a problem and could not finish the sign-in.`, 'Wait a minute, then start the sign-in again.', serverText);
+      return err(
+        'AUTH_SERVER_ERROR',
+        `${service} had a problem and could not finish the sign-in.`,
+        'Wait a minute, then start the sign-in again.',
+        serverText,
+      );
     case 'unauthorized_client':
     case 'unsupported_response_type':
-      return err('AUTH_CLIENT_NOT_ALLOWED', `${service} does not allow this client to sign in this way.`, 'Check the Client ID, or ask your Pleo partner manager to enable the authorization code flow for it.', serverText);
+      return err(
+        'AUTH_CLIENT_NOT_ALLOWED',
+        `${service} does not allow this client to sign in this way.`,
+        'Check the Client ID, or ask your Pleo partner manager to enable the authorization code flow for it.',
+        serverText,
+      );
     case 'invalid_request':
-      return err('AUTH_INVALID_REQUEST', `${service} rejected the sign-in request.`, 'Check that the redirect URI is exactly the one registered for this Client ID, then start again.', serverText);
+      return err(
+        'AUTH_INVALID_REQUEST',
+        `${service} rejected the sign-in request.`,
+        'Check that the redirect URI is exactly the one registered for this Client ID, then start again.',
+        serverText,
+      );
     default: {
       const shownCode = sanitizeServerText(error, 60) ?? 'unknown';
-      return err('AUTH_SERVER_ERROR', `${service} ended the sign-in with an error the app does not know ("${shownCode}").`, 'Start the sign-in again; if it keeps happening, contact Pleo with the text below.', serverText);
+      return err(
+        'AUTH_SERVER_ERROR',
+        `${service} ended the sign-in with an error the app does not know ("${shownCode}").`,
+        'Start the sign-in again; if it keeps happening, contact Pleo with the text below.',
+        serverText,
+      );
     }
   }
 }
@@ -82,22 +112,50 @@ function statusOf(error: unknown): number | undefined {
  * Classifies a failed token-endpoint call. `context` changes the advice: a failed code
  * exchange is never retried with the same code (B-7), a failed refresh keeps the session.
  */
-export function classifyTokenFailure(error: unknown, context: 'exchange' | 'refresh', service: ServiceLabel, credentials?: ClientCredentialsUsed): TokenFailure {
-  const again = context === 'exchange' ? 'Start the sign-in again; the app never sends the same code twice.' : 'You stay signed in; the app will try again shortly.';
+export function classifyTokenFailure(
+  error: unknown,
+  context: 'exchange' | 'refresh',
+  service: ServiceLabel,
+  credentials?: ClientCredentialsUsed,
+): TokenFailure {
+  const again =
+    context === 'exchange'
+      ? 'Start the sign-in again; the app never sends the same code twice.'
+      : 'You stay signed in; the app will try again shortly.';
   // A refusal that will not change by asking again: the refresh stops (token-manager.ts).
-  const refusedHint = (advice: string) => (context === 'exchange' ? advice : `${advice} The app will not retry; you stay signed in until the current access token expires.`);
+  const refusedHint = (advice: string) =>
+    context === 'exchange' ? advice : `${advice} The app will not retry; you stay signed in until the current access token expires.`;
   const transport = transportFailure(error);
   if (transport === 'timeout') return { kind: 'transient', error: err('AS_TIMEOUT', `${service} did not answer in time.`, again) };
   if (transport === 'tls') {
     return {
       kind: 'transient',
-      error: err('TLS_ERROR', `The secure connection to ${service.replace(/^The /, 'the ')} could not be verified.`, 'The app never bypasses certificate checks. Check for a proxy that intercepts traffic, or the environment\'s addresses.'),
+      error: err(
+        'TLS_ERROR',
+        `The secure connection to ${service.replace(/^The /, 'the ')} could not be verified.`,
+        "The app never bypasses certificate checks. Check for a proxy that intercepts traffic, or the environment's addresses.",
+      ),
     };
   }
   if (transport === 'network') {
-    return { kind: 'transient', error: err('AS_UNAVAILABLE', `The app could not reach ${service.replace(/^The /, 'the ')}.`, `Check your internet connection, proxy and the environment's addresses. ${again}`) };
+    return {
+      kind: 'transient',
+      error: err(
+        'AS_UNAVAILABLE',
+        `The app could not reach ${service.replace(/^The /, 'the ')}.`,
+        `Check your internet connection, proxy and the environment's addresses. ${again}`,
+      ),
+    };
   }
-  if (transport === 'too-large') return { kind: 'invalid-response', error: err('TOKEN_RESPONSE_INVALID', `${service} sent a response that was far too large.`, 'Nothing was stored. Check the environment\'s token endpoint.') };
+  if (transport === 'too-large')
+    return {
+      kind: 'invalid-response',
+      error: err(
+        'TOKEN_RESPONSE_INVALID',
+        `${service} sent a response that was far too large.`,
+        "Nothing was stored. Check the environment's token endpoint.",
+      ),
+    };
 
   const status = statusOf(error);
   if (error instanceof oauth.ResponseBodyError) {
@@ -105,29 +163,91 @@ export function classifyTokenFailure(error: unknown, context: 'exchange' | 'refr
     const code = error.error;
     if (DEAD_GRANT.has(code)) {
       return context === 'exchange'
-        ? { kind: 'invalid-grant', status, error: err('CODE_REJECTED', `${service} rejected the sign-in code (it may have expired or been used already).`, 'Start the sign-in again.', serverText) }
-        : { kind: 'invalid-grant', status, error: err('SESSION_ENDED', 'Your session has ended, so the app signed you out of this environment.', 'Sign in again; your Client ID and Secret are kept.', serverText) };
+        ? {
+            kind: 'invalid-grant',
+            status,
+            error: err(
+              'CODE_REJECTED',
+              `${service} rejected the sign-in code (it may have expired or been used already).`,
+              'Start the sign-in again.',
+              serverText,
+            ),
+          }
+        : {
+            kind: 'invalid-grant',
+            status,
+            error: err(
+              'SESSION_ENDED',
+              'Your session has ended, so the app signed you out of this environment.',
+              'Sign in again; your Client ID and Secret are kept.',
+              serverText,
+            ),
+          };
     }
-    if (code === 'invalid_client' || status === 401) return { kind: 'invalid-client', status, error: clientRejected(service, serverText, credentials) };
-    if (status === 429) return { kind: 'transient', status, error: err('AS_UNAVAILABLE', `${service} is busy (too many requests).`, again, serverText) };
+    if (code === 'invalid_client' || status === 401)
+      return { kind: 'invalid-client', status, error: clientRejected(service, serverText, credentials) };
+    if (status === 429)
+      return { kind: 'transient', status, error: err('AS_UNAVAILABLE', `${service} is busy (too many requests).`, again, serverText) };
     if (PASSING.has(code) || (status !== undefined && status >= 500)) {
-      return { kind: 'transient', status, error: err('AS_UNAVAILABLE', `${service} had a passing problem${status ? ` (HTTP ${status})` : ''}.`, again, serverText) };
+      return {
+        kind: 'transient',
+        status,
+        error: err('AS_UNAVAILABLE', `${service} had a passing problem${status ? ` (HTTP ${status})` : ''}.`, again, serverText),
+      };
     }
     if (code === 'unauthorized_client' || code === 'unsupported_grant_type') {
-      return { kind: 'refused', status, error: err('AUTH_CLIENT_NOT_ALLOWED', `${service} does not allow this client to use this grant.`, refusedHint('Ask your Pleo partner manager to enable the authorization code and refresh token grants for the client.'), serverText) };
+      return {
+        kind: 'refused',
+        status,
+        error: err(
+          'AUTH_CLIENT_NOT_ALLOWED',
+          `${service} does not allow this client to use this grant.`,
+          refusedHint('Ask your Pleo partner manager to enable the authorization code and refresh token grants for the client.'),
+          serverText,
+        ),
+      };
     }
-    if (code === 'invalid_scope') return { kind: 'refused', status, error: err('AUTH_INVALID_SCOPE', `${service} did not accept the scopes.`, refusedHint('Check the scopes of this environment.'), serverText) };
+    if (code === 'invalid_scope')
+      return {
+        kind: 'refused',
+        status,
+        error: err(
+          'AUTH_INVALID_SCOPE',
+          `${service} did not accept the scopes.`,
+          refusedHint('Check the scopes of this environment.'),
+          serverText,
+        ),
+      };
     if (code === 'invalid_request') {
-      return { kind: 'refused', status, error: err('AUTH_INVALID_REQUEST', `${service} rejected the token request.`, refusedHint('Check that the redirect URI is registered exactly as entered, then sign in again.'), serverText) };
+      return {
+        kind: 'refused',
+        status,
+        error: err(
+          'AUTH_INVALID_REQUEST',
+          `${service} rejected the token request.`,
+          refusedHint('Check that the redirect URI is registered exactly as entered, then sign in again.'),
+          serverText,
+        ),
+      };
     }
     const shown = sanitizeServerText(code, 60) ?? 'unknown';
-    return { kind: 'refused', status, error: err('AUTH_SERVER_ERROR', `${service} refused the token request ("${shown}").`, refusedHint(context === 'exchange' ? again : 'If it keeps happening, contact the server\'s operator with the text below.'), serverText) };
+    return {
+      kind: 'refused',
+      status,
+      error: err(
+        'AUTH_SERVER_ERROR',
+        `${service} refused the token request ("${shown}").`,
+        refusedHint(context === 'exchange' ? again : "If it keeps happening, contact the server's operator with the text below."),
+        serverText,
+      ),
+    };
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     // The challenge's own error_description (RFC 6750 §3) is what the server said (defect 5).
     const params = error.cause.find((c) => c.parameters.error !== undefined || c.parameters.error_description !== undefined)?.parameters;
     const serverText = sanitizeServerText(params?.error_description);
-    if (status === 401 || params?.error === 'invalid_client') return { kind: 'invalid-client', status, error: clientRejected(service, serverText, credentials) };
+    if (status === 401 || params?.error === 'invalid_client')
+      return { kind: 'invalid-client', status, error: clientRejected(service, serverText, credentials) };
   }
   if (status !== undefined && (status >= 500 || status === 429)) {
     return { kind: 'transient', status, error: err('AS_UNAVAILABLE', `${service} is unavailable right now (HTTP ${status}).`, again) };

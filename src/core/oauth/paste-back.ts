@@ -8,8 +8,14 @@ import { MAX_CALLBACK_LENGTH } from './callback-validator.js';
 
 export function normalisePastedAddress(text: string): string {
   let value = text.slice(0, MAX_CALLBACK_LENGTH + 64).trim();
-  const pairs = [['<', '>'], ['"', '"'], ["'", "'"], ['`', '`'], ['(', ')']] as const;
-  for (let changed = true; changed; ) {
+  const pairs = [
+    ['<', '>'],
+    ['"', '"'],
+    ["'", "'"],
+    ['`', '`'],
+    ['(', ')'],
+  ] as const;
+  for (let changed = true; changed;) {
     changed = false;
     for (const [open, close] of pairs) {
       if (value.length >= 2 && value.startsWith(open) && value.endsWith(close)) {

@@ -43,7 +43,10 @@ export interface FlowSlot<F extends PendingFlow = PendingFlow> {
 const REMEMBERED = 32;
 const hashState = (state: string) => createHash('sha256').update(state, 'utf8').digest('base64url');
 
-export function createFlowSlot<F extends PendingFlow = PendingFlow>(options: { clock: Clock; onEnd: (flow: F, reason: FlowEndReason) => void }): FlowSlot<F> {
+export function createFlowSlot<F extends PendingFlow = PendingFlow>(options: {
+  clock: Clock;
+  onEnd: (flow: F, reason: FlowEndReason) => void;
+}): FlowSlot<F> {
   let pending: F | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const ended = new Map<string, FlowEndReason>();
@@ -77,9 +80,12 @@ export function createFlowSlot<F extends PendingFlow = PendingFlow>(options: { c
       if (pending) finish(pending, 'superseded');
       pending = flow;
       const wait = Math.max(0, flow.expiresAt - options.clock.now());
-      timer = setTimeout(() => {
-        if (pending === flow) finish(flow, 'expired');
-      }, Math.min(wait, 2 ** 31 - 1));
+      timer = setTimeout(
+        () => {
+          if (pending === flow) finish(flow, 'expired');
+        },
+        Math.min(wait, 2 ** 31 - 1),
+      );
       timer.unref?.();
     },
     current() {

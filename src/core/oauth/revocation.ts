@@ -11,7 +11,12 @@ import { clientAuthentication, httpOptions, type OAuthContext } from './oauth-co
 
 export type ServerSignOutResult = { ok: true } | { ok: false; detail: string };
 
-export async function revokeToken(ctx: OAuthContext, clientSecret: string, token: string, hint: 'refresh_token' | 'access_token'): Promise<ServerSignOutResult> {
+export async function revokeToken(
+  ctx: OAuthContext,
+  clientSecret: string,
+  token: string,
+  hint: 'refresh_token' | 'access_token',
+): Promise<ServerSignOutResult> {
   try {
     const response = await oauth.revocationRequest(ctx.as, ctx.client, clientAuthentication(clientSecret), token, {
       ...httpOptions(ctx),
@@ -24,7 +29,11 @@ export async function revokeToken(ctx: OAuthContext, clientSecret: string, token
   }
 }
 
-export async function disconnectInstallation(apiBase: string, accessToken: string, options: { timeoutMs: number; allowInsecure: boolean }): Promise<ServerSignOutResult> {
+export async function disconnectInstallation(
+  apiBase: string,
+  accessToken: string,
+  options: { timeoutMs: number; allowInsecure: boolean },
+): Promise<ServerSignOutResult> {
   const url = new URL(`${apiBase}/v1/installations/me`);
   if (url.protocol !== 'https:' && !options.allowInsecure) return { ok: false, detail: 'The API base does not use https.' };
   try {
@@ -46,7 +55,9 @@ function describe(error: unknown): string {
   if (transport === 'timeout') return 'The server did not answer in time.';
   if (transport === 'tls') return 'The secure connection could not be verified.';
   if (transport) return 'The server could not be reached.';
-  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) return `The server answered HTTP ${error.status}.`;
-  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response) return `The server answered HTTP ${error.cause.status}.`;
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError)
+    return `The server answered HTTP ${error.status}.`;
+  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response)
+    return `The server answered HTTP ${error.cause.status}.`;
   return 'The server sent an unexpected answer.';
 }

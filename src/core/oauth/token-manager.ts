@@ -177,12 +177,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (!proactive || !t?.refreshToken || t.expiresAt === undefined || slot.clientRejected || slot.refused) return;
     const at = Math.max(t.expiresAt - margin(t), slot.lastProactiveAt + minProactiveIntervalMs, slot.retryAt);
     const generation = slot.generation;
-    slot.timer = setTimeout(() => {
-      slot.timer = undefined;
-      if (slot.generation !== generation || !slot.tokens?.refreshToken) return;
-      slot.lastProactiveAt = now();
-      refresh(slot).catch(() => undefined);
-    }, Math.min(Math.max(0, at - now()), MAX_TIMER));
+    slot.timer = setTimeout(
+      () => {
+        slot.timer = undefined;
+        if (slot.generation !== generation || !slot.tokens?.refreshToken) return;
+        slot.lastProactiveAt = now();
+        refresh(slot).catch(() => undefined);
+      },
+      Math.min(Math.max(0, at - now()), MAX_TIMER),
+    );
     slot.timer.unref?.();
   };
 
@@ -329,7 +332,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         return (await refresh(slot)).accessToken;
       } catch (error) {
         // Refreshing ahead of expiry failed for a passing reason: the current token still works.
-        if (stillUsable && slot.tokens === t && error instanceof AppFailure && (slot.retryAt > now() || slot.refused !== undefined)) return t.accessToken;
+        if (stillUsable && slot.tokens === t && error instanceof AppFailure && (slot.retryAt > now() || slot.refused !== undefined))
+          return t.accessToken;
         throw error;
       }
     },
@@ -339,7 +343,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await ensureLoaded(slot);
       if (!slot.tokens) throw notSignedIn(slot);
       if (!slot.tokens.refreshToken) {
-        throw failure('REFRESH_FAILED', 'This sign-in has no refresh token, so it cannot be renewed.', { hint: 'Sign in again when the access token expires.' });
+        throw failure('REFRESH_FAILED', 'This sign-in has no refresh token, so it cannot be renewed.', {
+          hint: 'Sign in again when the access token expires.',
+        });
       }
       const stopped = slot.clientRejected ?? slot.refused;
       if (stopped && !slot.refreshing) throw new AppFailure(stopped);

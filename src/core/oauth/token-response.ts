@@ -46,18 +46,29 @@ export function assertJsonResponse(response: Response): void {
   if (response.status !== 200) return;
   const type = response.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
-    const shown = type.split(';')[0]!.trim().slice(0, 60).replace(/[^\w.+/-]/g, '');
+    const shown = type
+      .split(';')[0]!
+      .trim()
+      .slice(0, 60)
+      .replace(/[^\w.+/-]/g, '');
     throw new TokenResponseRejected(`the answer was not JSON (its content type was ${shown ? `"${shown}"` : 'missing'})`);
   }
 }
 
-export function toTokenSet(response: oauth.TokenEndpointResponse, receivedAt: number, previousRefreshToken?: string, fallbackScope?: string): TokenSet {
+export function toTokenSet(
+  response: oauth.TokenEndpointResponse,
+  receivedAt: number,
+  previousRefreshToken?: string,
+  fallbackScope?: string,
+): TokenSet {
   if (response.token_type !== 'bearer') throw new TokenResponseRejected('the token type was not Bearer');
   if (response.access_token.length > MAX_TOKEN_LENGTH) throw new TokenResponseRejected('the access token was implausibly long');
-  if (response.refresh_token !== undefined && response.refresh_token.length > MAX_TOKEN_LENGTH) throw new TokenResponseRejected('the refresh token was implausibly long');
+  if (response.refresh_token !== undefined && response.refresh_token.length > MAX_TOKEN_LENGTH)
+    throw new TokenResponseRejected('the refresh token was implausibly long');
   let lifetimeMs: number | undefined;
   if (response.expires_in !== undefined) {
-    if (!(typeof response.expires_in === 'number' && response.expires_in > 0)) throw new TokenResponseRejected('the lifetime (expires_in) was not a positive number');
+    if (!(typeof response.expires_in === 'number' && response.expires_in > 0))
+      throw new TokenResponseRejected('the lifetime (expires_in) was not a positive number');
     lifetimeMs = Math.round(Math.min(response.expires_in, MAX_TRUSTED_LIFETIME_SECONDS) * 1000);
   }
   const refreshToken = response.refresh_token ?? previousRefreshToken;
@@ -67,7 +78,9 @@ export function toTokenSet(response: oauth.TokenEndpointResponse, receivedAt: nu
     receivedAt,
     ...(lifetimeMs !== undefined ? { expiresAt: receivedAt + lifetimeMs, lifetimeMs } : {}),
     ...(typeof response.scope === 'string' ? { scope: response.scope } : fallbackScope !== undefined ? { scope: fallbackScope } : {}),
-    ...(previousRefreshToken !== undefined && response.refresh_token !== undefined && response.refresh_token !== previousRefreshToken ? { rotated: true } : {}),
+    ...(previousRefreshToken !== undefined && response.refresh_token !== undefined && response.refresh_token !== previousRefreshToken
+      ? { rotated: true }
+      : {}),
   };
 }
 

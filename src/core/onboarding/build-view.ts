@@ -83,7 +83,10 @@ export function buildView({ env, record, flowPending, pdfAvailable, signedIn = f
       proof: proofKind(def.id, simulator),
       proofText: def.proofText(simulator),
       whatToDo: def.whatToDo(status, simulator),
-      evidence: record.evidence.filter((e) => e.stepId === def.id).slice(-EVIDENCE_SHOWN).reverse(),
+      evidence: record.evidence
+        .filter((e) => e.stepId === def.id)
+        .slice(-EVIDENCE_SHOWN)
+        .reverse(),
       actions: actionsFor(def.id, simulator, env),
       ...(prepared ? { prepared } : {}),
       ...(def.id === 'export-next' ? { comingNext: true } : {}),

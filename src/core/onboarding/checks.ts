@@ -33,10 +33,21 @@ async function answers(url: string, fetchImpl: Fetch): Promise<boolean> {
 }
 
 export async function checkSimulatorAnswering(env: EnvironmentSummary, fetchImpl: Fetch = fetch): Promise<CheckOutcome> {
-  const checked = 'The simulator\'s sign-in page and API answer';
-  const [authOk, apiOk] = await Promise.all([answers(env.authorizationEndpoint, fetchImpl), answers(apiUrl(env, '/v2/employees'), fetchImpl)]);
+  const checked = "The simulator's sign-in page and API answer";
+  const [authOk, apiOk] = await Promise.all([
+    answers(env.authorizationEndpoint, fetchImpl),
+    answers(apiUrl(env, '/v2/employees'), fetchImpl),
+  ]);
   if (authOk && apiOk) {
-    return { evidence: { stepId: 'staging-access', outcome: 'passed', how: 'automatic', checked, result: 'Both answered: the simulator and its dummy company are ready.' } };
+    return {
+      evidence: {
+        stepId: 'staging-access',
+        outcome: 'passed',
+        how: 'automatic',
+        checked,
+        result: 'Both answered: the simulator and its dummy company are ready.',
+      },
+    };
   }
   const which = !authOk && !apiOk ? 'Neither the sign-in page nor the API' : !authOk ? 'The sign-in page' : 'The API';
   const error: AppError = {
@@ -45,7 +56,17 @@ export async function checkSimulatorAnswering(env: EnvironmentSummary, fetchImpl
     hint: 'Restart the app, then run the check again.',
     step: 'staging-access',
   };
-  return { evidence: { stepId: 'staging-access', outcome: 'failed', how: 'automatic', checked, result: `${which} did not answer.`, errorCode: error.code }, error };
+  return {
+    evidence: {
+      stepId: 'staging-access',
+      outcome: 'failed',
+      how: 'automatic',
+      checked,
+      result: `${which} did not answer.`,
+      errorCode: error.code,
+    },
+    error,
+  };
 }
 
 function apiUrl(env: EnvironmentSummary, path: string): string {
@@ -117,11 +138,18 @@ export async function checkFirstApiCall(
         code,
         ended ? 'Not called: the session has ended.' : 'Not called: no valid access token.',
         ended ? 'Your session with Pleo has ended, so the app cannot call the API.' : error.appError.message,
-        ended ? 'Go to Connect and sign in again (step 5), then run this check again.' : (error.appError.hint ?? 'Sign in again on the Connect screen, then run this check again.'),
+        ended
+          ? 'Go to Connect and sign in again (step 5), then run this check again.'
+          : (error.appError.hint ?? 'Sign in again on the Connect screen, then run this check again.'),
       );
     }
     logger.warn('onboarding: first API call could not reach the API', { error: error instanceof Error ? error.name : typeof error });
-    return failed('NETWORK_ERROR', 'The API could not be reached.', 'The app could not reach the API.', 'Check your network connection, then run the check again.');
+    return failed(
+      'NETWORK_ERROR',
+      'The API could not be reached.',
+      'The app could not reach the API.',
+      'Check your network connection, then run the check again.',
+    );
   }
   logger.info('onboarding: first API call answered', { status: res.status });
   if (res.status === 200) {
@@ -132,7 +160,10 @@ export async function checkFirstApiCall(
         outcome: 'passed',
         how: 'automatic',
         checked: FIRST_CALL_CHECKED,
-        result: count === undefined ? '200 OK: the API answered with the employee list.' : `200 OK: ${count} employee${count === 1 ? '' : 's'} listed.`,
+        result:
+          count === undefined
+            ? '200 OK: the API answered with the employee list.'
+            : `200 OK: ${count} employee${count === 1 ? '' : 's'} listed.`,
         facts: { httpStatus: 200, ...(count !== undefined ? { itemCount: count } : {}) },
       },
     };
@@ -143,13 +174,61 @@ export async function checkFirstApiCall(
 
 function httpFailure(status: number): CheckOutcome {
   const s = `HTTP ${status}`;
-  if (status >= 300 && status < 400) return failed('REDIRECT_REFUSED', `${s}: a redirect, not followed.`, 'The API answered with a redirect, which the app does not follow.', 'Check the API address of this environment on the Connect screen.', status);
-  if (status === 401) return failed('API_UNAUTHORIZED', `${s}: the access token was not accepted.`, 'Pleo did not accept the access token.', 'Sign in again on the Connect screen (step 5), then run the check again.', status);
-  if (status === 403) return failed('API_FORBIDDEN', `${s}: access denied.`, 'Pleo refused access to the employee list.', `Make sure your client has the ${FIRST_CALL_SCOPE} scope; ask your Pleo partner manager if it does not.`, status);
-  if (status === 404) return failed('API_NOT_FOUND', `${s}: not found.`, 'The API does not know this address.', 'Check the API address of this environment on the Connect screen.', status);
-  if (status === 429) return failed('RATE_LIMITED', `${s}: too many requests.`, 'Pleo asked the app to slow down.', 'Wait a minute, then run the check again.', status);
-  if (status >= 500) return failed('API_SERVER_ERROR', `${s}: server error.`, 'Pleo\'s API had a problem answering.', 'Wait a moment and run the check again.', status);
-  return failed('API_CLIENT_ERROR', `${s}: the request was refused.`, 'Pleo refused the request.', 'Run the check again; if it keeps failing, contact your Pleo partner manager.', status);
+  if (status >= 300 && status < 400)
+    return failed(
+      'REDIRECT_REFUSED',
+      `${s}: a redirect, not followed.`,
+      'The API answered with a redirect, which the app does not follow.',
+      'Check the API address of this environment on the Connect screen.',
+      status,
+    );
+  if (status === 401)
+    return failed(
+      'API_UNAUTHORIZED',
+      `${s}: the access token was not accepted.`,
+      'Pleo did not accept the access token.',
+      'Sign in again on the Connect screen (step 5), then run the check again.',
+      status,
+    );
+  if (status === 403)
+    return failed(
+      'API_FORBIDDEN',
+      `${s}: access denied.`,
+      'Pleo refused access to the employee list.',
+      `Make sure your client has the ${FIRST_CALL_SCOPE} scope; ask your Pleo partner manager if it does not.`,
+      status,
+    );
+  if (status === 404)
+    return failed(
+      'API_NOT_FOUND',
+      `${s}: not found.`,
+      'The API does not know this address.',
+      'Check the API address of this environment on the Connect screen.',
+      status,
+    );
+  if (status === 429)
+    return failed(
+      'RATE_LIMITED',
+      `${s}: too many requests.`,
+      'Pleo asked the app to slow down.',
+      'Wait a minute, then run the check again.',
+      status,
+    );
+  if (status >= 500)
+    return failed(
+      'API_SERVER_ERROR',
+      `${s}: server error.`,
+      "Pleo's API had a problem answering.",
+      'Wait a moment and run the check again.',
+      status,
+    );
+  return failed(
+    'API_CLIENT_ERROR',
+    `${s}: the request was refused.`,
+    'Pleo refused the request.',
+    'Run the check again; if it keeps failing, contact your Pleo partner manager.',
+    status,
+  );
 }
 
 async function countItems(res: Response): Promise<number | undefined> {

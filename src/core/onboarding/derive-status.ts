@@ -29,7 +29,13 @@ export function deriveStatus(stepId: StepId, evidence: readonly StepEvidence[], 
     (e) => e.stepId === stepId && (e.outcome !== 'info' || (INFO_MEANS_IN_PROGRESS.has(stepId) && !e.errorCode)),
   );
   const latest = relevant.reduce<StepEvidence | undefined>((a, e) => (!a || e.at >= a.at ? e : a), undefined);
-  let status: StepStatus = latest ? (latest.outcome === 'passed' ? 'done' : latest.outcome === 'failed' ? 'failed' : 'in-progress') : 'not-started';
+  let status: StepStatus = latest
+    ? latest.outcome === 'passed'
+      ? 'done'
+      : latest.outcome === 'failed'
+        ? 'failed'
+        : 'in-progress'
+    : 'not-started';
   if (stepId === 'credentials-stored') {
     // Proof is about the secret now in the keychain: once it is cleared, the step is open again.
     if (!ctx.hasClientSecret && status !== 'failed') status = 'not-started';

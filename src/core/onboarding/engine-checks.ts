@@ -23,14 +23,23 @@ export function createEngineChecks(engine: AuthFeatureApi, store: ProgressStore,
     try {
       error = await run();
     } catch (thrown) {
-      error = thrown instanceof AppFailure ? thrown.appError : { code: stepId === 'refresh-works' ? 'REFRESH_FAILED' : 'AS_UNAVAILABLE', message: 'The check could not be completed.' };
+      error =
+        thrown instanceof AppFailure
+          ? thrown.appError
+          : { code: stepId === 'refresh-works' ? 'REFRESH_FAILED' : 'AS_UNAVAILABLE', message: 'The check could not be completed.' };
     }
     if (error) error = { ...error, step: error.step ?? stepId };
     if (reported()) return error ? { error } : {};
     return {
       evidence: error
         ? { stepId, outcome: 'failed', how: 'automatic', checked, result: error.message, errorCode: error.code }
-        : { stepId, outcome: 'info', how: 'automatic', checked, result: 'Completed, but the sign-in engine reported no details; run the check again to prove it.' },
+        : {
+            stepId,
+            outcome: 'info',
+            how: 'automatic',
+            checked,
+            result: 'Completed, but the sign-in engine reported no details; run the check again to prove it.',
+          },
       ...(error ? { error } : {}),
     };
   };
@@ -46,10 +55,22 @@ export function createEngineChecks(engine: AuthFeatureApi, store: ProgressStore,
       const check = await engine.checkCredentials(env.id);
       if (check.outcome === 'accepted') return undefined;
       return check.outcome === 'rejected'
-        ? { code: 'CLIENT_SECRET_REJECTED', message: 'Pleo did not accept this Client ID and Client Secret.', hint: 'Copy both again from the 1Password item Pleo sent you, save them on the Connect screen, and run the check again.' }
+        ? {
+            code: 'CLIENT_SECRET_REJECTED',
+            message: 'Pleo did not accept this Client ID and Client Secret.',
+            hint: 'Copy both again from the 1Password item Pleo sent you, save them on the Connect screen, and run the check again.',
+          }
         : check.outcome === 'unreachable'
-          ? { code: 'AS_UNAVAILABLE', message: `Can't reach ${env.name} to check the credentials. Nothing was checked, so the step keeps its state.`, hint: 'Check your network connection, then press Retry.' }
-          : { code: 'AS_UNAVAILABLE', message: `${env.name} gave an unexpected answer to the credential check, so nothing was decided.`, hint: 'Check the environment\'s addresses on the Connect screen, then press Retry.' };
+          ? {
+              code: 'AS_UNAVAILABLE',
+              message: `Can't reach ${env.name} to check the credentials. Nothing was checked, so the step keeps its state.`,
+              hint: 'Check your network connection, then press Retry.',
+            }
+          : {
+              code: 'AS_UNAVAILABLE',
+              message: `${env.name} gave an unexpected answer to the credential check, so nothing was decided.`,
+              hint: "Check the environment's addresses on the Connect screen, then press Retry.",
+            };
     });
 
   return { refresh: refreshCheck, credentials: credentialCheck };

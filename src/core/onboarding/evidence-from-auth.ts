@@ -111,7 +111,10 @@ export function evidenceFromAuth(e: AuthEvidence): Draft[] {
           stepId: 'refresh-works',
           outcome: 'failed',
           checked: 'Token refresh',
-          result: code === 'SESSION_ENDED' ? 'The session has ended: Pleo no longer accepts the refresh token. Sign in again.' : 'The refresh failed.',
+          result:
+            code === 'SESSION_ENDED'
+              ? 'The session has ended: Pleo no longer accepts the refresh token. Sign in again.'
+              : 'The refresh failed.',
           errorCode: code,
         },
       ];
@@ -126,7 +129,7 @@ export function evidenceFromAuth(e: AuthEvidence): Draft[] {
 function signInFailureText(code: string): string {
   switch (code) {
     case 'AUTH_DENIED':
-      return 'Access was denied on Pleo\'s consent page.';
+      return "Access was denied on Pleo's consent page.";
     case 'FLOW_CANCELLED':
       return 'The sign-in was cancelled.';
     case 'FLOW_SUPERSEDED':

@@ -41,7 +41,10 @@ export function createOnboardingFeature(
 
   const envOrThrow = (environmentId?: string): EnvironmentSummary => {
     const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();
-    if (!env) throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', { hint: 'Choose an environment on the Connect screen.' });
+    if (!env)
+      throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', {
+        hint: 'Choose an environment on the Connect screen.',
+      });
     return env;
   };
 
@@ -52,7 +55,10 @@ export function createOnboardingFeature(
       record: store.read(env.id, env.clientId),
       flowPending: pendingFlows.has(env.id),
       pdfAvailable: !!services.ports.pdfRenderer,
-      signedIn: await auth.status(env.id).then((s) => s.signedIn, () => false),
+      signedIn: await auth.status(env.id).then(
+        (s) => s.signedIn,
+        () => false,
+      ),
     });
   };
 
@@ -74,9 +80,13 @@ export function createOnboardingFeature(
 
   /** Warnings a passing check disproves: a stale "rejected the Client ID or Secret" must go. */
   const withdrawDisproved = (e: AuthEvidence): void => {
-    const accepted = (e.kind === 'credentials-checked' && e.details.credentialCheck?.outcome === 'accepted') || e.kind === 'signed-in' || e.kind === 'refreshed';
+    const accepted =
+      (e.kind === 'credentials-checked' && e.details.credentialCheck?.outcome === 'accepted') ||
+      e.kind === 'signed-in' ||
+      e.kind === 'refreshed';
     if (!accepted) return;
-    for (const code of ['CLIENT_SECRET_REJECTED', 'CREDENTIALS_MISSING']) services.notify({ level: 'info', code, message: '', withdrawn: true });
+    for (const code of ['CLIENT_SECRET_REJECTED', 'CREDENTIALS_MISSING'])
+      services.notify({ level: 'info', code, message: '', withdrawn: true });
   };
 
   const onAuthEvidence = (e: AuthEvidence): void => {
@@ -86,7 +96,10 @@ export function createOnboardingFeature(
       emitChanged(e.environmentId);
     } catch (error) {
       // Evidence is best-effort: a settings write failure must not break the sign-in itself.
-      services.logger.warn('onboarding: could not record evidence', { kind: e.kind, error: error instanceof Error ? error.name : typeof error });
+      services.logger.warn('onboarding: could not record evidence', {
+        kind: e.kind,
+        error: error instanceof Error ? error.name : typeof error,
+      });
     }
   };
   const offEvidence = auth.onEvidence(onAuthEvidence);
@@ -134,7 +147,11 @@ export function createOnboardingFeature(
     'onboarding.saveDetails': async ({ environmentId, ...patch }) => {
       const env = envOrThrow(environmentId);
       const rec = store.read(env.id, env.clientId);
-      const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).trim()]));
+      const clean = Object.fromEntries(
+        Object.entries(patch)
+          .filter(([, v]) => typeof v === 'string')
+          .map(([k, v]) => [k, (v as string).trim()]),
+      );
       rec.details = { ...rec.details, ...(clean as Partial<OnboardingDetails>) };
       store.write(env.id, env.clientId, rec);
       return changed(env.id);
@@ -168,11 +185,22 @@ export function createOnboardingFeature(
     'onboarding.undoConfirm': async ({ environmentId, stepId }) => {
       const env = envOrThrow(environmentId);
       const rec = store.read(env.id, env.clientId);
-      const last = rec.evidence.reduce<StepEvidence | undefined>((a, e) => (e.stepId === stepId && e.how === 'manual' && e.outcome === 'passed' && (!a || e.at >= a.at) ? e : a), undefined);
+      const last = rec.evidence.reduce<StepEvidence | undefined>(
+        (a, e) => (e.stepId === stepId && e.how === 'manual' && e.outcome === 'passed' && (!a || e.at >= a.at) ? e : a),
+        undefined,
+      );
       if (!last) throw failure('STEP_LOCKED', 'There is no confirmation of this step to undo.', { hint: 'Nothing to do.', step: stepId });
       // The confirmation goes; a note of the undo stays in the step's history.
       rec.evidence = rec.evidence.filter((e) => e !== last);
-      rec.evidence.push({ id: randomUUID(), stepId, at: services.clock.now(), outcome: 'info', how: 'manual', checked: 'Manual confirmation withdrawn', result: 'The confirmation was undone.' });
+      rec.evidence.push({
+        id: randomUUID(),
+        stepId,
+        at: services.clock.now(),
+        outcome: 'info',
+        how: 'manual',
+        checked: 'Manual confirmation withdrawn',
+        result: 'The confirmation was undone.',
+      });
       store.write(env.id, env.clientId, rec);
       return changed(env.id);
     },
@@ -193,7 +221,10 @@ export function createOnboardingFeature(
         outcome = await checkFirstApiCall(auth, env, services.logger, fetchImpl);
       } else if (stepId === 'credentials-stored') {
         if (!env.hasClientSecret) {
-          throw failure('CREDENTIALS_MISSING', 'There is no Client Secret to check yet.', { hint: 'Enter the Client ID and Client Secret on the Connect screen first.', step: stepId });
+          throw failure('CREDENTIALS_MISSING', 'There is no Client Secret to check yet.', {
+            hint: 'Enter the Client ID and Client Secret on the Connect screen first.',
+            step: stepId,
+          });
         }
         outcome = await engineChecks.credentials(env);
       } else {
@@ -205,11 +236,14 @@ export function createOnboardingFeature(
     'onboarding.copy': async ({ environmentId, stepId, itemId }) => {
       const env = envOrThrow(environmentId);
       const item = preparedItems(stepId, store.read(env.id, env.clientId).details, env)?.find((i) => i.id === itemId);
-      if (!item || !item.value) throw failure('INVALID_PAYLOAD', 'There is nothing to copy there yet.', { hint: 'Fill in the details first.' });
+      if (!item || !item.value)
+        throw failure('INVALID_PAYLOAD', 'There is nothing to copy there yet.', { hint: 'Fill in the details first.' });
       try {
         await services.ports.clipboard.writeText(item.value);
       } catch {
-        throw failure('CLIPBOARD_FAILED', 'The text could not be copied to the clipboard.', { hint: 'Select the text and copy it with the keyboard instead.' });
+        throw failure('CLIPBOARD_FAILED', 'The text could not be copied to the clipboard.', {
+          hint: 'Select the text and copy it with the keyboard instead.',
+        });
       }
       return { copied: true as const };
     },

@@ -28,7 +28,9 @@ export function registrationItems(d: OnboardingDetails, env: EnvironmentSummary)
       id: 'client-name',
       label: 'Client name',
       value: clientName,
-      note: /pleo/i.test(clientName) ? 'Pleo does not accept its own name in the client name: please rename it.' : 'Shown to users on Pleo\'s consent screen.',
+      note: /pleo/i.test(clientName)
+        ? 'Pleo does not accept its own name in the client name: please rename it.'
+        : "Shown to users on Pleo's consent screen.",
     },
     { id: 'client-uri', label: 'Client URI (your website)', value: d.clientUri },
     { id: 'contact-email', label: 'Contact email', value: d.contactEmail, sensitive: true },

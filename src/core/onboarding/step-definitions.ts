@@ -18,28 +18,45 @@ export interface StepDefinition {
 
 const DOCS = 'https://developers.pleo.io/docs/current';
 export const PLEO_LINKS = {
-  stagingWorkflow: { label: 'Pleo: OAuth 2.0 access to staging (Early Access Programme)', url: `${DOCS}/guides/environment-access/staging-oauth-workflow` },
-  stagingAccess: { label: 'Pleo: how to get access to staging', url: `${DOCS}/how-tos/environment-access/how-to-get-access-to-staging-oauth` },
+  stagingWorkflow: {
+    label: 'Pleo: OAuth 2.0 access to staging (Early Access Programme)',
+    url: `${DOCS}/guides/environment-access/staging-oauth-workflow`,
+  },
+  stagingAccess: {
+    label: 'Pleo: how to get access to staging',
+    url: `${DOCS}/how-tos/environment-access/how-to-get-access-to-staging-oauth`,
+  },
   registerClient: { label: 'Pleo: how to register an OAuth client', url: `${DOCS}/how-tos/oauth/how-to-register-an-oauth-client` },
-  clientConfiguration: { label: 'Pleo: OAuth client configuration', url: `${DOCS}/integration-design/auth/oauth/getting-set-up/oauth-client-configuration` },
-  redirects: { label: 'Pleo: handle redirects and exchange the code', url: `${DOCS}/how-tos/oauth/how-to-handle-redirects-and-exchange-authorisation-code` },
+  clientConfiguration: {
+    label: 'Pleo: OAuth client configuration',
+    url: `${DOCS}/integration-design/auth/oauth/getting-set-up/oauth-client-configuration`,
+  },
+  redirects: {
+    label: 'Pleo: handle redirects and exchange the code',
+    url: `${DOCS}/how-tos/oauth/how-to-handle-redirects-and-exchange-authorisation-code`,
+  },
   refresh: { label: 'Pleo: how to refresh tokens', url: `${DOCS}/how-tos/oauth/how-to-refresh-tokens` },
   postmanCall: { label: 'Pleo: make an API call with Postman', url: `${DOCS}/how-tos/oauth-postman/how-to-make-an-api-call-postman` },
-  postmanRegister: { label: 'Pleo: register an OAuth client for Postman', url: `${DOCS}/how-tos/oauth-postman/how-to-register-an-oauth-client-postman` },
+  postmanRegister: {
+    label: 'Pleo: register an OAuth client for Postman',
+    url: `${DOCS}/how-tos/oauth-postman/how-to-register-an-oauth-client-postman`,
+  },
   stagingLogin: { label: 'Pleo staging login', url: 'https://app.staging.pleo.io/login' },
 } as const;
 
-const generic = (todo: string, failed: string, done = 'Nothing to do: this step is proven.') =>
-  (status: StepStatus): string => (status === 'done' ? done : status === 'failed' ? failed : todo);
+const generic =
+  (todo: string, failed: string, done = 'Nothing to do: this step is proven.') =>
+  (status: StepStatus): string =>
+    status === 'done' ? done : status === 'failed' ? failed : todo;
 
 export const STEP_DEFINITIONS: readonly StepDefinition[] = [
   {
     id: 'access-requested',
     title: 'API access requested',
-    proofText: () => 'You confirm that you sent Pleo\'s Partner API Access Request form, which starts the Early Access Programme.',
+    proofText: () => "You confirm that you sent Pleo's Partner API Access Request form, which starts the Early Access Programme.",
     links: [PLEO_LINKS.stagingWorkflow],
     whatToDo: generic(
-      'Fill in your company, target ERP and planned API usage below, copy the prepared text into Pleo\'s Partner API Access Request form, send it, then confirm here.',
+      "Fill in your company, target ERP and planned API usage below, copy the prepared text into Pleo's Partner API Access Request form, send it, then confirm here.",
       'Confirm again once the request is sent.',
     ),
   },
@@ -73,7 +90,7 @@ export const STEP_DEFINITIONS: readonly StepDefinition[] = [
   {
     id: 'credentials-stored',
     title: 'Client credentials stored',
-    proofText: () => 'The credential check asks Pleo\'s token endpoint whether it accepts your Client ID and Secret (without signing in).',
+    proofText: () => "The credential check asks Pleo's token endpoint whether it accepts your Client ID and Secret (without signing in).",
     links: [PLEO_LINKS.clientConfiguration],
     whatToDo: generic(
       'Go to Connect, enter the Client ID and Client Secret Pleo sent you (the secret is kept in your system keychain), then run the credential check.',
@@ -83,7 +100,8 @@ export const STEP_DEFINITIONS: readonly StepDefinition[] = [
   {
     id: 'authorized',
     title: 'Authorization completed',
-    proofText: () => 'A successful sign-in, where the app exchanged the authorization code for tokens (scopes granted and company recorded).',
+    proofText: () =>
+      'A successful sign-in, where the app exchanged the authorization code for tokens (scopes granted and company recorded).',
     links: [PLEO_LINKS.redirects],
     whatToDo: generic(
       'Go to Connect and press "Sign in with Pleo". Log in with the staging user in your browser and approve the access.',

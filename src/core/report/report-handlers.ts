@@ -51,9 +51,17 @@ export function createReportHandlers(services: CoreServices, source: ReportSourc
         } catch {
           throw failure('REPORT_FAILED', 'The PDF could not be created.', { hint: 'Save the report as HTML instead, or try again.' });
         }
-        return save(services, { suggestedName: `${report.fileName}.pdf`, content: bytes, filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+        return save(services, {
+          suggestedName: `${report.fileName}.pdf`,
+          content: bytes,
+          filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+        });
       }
-      return save(services, { suggestedName: `${report.fileName}.html`, content: report.html, filters: [{ name: 'Web page', extensions: ['html'] }] });
+      return save(services, {
+        suggestedName: `${report.fileName}.html`,
+        content: report.html,
+        filters: [{ name: 'Web page', extensions: ['html'] }],
+      });
     },
   };
 }
@@ -64,6 +72,8 @@ async function save(services: CoreServices, request: Parameters<CoreServices['po
     services.logger.info('report: export finished', { saved: result.saved });
     return result.saved ? { saved: true, ...(result.path ? { path: result.path } : {}) } : { saved: false };
   } catch {
-    throw failure('REPORT_FAILED', 'The report could not be saved.', { hint: 'Choose another folder, or check that the disk is not full, and try again.' });
+    throw failure('REPORT_FAILED', 'The report could not be saved.', {
+      hint: 'Choose another folder, or check that the disk is not full, and try again.',
+    });
   }
 }

@@ -3,7 +3,14 @@
  * external resources (a CSP meta tag forbids both, in case a viewer is lenient). Every value
  * is HTML-escaped. Status is given as text and icon, never by colour alone.
  */
-import { SELF_CONFIRMED_ICON, SELF_CONFIRMED_LABEL, STATUS_ICONS, STATUS_LABELS, progressHeadline, type ReportModel } from '../../shared/onboarding.js';
+import {
+  SELF_CONFIRMED_ICON,
+  SELF_CONFIRMED_LABEL,
+  STATUS_ICONS,
+  STATUS_LABELS,
+  progressHeadline,
+  type ReportModel,
+} from '../../shared/onboarding.js';
 import { escapeHtml } from '../oauth/server-text.js';
 
 /** "2026-05-01 14:03 UTC": stable across machines and locales. */

@@ -14,7 +14,8 @@ export function maskIdentifier(value: string): string {
 
 export function buildReportModel(view: ChecklistView, info: { appVersion: string; apiBase: string; now: number }): ReportModel {
   return {
-    title: view.environmentKind === 'simulator' ? 'Pleo integration readiness report: SIMULATOR rehearsal' : 'Pleo integration readiness report',
+    title:
+      view.environmentKind === 'simulator' ? 'Pleo integration readiness report: SIMULATOR rehearsal' : 'Pleo integration readiness report',
     generatedAt: info.now,
     appVersion: info.appVersion,
     environmentName: view.environmentName,

@@ -35,7 +35,8 @@ class KeychainTimeout extends Error {
 const LOCKED = /locked|user interaction|interaction is not allowed|cancel|denied by user|prompt/i;
 
 /** Messages that mean there is no keychain to talk to at all (so reads will fail too). */
-const NO_SERVICE = /not provided by any|autolaunch|dbus|secret ?service|org\.freedesktop\.secrets|no such interface|ServiceUnknown|keychain unavailable|cannot find module/i;
+const NO_SERVICE =
+  /not provided by any|autolaunch|dbus|secret ?service|org\.freedesktop\.secrets|no such interface|ServiceUnknown|keychain unavailable|cannot find module/i;
 
 export function classifyKeychainError(error: unknown): KeychainProblem {
   if (error instanceof KeychainTimeout) return 'KEYCHAIN_LOCKED';

@@ -35,7 +35,8 @@ export class SettingsShapeError extends Error {
 /** conf / electron-store call this for every read of the file: parse, then check the shape. */
 export function parseSettingsFile(text: string): Record<string, unknown> {
   const checked = settingsFileSchema.safeParse(JSON.parse(text));
-  if (!checked.success) throw new SettingsShapeError(checked.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; '));
+  if (!checked.success)
+    throw new SettingsShapeError(checked.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; '));
   return checked.data;
 }
 

@@ -75,8 +75,8 @@ export function AboutScreen() {
 
           <h3>Support bundle</h3>
           <p>
-            If something goes wrong, save a support bundle and send it to whoever helps you. It holds the recent log and your settings in one file. Client secrets, tokens and sign-in codes are removed before it is
-            written.
+            If something goes wrong, save a support bundle and send it to whoever helps you. It holds the recent log and your settings in
+            one file. Client secrets, tokens and sign-in codes are removed before it is written.
           </p>
           <div className="step-actions">
             <button type="button" onClick={() => void saveBundle()} disabled={busy} data-testid="save-support-bundle">
@@ -113,7 +113,9 @@ export function AboutScreen() {
               </table>
             </details>
           )}
-          <p className="help">Electron's and Chromium's own licence notices are installed beside the app, in LICENSE and LICENSES.chromium.html.</p>
+          <p className="help">
+            Electron's and Chromium's own licence notices are installed beside the app, in LICENSE and LICENSES.chromium.html.
+          </p>
         </>
       )}
     </section>

@@ -3,7 +3,7 @@ import { useEnvironments } from '../data/stores.js';
 const ICON = { simulator: '◆', 'pleo-staging': '●', custom: '▲' } as const;
 const NOTE = {
   simulator: 'Built-in simulator: dummy data, works offline. Nothing here reaches Pleo.',
-  'pleo-staging': 'Pleo\'s staging environment (dummy company data)',
+  'pleo-staging': "Pleo's staging environment (dummy company data)",
   custom: 'Custom environment',
 } as const;
 

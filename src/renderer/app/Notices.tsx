@@ -8,7 +8,12 @@ export function Notices() {
   return (
     <div className="notices" role="region" aria-label="Notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'} data-testid={n.code ? `notice-${n.code}` : 'notice'}>
+        <div
+          key={n.id}
+          className={`notice notice-${n.level}`}
+          role={n.level === 'error' ? 'alert' : 'status'}
+          data-testid={n.code ? `notice-${n.code}` : 'notice'}
+        >
           <span className="notice-icon" aria-hidden="true">
             {n.level === 'error' ? '✗' : n.level === 'warning' ? '⚠' : 'ℹ'}
           </span>

@@ -12,7 +12,15 @@ export const CLIENT_AUTH_CHOICES: Array<{ value: ClientAuthMethod; label: string
  * fixed to what Pleo documents; elsewhere the user picks, with the default explained in one
  * sentence. docs/interop.md says which servers need which.
  */
-export function ClientAuthField({ env, value, onChange }: { env: EnvironmentSummary; value: ClientAuthMethod; onChange: (value: ClientAuthMethod) => void }) {
+export function ClientAuthField({
+  env,
+  value,
+  onChange,
+}: {
+  env: EnvironmentSummary;
+  value: ClientAuthMethod;
+  onChange: (value: ClientAuthMethod) => void;
+}) {
   const label = CLIENT_AUTH_CHOICES.find((c) => c.value === value)?.label ?? value;
   if (!env.capabilities?.clientAuthEditable) {
     return (
@@ -27,7 +35,13 @@ export function ClientAuthField({ env, value, onChange }: { env: EnvironmentSumm
   return (
     <div className="field">
       <label htmlFor="client-auth">Client authentication</label>
-      <select id="client-auth" value={value} onChange={(e) => onChange(e.currentTarget.value as ClientAuthMethod)} aria-describedby="client-auth-help" data-testid="client-auth">
+      <select
+        id="client-auth"
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value as ClientAuthMethod)}
+        aria-describedby="client-auth-help"
+        data-testid="client-auth"
+      >
         {CLIENT_AUTH_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -35,7 +49,8 @@ export function ClientAuthField({ env, value, onChange }: { env: EnvironmentSumm
         ))}
       </select>
       <span id="client-auth-help" className="help">
-        Keep the default unless the server rejects a Client Secret you know is right: the two Basic header choices differ only for characters other than letters, digits and - . _ ~.
+        Keep the default unless the server rejects a Client Secret you know is right: the two Basic header choices differ only for
+        characters other than letters, digits and - . _ ~.
       </span>
     </div>
   );

@@ -28,7 +28,7 @@ export function EnvironmentPicker({ environments, active }: { environments: Envi
         {active.kind === 'simulator'
           ? 'The built-in simulator behaves like Pleo staging with a dummy company. It works offline and is safe for demos.'
           : active.kind === 'pleo-staging'
-            ? 'Pleo\'s staging environment: use the Client ID and Secret Pleo sent you through 1Password.'
+            ? "Pleo's staging environment: use the Client ID and Secret Pleo sent you through 1Password."
             : 'A custom environment with its own addresses.'}
       </p>
       {error && <ExplainedError error={error} />}

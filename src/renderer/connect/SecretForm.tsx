@@ -68,7 +68,13 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           <button type="submit" className={env.hasClientSecret ? undefined : 'primary'} disabled={!secret.trim()} data-testid="save-secret">
             Save secret
           </button>
-          <button type="button" onClick={() => void runCheck()} disabled={!env.hasClientSecret || busy} aria-busy={busy} data-testid="check-credentials">
+          <button
+            type="button"
+            onClick={() => void runCheck()}
+            disabled={!env.hasClientSecret || busy}
+            aria-busy={busy}
+            data-testid="check-credentials"
+          >
             {busy ? 'Checking…' : 'Check credentials'}
           </button>
         </div>

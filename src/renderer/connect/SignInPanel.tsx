@@ -16,7 +16,11 @@ const HARMLESS_WHEN_SIGNED_IN = new Set(['FLOW_EXPIRED', 'FLOW_CANCELLED', 'FLOW
 /** Each stage in words while it runs and, where it reads differently, once it is done. */
 const STAGES: Array<{ phase: SignInPhase; label: string; doneLabel?: string }> = [
   { phase: 'opening-browser', label: 'Browser opened' },
-  { phase: 'waiting-for-callback', label: 'Waiting for you to sign in and approve in the browser', doneLabel: 'You signed in and approved in the browser' },
+  {
+    phase: 'waiting-for-callback',
+    label: 'Waiting for you to sign in and approve in the browser',
+    doneLabel: 'You signed in and approved in the browser',
+  },
   { phase: 'exchanging-code', label: 'Getting the tokens from Pleo', doneLabel: 'Tokens received from Pleo' },
   { phase: 'storing', label: 'Stored in your system keychain' },
 ];
@@ -31,9 +35,12 @@ function stageState(stage: SignInPhase, progress: FlowProgress): 'done' | 'curre
 }
 
 const INTRO: Record<EnvironmentSummary['callbackMode'], string> = {
-  'private-scheme': 'Your browser opens Pleo\'s sign-in page. Log in with the staging user and approve the access; the browser then hands the answer back to this app.',
-  loopback: 'Your browser opens Pleo\'s sign-in page. Log in with the staging user and approve the access; the browser then returns the answer to this app on this computer.',
-  'paste-back': 'Your browser opens Pleo\'s sign-in page. Log in with the staging user and approve the access. Then copy the address the browser lands on and paste it here.',
+  'private-scheme':
+    "Your browser opens Pleo's sign-in page. Log in with the staging user and approve the access; the browser then hands the answer back to this app.",
+  loopback:
+    "Your browser opens Pleo's sign-in page. Log in with the staging user and approve the access; the browser then returns the answer to this app on this computer.",
+  'paste-back':
+    "Your browser opens Pleo's sign-in page. Log in with the staging user and approve the access. Then copy the address the browser lands on and paste it here.",
 };
 
 /**
@@ -75,14 +82,22 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
   const stillSignedIn = !!status?.signedIn && !!lastFailure && HARMLESS_WHEN_SIGNED_IN.has(lastFailure.code);
   const flowError = stillSignedIn ? undefined : lastFailure;
   const error = requestError ?? flowError;
-  const needsPaste = pending && (progress.awaitingPaste || (env.callbackMode === 'paste-back' && progress.phase === 'waiting-for-callback'));
+  const needsPaste =
+    pending && (progress.awaitingPaste || (env.callbackMode === 'paste-back' && progress.phase === 'waiting-for-callback'));
   const missing = !env.clientId ? 'Enter the Client ID first.' : !env.hasClientSecret ? 'Save the Client Secret first.' : undefined;
   return (
     <section aria-labelledby="signin-heading" className="connect-section signin-panel">
       <h3 id="signin-heading">4. Sign in</h3>
       <p>{INTRO[env.callbackMode]}</p>
       <div className="step-actions">
-        <button type="button" className="primary" onClick={() => void signIn()} disabled={pending || !!missing} aria-describedby={missing ? 'signin-missing' : undefined} data-testid="sign-in">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void signIn()}
+          disabled={pending || !!missing}
+          aria-describedby={missing ? 'signin-missing' : undefined}
+          data-testid="sign-in"
+        >
           Sign in with Pleo
         </button>
         {pending && progress.phase === 'waiting-for-callback' && (
@@ -113,7 +128,8 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
             const state = stageState(s.phase, progress);
             return (
               <li key={s.phase} className={`flow-stage flow-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-                <span aria-hidden="true">{state === 'done' ? '✓' : state === 'current' ? '◐' : '○'}</span> {state === 'done' ? (s.doneLabel ?? s.label) : s.label}
+                <span aria-hidden="true">{state === 'done' ? '✓' : state === 'current' ? '◐' : '○'}</span>{' '}
+                {state === 'done' ? (s.doneLabel ?? s.label) : s.label}
                 <span className="visually-hidden">{state === 'done' ? ' (done)' : state === 'current' ? ' (now)' : ' (to do)'}</span>
               </li>
             );

@@ -62,7 +62,14 @@ export function createLiveStore<T>(spec: LiveSpec<T>): LiveStore<T> {
     try {
       r = await spec.load();
     } catch {
-      r = { ok: false, error: { code: 'INTERNAL', message: 'The app could not load this information.', hint: 'Try again; if it keeps failing, restart the app.' } };
+      r = {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: 'The app could not load this information.',
+          hint: 'Try again; if it keeps failing, restart the app.',
+        },
+      };
     }
     if (mine !== loads) return; // a newer load was started: its answer is the one that counts
     if (!r.ok) {
@@ -70,7 +77,11 @@ export function createLiveStore<T>(spec: LiveSpec<T>): LiveStore<T> {
       return;
     }
     const eventsSince = changes !== changesAtStart;
-    const data = spec.merge ? spec.merge(snapshot.data, r.value, eventsSince) : eventsSince && snapshot.data !== undefined ? snapshot.data : r.value;
+    const data = spec.merge
+      ? spec.merge(snapshot.data, r.value, eventsSince)
+      : eventsSince && snapshot.data !== undefined
+        ? snapshot.data
+        : r.value;
     publish({ data, error: undefined });
   };
 

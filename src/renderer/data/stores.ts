@@ -89,7 +89,9 @@ export const checklistStore = createLiveStore<ChecklistView>({
   load: () => partner().onboarding.get({}),
   listen: (push, reload) => {
     const offChanged = partner().on('onboarding.changed', (v) =>
-      push((cur) => (!cur || cur.environmentId === v.environmentId || v.environmentId === environmentsStore.get().data?.activeId ? v : cur)),
+      push((cur) =>
+        !cur || cur.environmentId === v.environmentId || v.environmentId === environmentsStore.get().data?.activeId ? v : cur,
+      ),
     );
     const offEnv = partner().on('environments.changed', () => reload());
     return () => {

@@ -30,15 +30,19 @@ export function DoctorScreen() {
   const copy = async () => {
     setCopyState({});
     const r = await partner().diagnostics.copy({ environmentId: active?.id });
-    setCopyState(r.ok ? { message: 'Copied. Paste it into an email or ticket for your IT team; it contains no passwords, secrets or tokens.' } : { error: r.error });
+    setCopyState(
+      r.ok
+        ? { message: 'Copied. Paste it into an email or ticket for your IT team; it contains no passwords, secrets or tokens.' }
+        : { error: r.error },
+    );
   };
 
   return (
     <section aria-labelledby="doctor-heading" className="doctor-screen">
       <h2 id="doctor-heading">Network and setup check</h2>
       <p className="doctor-intro">
-        Checks what a company laptop can get in the way of: the proxy, the secure connection to Pleo, this computer&apos;s clock, the keychain, and how the browser hands the sign-in
-        back to the app. Nothing secret is sent or shown.
+        Checks what a company laptop can get in the way of: the proxy, the secure connection to Pleo, this computer&apos;s clock, the
+        keychain, and how the browser hands the sign-in back to the app. Nothing secret is sent or shown.
       </p>
       {active && (
         <p className="doctor-env">
@@ -91,7 +95,12 @@ function DoctorResult({ report }: { report: DoctorReport }) {
 function DoctorCheckItem({ check }: { check: DoctorCheck }) {
   const headingId = `doctor-check-${check.id}`;
   return (
-    <li className={`doctor-check doctor-check-${check.status}`} aria-labelledby={headingId} data-testid={`doctor-check-${check.id}`} data-status={check.status}>
+    <li
+      className={`doctor-check doctor-check-${check.status}`}
+      aria-labelledby={headingId}
+      data-testid={`doctor-check-${check.id}`}
+      data-status={check.status}
+    >
       <div className="doctor-check-head">
         <DoctorStatusPill status={check.status} />
         <h3 id={headingId}>{check.title}</h3>

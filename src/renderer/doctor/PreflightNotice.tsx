@@ -30,7 +30,9 @@ export function PreflightNotice({ env, navigate }: { env: EnvironmentSummary; na
   return (
     <div className="doctor-preflight" role="status" data-testid="doctor-preflight">
       <DoctorStatusPill status={report.overall} />{' '}
-      {report.overall === 'pass' ? 'Network and setup check passed.' : `The network and setup check found ${problems} ${problems === 1 ? 'thing' : 'things'} to look at.`}{' '}
+      {report.overall === 'pass'
+        ? 'Network and setup check passed.'
+        : `The network and setup check found ${problems} ${problems === 1 ? 'thing' : 'things'} to look at.`}{' '}
       <button type="button" className="link-button" onClick={() => navigate('doctor')}>
         See the details
       </button>

@@ -22,7 +22,11 @@ export function BodyEditor({ value, onChange, body }: { value: string; onChange(
         data-testid="body-editor"
       />
       <div className="body-editor-status">
-        <span id={`${id}-status`} className={!value.trim() ? 'status-muted' : problem ? 'status-err' : 'status-ok'} data-testid="body-status">
+        <span
+          id={`${id}-status`}
+          className={!value.trim() ? 'status-muted' : problem ? 'status-err' : 'status-ok'}
+          data-testid="body-status"
+        >
           {!value.trim() ? 'Empty body' : problem ? `Not valid JSON: ${problem}` : '✓ Valid JSON'}
         </span>
         <button
@@ -45,7 +49,11 @@ export function BodyEditor({ value, onChange, body }: { value: string; onChange(
           <ul>
             {body.fields.map((f) => (
               <li key={f.name}>
-                <code>{f.name}</code> <span className="param-type">({f.type}{f.required ? ', required' : ''})</span>
+                <code>{f.name}</code>{' '}
+                <span className="param-type">
+                  ({f.type}
+                  {f.required ? ', required' : ''})
+                </span>
                 {f.description ? ` — ${f.description}` : ''}
               </li>
             ))}

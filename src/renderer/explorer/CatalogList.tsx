@@ -6,20 +6,42 @@ import { useId, useMemo, useState } from 'react';
 import type { Catalog, EndpointDef } from '../../shared/catalog/types.js';
 import { checkScopes } from '../../shared/catalog/scopes.js';
 
-export function CatalogList({ catalog, selectedId, granted, signedIn, onSelect }: { catalog: Catalog; selectedId?: string; granted: string[]; signedIn: boolean; onSelect(e: EndpointDef): void }) {
+export function CatalogList({
+  catalog,
+  selectedId,
+  granted,
+  signedIn,
+  onSelect,
+}: {
+  catalog: Catalog;
+  selectedId?: string;
+  granted: string[];
+  signedIn: boolean;
+  onSelect(e: EndpointDef): void;
+}) {
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const groups = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    const match = (e: EndpointDef) => !f || `${e.method} ${e.path} ${e.summary} ${e.description} ${e.scopes.join(' ')}`.toLowerCase().includes(f);
-    return catalog.tasks.map((t) => ({ task: t, endpoints: catalog.endpoints.filter((e) => e.task === t.id && match(e)) })).filter((g) => g.endpoints.length > 0);
+    const match = (e: EndpointDef) =>
+      !f || `${e.method} ${e.path} ${e.summary} ${e.description} ${e.scopes.join(' ')}`.toLowerCase().includes(f);
+    return catalog.tasks
+      .map((t) => ({ task: t, endpoints: catalog.endpoints.filter((e) => e.task === t.id && match(e)) }))
+      .filter((g) => g.endpoints.length > 0);
   }, [catalog, filter]);
   return (
     <nav className="catalog" aria-label="Pleo endpoints">
       <label htmlFor={filterId} className="catalog-filter-label">
         Find an endpoint
       </label>
-      <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} placeholder="e.g. employees, export, users:read" data-testid="catalog-filter" />
+      <input
+        id={filterId}
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+        placeholder="e.g. employees, export, users:read"
+        data-testid="catalog-filter"
+      />
       {groups.length === 0 && <p>No endpoint matches “{filter}”.</p>}
       {groups.map(({ task, endpoints }) => (
         <section key={task.id} aria-labelledby={`task-${task.id}`} className="catalog-group">
@@ -40,7 +62,8 @@ export function CatalogList({ catalog, selectedId, granted, signedIn, onSelect }
                     data-testid={`endpoint-${e.id}`}
                   >
                     <span className="catalog-line">
-                      <span className={`method method-${e.method.toLowerCase()}`}>{e.method}</span> <span className="catalog-summary">{e.summary}</span>
+                      <span className={`method method-${e.method.toLowerCase()}`}>{e.method}</span>{' '}
+                      <span className="catalog-summary">{e.summary}</span>
                     </span>
                     <span className="catalog-path">{e.path}</span>
                     <span className={`catalog-scope scope-${state}`}>

@@ -146,19 +146,34 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
 
   const fetchAll = () => {
     if (!lastRequest) return;
-    void run({ ...lastRequest, query: lastRequest.query.filter(([k]) => k !== 'after' && k !== 'before' && k !== 'offset') }, { fetchAll: true });
+    void run(
+      { ...lastRequest, query: lastRequest.query.filter(([k]) => k !== 'after' && k !== 'before' && k !== 'offset') },
+      { fetchAll: true },
+    );
   };
 
   /** The pagination helper; without page info (fetch-all running or done) it shows progress only. */
   const pager = (info: PageInfo | undefined) => (
-    <PaginationBar {...(info ? { info } : {})} pageNumber={pageNumber} busy={busy} progress={progress} onPage={page} onFetchAll={fetchAll} onCancel={cancel} />
+    <PaginationBar
+      {...(info ? { info } : {})}
+      pageNumber={pageNumber}
+      busy={busy}
+      progress={progress}
+      onPage={page}
+      onFetchAll={fetchAll}
+      onCancel={cancel}
+    />
   );
 
   const copyCurl = async () => {
     setAttempted(true);
     if (!built.request) return;
     const r = await partner().explorer.copyCurl(built.request);
-    setNote(r.ok ? 'Copied as cURL. It uses $PLEO_ACCESS_TOKEN instead of your token: set that variable in your shell before running it.' : r.error.message);
+    setNote(
+      r.ok
+        ? 'Copied as cURL. It uses $PLEO_ACCESS_TOKEN instead of your token: set that variable in your shell before running it.'
+        : r.error.message,
+    );
   };
 
   /** A new endpoint starts clean: the previous answer, error and pages belong to the old one. */
@@ -219,7 +234,17 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
               </Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content value="endpoints" className="side-panel">
-              {catalog ? <CatalogList catalog={catalog} selectedId={form.endpointId} granted={granted} signedIn={signedIn} onSelect={selectEndpoint} /> : <p role="status">Loading endpoints…</p>}
+              {catalog ? (
+                <CatalogList
+                  catalog={catalog}
+                  selectedId={form.endpointId}
+                  granted={granted}
+                  signedIn={signedIn}
+                  onSelect={selectEndpoint}
+                />
+              ) : (
+                <p role="status">Loading endpoints…</p>
+              )}
               {catalogError && <ErrorMessage error={catalogError} />}
               {catalog && <ImportOpenApi imports={catalog.imports} onChanged={() => void reloadCatalog()} />}
             </Tabs.Content>
@@ -232,7 +257,11 @@ export function ExplorerView({ navigate }: { navigate?: (id: 'connect' | 'doctor
                   loadHistory(h);
                   void run(h.request);
                 }}
-                onClear={() => void partner().explorer.clearHistory(env ? { environmentId: env.id } : {}).then(() => history.reload())}
+                onClear={() =>
+                  void partner()
+                    .explorer.clearHistory(env ? { environmentId: env.id } : {})
+                    .then(() => history.reload())
+                }
               />
             </Tabs.Content>
           </Tabs.Root>

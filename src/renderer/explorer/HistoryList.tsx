@@ -10,7 +10,19 @@ const NO_ANSWER: Partial<Record<string, string>> = {
   REQUEST_CANCELLED: 'Cancelled',
 };
 
-export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entries: HistoryEntry[]; onLoad(e: HistoryEntry): void; onReplay(e: HistoryEntry): void; onClear(): void; busy: boolean }) {
+export function HistoryList({
+  entries,
+  onLoad,
+  onReplay,
+  onClear,
+  busy,
+}: {
+  entries: HistoryEntry[];
+  onLoad(e: HistoryEntry): void;
+  onReplay(e: HistoryEntry): void;
+  onClear(): void;
+  busy: boolean;
+}) {
   const [confirmClear, setConfirmClear] = useState(false);
   return (
     <section className="history" aria-labelledby="history-heading" data-testid="history">
@@ -40,14 +52,23 @@ export function HistoryList({ entries, onLoad, onReplay, onClear, busy }: { entr
                 </span>
                 <span className="history-meta">
                   {e.status !== undefined ? `${e.status}` : (NO_ANSWER[e.errorCode ?? ''] ?? 'No answer')}
-                  {e.status === undefined && e.errorCode && !NO_ANSWER[e.errorCode] && <span className="diagnostics"> ({e.errorCode})</span>}
-                  {e.durationMs !== undefined ? ` · ${e.durationMs} ms` : ''} · <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleTimeString()}</time>
+                  {e.status === undefined && e.errorCode && !NO_ANSWER[e.errorCode] && (
+                    <span className="diagnostics"> ({e.errorCode})</span>
+                  )}
+                  {e.durationMs !== undefined ? ` · ${e.durationMs} ms` : ''} ·{' '}
+                  <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleTimeString()}</time>
                 </span>
                 <span className="history-actions">
                   <button type="button" onClick={() => onLoad(e)} aria-label={`Load ${label} into the form`}>
                     Load
                   </button>
-                  <button type="button" onClick={() => onReplay(e)} disabled={busy} aria-label={`Replay ${label}`} data-testid="history-replay">
+                  <button
+                    type="button"
+                    onClick={() => onReplay(e)}
+                    disabled={busy}
+                    aria-label={`Replay ${label}`}
+                    data-testid="history-replay"
+                  >
                     Replay
                   </button>
                 </span>

@@ -15,7 +15,10 @@ export function ImportOpenApi({ imports, onChanged }: { imports: ImportedSource[
     setError(undefined);
     if (!file) return;
     if (file.size > MAX_OPENAPI_CHARS) {
-      setError({ code: 'OPENAPI_INVALID', message: `The file is ${Math.round(file.size / 1024)} KB; files up to ${Math.round(MAX_OPENAPI_CHARS / 1024)} KB can be imported.` });
+      setError({
+        code: 'OPENAPI_INVALID',
+        message: `The file is ${Math.round(file.size / 1024)} KB; files up to ${Math.round(MAX_OPENAPI_CHARS / 1024)} KB can be imported.`,
+      });
       return;
     }
     const content = await file.text();
@@ -24,15 +27,25 @@ export function ImportOpenApi({ imports, onChanged }: { imports: ImportedSource[
       setError(r.error);
       return;
     }
-    setMessage(`${r.value.title}: ${r.value.added} endpoint${r.value.added === 1 ? '' : 's'} added${r.value.skipped ? `, ${r.value.skipped} already known or skipped` : ''}.${r.value.warnings.length ? ` ${r.value.warnings.join(' ')}` : ''}`);
+    setMessage(
+      `${r.value.title}: ${r.value.added} endpoint${r.value.added === 1 ? '' : 's'} added${r.value.skipped ? `, ${r.value.skipped} already known or skipped` : ''}.${r.value.warnings.length ? ` ${r.value.warnings.join(' ')}` : ''}`,
+    );
     onChanged();
   };
   return (
     <details className="import-openapi">
       <summary>Import an OpenAPI file</summary>
-      <p className="param-hint">Adds the endpoints of an OpenAPI 3 file (JSON or YAML), for example one from Pleo’s API reference. Nothing in the file is run.</p>
+      <p className="param-hint">
+        Adds the endpoints of an OpenAPI 3 file (JSON or YAML), for example one from Pleo’s API reference. Nothing in the file is run.
+      </p>
       <label htmlFor={id}>OpenAPI file</label>
-      <input id={id} type="file" accept=".json,.yaml,.yml,application/json,application/yaml" onChange={(e) => void onFile(e.currentTarget.files?.[0])} data-testid="openapi-file" />
+      <input
+        id={id}
+        type="file"
+        accept=".json,.yaml,.yml,application/json,application/yaml"
+        onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        data-testid="openapi-file"
+      />
       {message && (
         <p role="status" data-testid="openapi-result">
           {message}

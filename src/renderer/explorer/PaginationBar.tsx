@@ -26,16 +26,31 @@ export function PaginationBar({ info, pageNumber, busy, progress, onPage, onFetc
             Page {pageNumber}: {info.count} item{info.count === 1 ? '' : 's'}
             {info.total !== undefined ? ` of ${info.total}` : ''}
           </span>
-          <button type="button" onClick={() => onPage('previous')} disabled={busy || !info.hasPreviousPage || !info.startCursor} data-testid="page-previous">
+          <button
+            type="button"
+            onClick={() => onPage('previous')}
+            disabled={busy || !info.hasPreviousPage || !info.startCursor}
+            data-testid="page-previous"
+          >
             ← Previous page
           </button>
-          <button type="button" onClick={() => onPage('next')} disabled={busy || !info.hasNextPage || !info.endCursor} data-testid="page-next">
+          <button
+            type="button"
+            onClick={() => onPage('next')}
+            disabled={busy || !info.hasNextPage || !info.endCursor}
+            data-testid="page-next"
+          >
             Next page →
           </button>
         </>
       )}
       {!fetching ? (
-        <button type="button" onClick={onFetchAll} disabled={busy || !info || (!info.hasNextPage && !info.hasPreviousPage)} data-testid="fetch-all">
+        <button
+          type="button"
+          onClick={onFetchAll}
+          disabled={busy || !info || (!info.hasNextPage && !info.hasPreviousPage)}
+          data-testid="fetch-all"
+        >
           Fetch all pages
         </button>
       ) : (

@@ -3,7 +3,17 @@ import { useId } from 'react';
 import type { ParamDef } from '../../shared/catalog/types.js';
 import { UUID } from './form-state.js';
 
-export function ParamField({ param, value, onChange, problem }: { param: ParamDef; value: string; onChange(v: string): void; problem?: string | undefined }) {
+export function ParamField({
+  param,
+  value,
+  onChange,
+  problem,
+}: {
+  param: ParamDef;
+  value: string;
+  onChange(v: string): void;
+  problem?: string | undefined;
+}) {
   const id = useId();
   const problemId = `${id}-problem`;
   const hintId = problem ? `${id}-hint ${problemId}` : `${id}-hint`;
@@ -17,13 +27,27 @@ export function ParamField({ param, value, onChange, problem }: { param: ParamDe
         {param.required ? <span className="required"> (required)</span> : <span className="optional"> (optional)</span>}
       </label>
       {param.type === 'boolean' && !param.array ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hintId} aria-invalid={invalid} data-testid={`param-${param.name}`}>
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          aria-describedby={hintId}
+          aria-invalid={invalid}
+          data-testid={`param-${param.name}`}
+        >
           <option value="">(not set)</option>
           <option value="true">true</option>
           <option value="false">false</option>
         </select>
       ) : param.type === 'enum' && !param.array && param.enumValues ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hintId} aria-invalid={invalid} data-testid={`param-${param.name}`}>
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          aria-describedby={hintId}
+          aria-invalid={invalid}
+          data-testid={`param-${param.name}`}
+        >
           <option value="">(not set)</option>
           {param.enumValues.map((v) => (
             <option key={v} value={v}>

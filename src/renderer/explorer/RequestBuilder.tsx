@@ -21,7 +21,18 @@ export interface RequestBuilderProps {
   children?: React.ReactNode;
 }
 
-export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChange, onSend, onCancel, onCopyCurl, children }: RequestBuilderProps) {
+export function RequestBuilder({
+  form,
+  endpoint,
+  apiBase,
+  problems,
+  busy,
+  onChange,
+  onSend,
+  onCancel,
+  onCopyCurl,
+  children,
+}: RequestBuilderProps) {
   const methodId = useId();
   const pathId = useId();
   const set = (patch: Partial<FormState>) => onChange({ ...form, ...patch });
@@ -55,7 +66,12 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
         <label htmlFor={methodId} className="visually-hidden">
           Method
         </label>
-        <select id={methodId} value={form.method} onChange={(e) => set({ method: e.currentTarget.value as HttpMethod })} data-testid="request-method">
+        <select
+          id={methodId}
+          value={form.method}
+          onChange={(e) => set({ method: e.currentTarget.value as HttpMethod })}
+          data-testid="request-method"
+        >
           {HTTP_METHODS.map((m) => (
             <option key={m}>{m}</option>
           ))}
@@ -122,17 +138,30 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
           {/* Required or filled-in parameters are shown; the rest wait one click away, so Send and the answer stay close. */}
           <div className="param-grid">
             {shownQuery.map((p) => (
-              <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+              <ParamField
+                key={p.name}
+                param={p}
+                value={form.queryValues[p.name] ?? ''}
+                problem={problemFor(p.name)}
+                onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })}
+              />
             ))}
           </div>
           {foldedQuery.length > 0 && (
             <details className="more-params">
               <summary>
-                {foldedQuery.length} more optional parameter{foldedQuery.length === 1 ? '' : 's'}: {foldedQuery.map((p) => p.name).join(', ')}
+                {foldedQuery.length} more optional parameter{foldedQuery.length === 1 ? '' : 's'}:{' '}
+                {foldedQuery.map((p) => p.name).join(', ')}
               </summary>
               <div className="param-grid">
                 {foldedQuery.map((p) => (
-                  <ParamField key={p.name} param={p} value={form.queryValues[p.name] ?? ''} problem={problemFor(p.name)} onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })} />
+                  <ParamField
+                    key={p.name}
+                    param={p}
+                    value={form.queryValues[p.name] ?? ''}
+                    problem={problemFor(p.name)}
+                    onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })}
+                  />
                 ))}
               </div>
             </details>
@@ -145,13 +174,25 @@ export function RequestBuilder({ form, endpoint, apiBase, problems, busy, onChan
           <div className="extra-query" key={i}>
             <label>
               Name
-              <input value={q.name} onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, name: e.currentTarget.value } : x)) })} spellCheck={false} />
+              <input
+                value={q.name}
+                onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, name: e.currentTarget.value } : x)) })}
+                spellCheck={false}
+              />
             </label>
             <label>
               Value
-              <input value={q.value} onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, value: e.currentTarget.value } : x)) })} spellCheck={false} />
+              <input
+                value={q.value}
+                onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, value: e.currentTarget.value } : x)) })}
+                spellCheck={false}
+              />
             </label>
-            <button type="button" onClick={() => set({ extraQuery: form.extraQuery.filter((_, k) => k !== i) })} aria-label={`Remove query parameter ${q.name || i + 1}`}>
+            <button
+              type="button"
+              onClick={() => set({ extraQuery: form.extraQuery.filter((_, k) => k !== i) })}
+              aria-label={`Remove query parameter ${q.name || i + 1}`}
+            >
               Remove
             </button>
           </div>

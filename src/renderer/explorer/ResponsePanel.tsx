@@ -39,7 +39,8 @@ export function ResponsePanel({ response: r, pagination, onEnvelope, onCopy, onS
       {r.explanation && <AnswerExplanation explanation={r.explanation} />}
       {r.fetchAll && (
         <p className="notice notice-info" data-testid="fetch-all-summary">
-          {r.fetchAll.complete ? 'All pages fetched' : r.fetchAll.cancelled ? 'Stopped when you cancelled' : 'Stopped before the last page'}: {r.fetchAll.items} items from {r.fetchAll.pages} page
+          {r.fetchAll.complete ? 'All pages fetched' : r.fetchAll.cancelled ? 'Stopped when you cancelled' : 'Stopped before the last page'}
+          : {r.fetchAll.items} items from {r.fetchAll.pages} page
           {r.fetchAll.pages === 1 ? '' : 's'}
           {r.fetchAll.total !== undefined ? ` (Pleo reports ${r.fetchAll.total} in total)` : ''}.
         </p>

@@ -23,7 +23,9 @@ export interface FormState {
 /** The form a new user starts with: Pleo's "first API call", GET /v2/employees. */
 export const initialForm = (): FormState => {
   const first = PLEO_ENDPOINTS.find((e) => e.id === 'employees-list');
-  return first ? formFromEndpoint(first) : { method: 'GET', path: '/v2/employees', pathValues: {}, queryValues: {}, extraQuery: [], body: '' };
+  return first
+    ? formFromEndpoint(first)
+    : { method: 'GET', path: '/v2/employees', pathValues: {}, queryValues: {}, extraQuery: [], body: '' };
 };
 
 export function formFromEndpoint(e: EndpointDef): FormState {
@@ -75,7 +77,12 @@ export function buildRequest(form: FormState, endpoint: EndpointDef | undefined)
       if (p.required) problems.push(`Fill in the query parameter "${p.name}".`);
       continue;
     }
-    const values = p.array ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [raw];
+    const values = p.array
+      ? raw
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : [raw];
     for (const v of values) {
       const problem = valueProblem(p, v);
       if (problem) problems.push(problem);
@@ -99,7 +106,13 @@ export function buildRequest(form: FormState, endpoint: EndpointDef | undefined)
   if (problems.length) return { problems };
   return {
     problems,
-    request: { method: form.method, path, query, ...(body !== undefined ? { body } : {}), ...(form.endpointId ? { endpointId: form.endpointId } : {}) },
+    request: {
+      method: form.method,
+      path,
+      query,
+      ...(body !== undefined ? { body } : {}),
+      ...(form.endpointId ? { endpointId: form.endpointId } : {}),
+    },
   };
 }
 

@@ -56,8 +56,8 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
     <section aria-labelledby="export-title" className="export-screen">
       <h2 id="export-title">Export expenses</h2>
       <p className="intro">
-        The next part of the journey: run a complete export the way an accounting integration does it with Pleo's Export API, and prove each step.
-        Nothing here needs code.
+        The next part of the journey: run a complete export the way an accounting integration does it with Pleo's Export API, and prove each
+        step. Nothing here needs code.
       </p>
       <div className="checklist-progress">
         <progress value={view.done} max={view.total} aria-label="Export checklist progress" />
@@ -80,23 +80,44 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       {view.canQueueOnSimulator && (
         <section className="export-panel" aria-labelledby="export-queue-h">
           <h3 id="export-queue-h">On the simulator: queue an export as the customer would</h3>
-          <p className="help">In Pleo the customer selects expenses and clicks Export. Here the simulator does that for the signed-in company, with its latest entries.</p>
+          <p className="help">
+            In Pleo the customer selects expenses and clicks Export. Here the simulator does that for the signed-in company, with its latest
+            entries.
+          </p>
           <form
             className="export-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void act('queue', () => partner().export.queueOnSimulator({ items: Number(items), ...(cancelWaiting ? { cancelWaiting: true } : {}) }), (r) => {
-                setQueued(`Queued job ${short(r.queued.jobId)} with ${r.queued.items.toLocaleString('en')} items.`);
-                return r.view;
-              });
+              void act(
+                'queue',
+                () => partner().export.queueOnSimulator({ items: Number(items), ...(cancelWaiting ? { cancelWaiting: true } : {}) }),
+                (r) => {
+                  setQueued(`Queued job ${short(r.queued.jobId)} with ${r.queued.items.toLocaleString('en')} items.`);
+                  return r.view;
+                },
+              );
             }}
           >
             <div className="field">
               <label htmlFor={ids.items}>Number of expenses to export</label>
-              <input id={ids.items} type="number" min={1} max={200000} required value={items} onChange={(e) => setItems(e.currentTarget.value)} data-testid="export-queue-items" />
+              <input
+                id={ids.items}
+                type="number"
+                min={1}
+                max={200000}
+                required
+                value={items}
+                onChange={(e) => setItems(e.currentTarget.value)}
+                data-testid="export-queue-items"
+              />
             </div>
             <label className="check-label">
-              <input type="checkbox" checked={cancelWaiting} onChange={(e) => setCancelWaiting(e.currentTarget.checked)} data-testid="export-queue-cancel-waiting" />
+              <input
+                type="checkbox"
+                checked={cancelWaiting}
+                onChange={(e) => setCancelWaiting(e.currentTarget.checked)}
+                data-testid="export-queue-cancel-waiting"
+              />
               Cancel the job that is already waiting first (customers can cancel an export in Pleo)
             </label>
             <div className="step-actions">
@@ -116,7 +137,13 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       <section className="export-panel" aria-labelledby="export-job-h">
         <h3 id="export-job-h">The job</h3>
         <div className="step-actions">
-          <button type="button" className={!view.job ? 'primary' : undefined} disabled={!view.signedIn || running || !!busy} onClick={() => void act('find', () => partner().export.findJob(env), pick)} data-testid="export-find">
+          <button
+            type="button"
+            className={!view.job ? 'primary' : undefined}
+            disabled={!view.signedIn || running || !!busy}
+            onClick={() => void act('find', () => partner().export.findJob(env), pick)}
+            data-testid="export-find"
+          >
             Find the oldest waiting job
           </button>
         </div>
@@ -177,7 +204,12 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       <section className="export-panel" aria-labelledby="export-target-h">
         <h3 id="export-target-h">The target: a CSV file</h3>
         <div className="step-actions">
-          <button type="button" disabled={running || !!busy} onClick={() => void act('target', () => partner().export.chooseTarget(env), pick)} data-testid="export-choose-target">
+          <button
+            type="button"
+            disabled={running || !!busy}
+            onClick={() => void act('target', () => partner().export.chooseTarget(env), pick)}
+            data-testid="export-choose-target"
+          >
             Choose CSV file…
           </button>
           <span data-testid="export-target">{view.targetPath ? `Writing to ${view.targetPath}` : 'No file chosen yet.'}</span>
@@ -186,14 +218,28 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
           <legend>Optional: mark rows as failed, to show "completed with errors"</legend>
           <div className="field">
             <label htmlFor={ids.rows}>Row numbers to mark as failed</label>
-            <input id={ids.rows} value={rowsText} onChange={(e) => setRowsText(e.currentTarget.value)} aria-describedby={`${ids.rows}-help`} aria-invalid={rows === undefined} data-testid="export-fail-rows" />
+            <input
+              id={ids.rows}
+              value={rowsText}
+              onChange={(e) => setRowsText(e.currentTarget.value)}
+              aria-describedby={`${ids.rows}-help`}
+              aria-invalid={rows === undefined}
+              data-testid="export-fail-rows"
+            />
             <span id={`${ids.rows}-help`} className="help">
-              {rows === undefined ? 'Use whole numbers from 1, separated by commas, e.g. 2, 17, 4031.' : 'Row 1 is the first item of the job. Leave empty to export everything successfully.'}
+              {rows === undefined
+                ? 'Use whole numbers from 1, separated by commas, e.g. 2, 17, 4031.'
+                : 'Row 1 is the first item of the job. Leave empty to export everything successfully.'}
             </span>
           </div>
           <div className="field">
             <label htmlFor={ids.type}>Failure type reported to Pleo</label>
-            <select id={ids.type} value={failureType} onChange={(e) => setFailureType(e.currentTarget.value as typeof failureType)} data-testid="export-fail-type">
+            <select
+              id={ids.type}
+              value={failureType}
+              onChange={(e) => setFailureType(e.currentTarget.value as typeof failureType)}
+              data-testid="export-fail-type"
+            >
               {ITEM_FAILURE_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {t.replace(/_/g, ' ')}
@@ -203,14 +249,23 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
           </div>
           <div className="field">
             <label htmlFor={ids.reason}>Reason (shown to the customer in Pleo)</label>
-            <input id={ids.reason} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="export-fail-reason" />
+            <input
+              id={ids.reason}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="export-fail-reason"
+            />
           </div>
         </fieldset>
       </section>
 
       <section className="export-panel" aria-labelledby="export-run-h">
         <h3 id="export-run-h">
-          Run <span className="run-state" data-testid="export-state" data-state={view.state}>({OUTCOME_LABELS[view.state]})</span>
+          Run{' '}
+          <span className="run-state" data-testid="export-state" data-state={view.state}>
+            ({OUTCOME_LABELS[view.state]})
+          </span>
         </h3>
         <div className="step-actions">
           {!running && (
@@ -219,7 +274,16 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
               className="primary"
               disabled={!view.job || view.job.status !== 'pending' || !view.targetPath || rows === undefined || !!busy}
               onClick={() =>
-                void act('start', () => partner().export.start({ failRows: rows ?? [], failureReasonType: failureType, ...(reason.trim() ? { failureReason: reason.trim() } : {}) }), pick)
+                void act(
+                  'start',
+                  () =>
+                    partner().export.start({
+                      failRows: rows ?? [],
+                      failureReasonType: failureType,
+                      ...(reason.trim() ? { failureReason: reason.trim() } : {}),
+                    }),
+                  pick,
+                )
               }
               data-testid="export-start"
             >
@@ -232,12 +296,23 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
             </button>
           )}
           {!running && view.resumable && (
-            <button type="button" className="primary" disabled={!!busy} onClick={() => void act('resume', () => partner().export.resume(env), pick)} data-testid="export-resume">
+            <button
+              type="button"
+              className="primary"
+              disabled={!!busy}
+              onClick={() => void act('resume', () => partner().export.resume(env), pick)}
+              data-testid="export-resume"
+            >
               Resume ({view.resumable.reported.toLocaleString('en')} of {view.resumable.total.toLocaleString('en')} reported)
             </button>
           )}
           {!running && (view.resumable || view.job?.status === 'in_progress') && (
-            <button type="button" disabled={!!busy} onClick={() => void act('abandon', () => partner().export.abandon(env), pick)} data-testid="export-abandon">
+            <button
+              type="button"
+              disabled={!!busy}
+              onClick={() => void act('abandon', () => partner().export.abandon(env), pick)}
+              data-testid="export-abandon"
+            >
               Give up this job
             </button>
           )}
@@ -245,8 +320,9 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
         {(running || view.progress.total > 0) && <ExportProgressPanel progress={view.progress} running={running} />}
         {view.lastRun && (
           <p className="export-last-run" data-testid="export-last-run">
-            Last run: job {short(view.lastRun.jobId)} {view.lastRun.outcome.replace(/_/g, ' ')}: {view.lastRun.items.toLocaleString('en')} items, {view.lastRun.successful.toLocaleString('en')} successful,{' '}
-            {view.lastRun.failed.toLocaleString('en')} failed, in {Math.round(view.lastRun.durationMs / 1000)} s.
+            Last run: job {short(view.lastRun.jobId)} {view.lastRun.outcome.replace(/_/g, ' ')}: {view.lastRun.items.toLocaleString('en')}{' '}
+            items, {view.lastRun.successful.toLocaleString('en')} successful, {view.lastRun.failed.toLocaleString('en')} failed, in{' '}
+            {Math.round(view.lastRun.durationMs / 1000)} s.
           </p>
         )}
       </section>

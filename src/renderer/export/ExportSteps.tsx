@@ -21,7 +21,9 @@ export function ExportSteps({ steps }: { steps: ExportStepView[] }) {
               <ul className="evidence-list">
                 {[...s.evidence].reverse().map((e) => (
                   <li key={`${e.at}-${e.result.slice(0, 20)}`} className={`evidence-${e.outcome}`}>
-                    <span className="evidence-outcome">{e.outcome === 'passed' ? 'Passed' : e.outcome === 'failed' ? 'Failed' : 'Note'}</span>{' '}
+                    <span className="evidence-outcome">
+                      {e.outcome === 'passed' ? 'Passed' : e.outcome === 'failed' ? 'Failed' : 'Note'}
+                    </span>{' '}
                     <span className="evidence-how">{time(e.at)}:</span> {e.result}
                   </li>
                 ))}

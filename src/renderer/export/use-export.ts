@@ -36,22 +36,25 @@ export function useExport() {
     };
   }, [reload]);
 
-  const act = useCallback(async <T,>(name: string, run: () => Promise<Result<T>>, pick: (value: T) => ExportView): Promise<T | undefined> => {
-    setBusy(name);
-    setError(undefined);
-    try {
-      const r = await run();
-      if (!r.ok) {
-        setError(r.error);
-        void reload();
-        return undefined;
+  const act = useCallback(
+    async <T>(name: string, run: () => Promise<Result<T>>, pick: (value: T) => ExportView): Promise<T | undefined> => {
+      setBusy(name);
+      setError(undefined);
+      try {
+        const r = await run();
+        if (!r.ok) {
+          setError(r.error);
+          void reload();
+          return undefined;
+        }
+        setView(pick(r.value));
+        return r.value;
+      } finally {
+        setBusy(undefined);
       }
-      setView(pick(r.value));
-      return r.value;
-    } finally {
-      setBusy(undefined);
-    }
-  }, [reload]);
+    },
+    [reload],
+  );
 
   return { view, error, busy, act, reload };
 }

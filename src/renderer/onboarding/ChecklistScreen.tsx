@@ -38,7 +38,8 @@ export function ChecklistScreen({ navigate }: { navigate: (id: ScreenId) => void
       {view && (
         <>
           <p className="checklist-intro muted">
-            Pleo's "OAuth 2.0 Access to Staging" workflow (Early Access Programme), step by step, for <strong>{view.environmentName}</strong>
+            Pleo's "OAuth 2.0 Access to Staging" workflow (Early Access Programme), step by step, for{' '}
+            <strong>{view.environmentName}</strong>
             {view.clientId ? (
               <>
                 {' '}
@@ -51,13 +52,26 @@ export function ChecklistScreen({ navigate }: { navigate: (id: ScreenId) => void
           </p>
           <ol className="step-list" aria-label="Checklist steps">
             {view.steps.map((step) => (
-              <StepCard key={step.id} step={step} environmentId={view.environmentId} details={view.details} navigate={navigate} current={step.id === currentId} />
+              <StepCard
+                key={step.id}
+                step={step}
+                environmentId={view.environmentId}
+                details={view.details}
+                navigate={navigate}
+                current={step.id === currentId}
+              />
             ))}
           </ol>
-          <ReportPanel environmentId={view.environmentId} pdfAvailable={view.pdfAvailable} simulator={view.environmentKind === 'simulator'} />
+          <ReportPanel
+            environmentId={view.environmentId}
+            pdfAvailable={view.pdfAvailable}
+            simulator={view.environmentKind === 'simulator'}
+          />
           <section className="reset-panel" aria-labelledby="reset-heading">
             <h3 id="reset-heading">Start over</h3>
-            <p className="muted">Forget this environment's checklist progress and evidence. Your stored credentials and sign-in are kept.</p>
+            <p className="muted">
+              Forget this environment's checklist progress and evidence. Your stored credentials and sign-in are kept.
+            </p>
             <button type="button" onClick={() => setConfirmReset(true)} data-testid="reset-environment">
               Reset this environment…
             </button>
@@ -71,7 +85,8 @@ export function ChecklistScreen({ navigate }: { navigate: (id: ScreenId) => void
             testId="reset-dialog"
           >
             <p>
-              All progress and evidence for {view.environmentName} will be forgotten. This cannot be undone. Credentials and tokens are not affected.
+              All progress and evidence for {view.environmentName} will be forgotten. This cannot be undone. Credentials and tokens are not
+              affected.
             </p>
           </ConfirmDialog>
         </>

@@ -38,7 +38,13 @@ export function ConfirmDialog({
   }, [open]);
   const titleId = `${testId ?? 'dialog'}-title`;
   return (
-    <dialog ref={ref} className="confirm-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), onCancel())} data-testid={testId}>
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => (e.preventDefault(), onCancel())}
+      data-testid={testId}
+    >
       <h2 id={titleId}>{title}</h2>
       {children}
       <div className="dialog-actions">

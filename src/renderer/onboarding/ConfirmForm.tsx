@@ -8,7 +8,17 @@ import { partner } from '../partner.js';
 let lastName = '';
 
 /** A manual confirmation: labelled as such, and it records who confirmed (and main records when). */
-export function ConfirmForm({ stepId, environmentId, label, blocked = false }: { stepId: ManualStepId; environmentId: string; label: string; blocked?: boolean }) {
+export function ConfirmForm({
+  stepId,
+  environmentId,
+  label,
+  blocked = false,
+}: {
+  stepId: ManualStepId;
+  environmentId: string;
+  label: string;
+  blocked?: boolean;
+}) {
   const [name, setName] = useState(lastName);
   const [error, setError] = useState<AppError | undefined>();
   const id = useId();

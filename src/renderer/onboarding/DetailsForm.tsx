@@ -49,7 +49,12 @@ export function DetailsForm({ environmentId, details }: { environmentId: string;
             {f.multiline ? (
               <textarea {...common} rows={3} maxLength={1000} />
             ) : (
-              <input {...common} type={presenter && f.sensitive ? 'password' : (f.type ?? 'text')} maxLength={f.key === 'clientUri' ? 300 : 200} autoComplete="off" />
+              <input
+                {...common}
+                type={presenter && f.sensitive ? 'password' : (f.type ?? 'text')}
+                maxLength={f.key === 'clientUri' ? 300 : 200}
+                autoComplete="off"
+              />
             )}
           </div>
         );

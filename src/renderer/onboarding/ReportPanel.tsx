@@ -7,7 +7,15 @@ import { partner } from '../partner.js';
 import { ReportPreview } from './ReportPreview.js';
 
 /** One-click readiness report for stakeholders: save as HTML (or PDF in the desktop app), preview. */
-export function ReportPanel({ environmentId, pdfAvailable, simulator = false }: { environmentId: string; pdfAvailable: boolean; simulator?: boolean }) {
+export function ReportPanel({
+  environmentId,
+  pdfAvailable,
+  simulator = false,
+}: {
+  environmentId: string;
+  pdfAvailable: boolean;
+  simulator?: boolean;
+}) {
   const [status, setStatus] = useState('');
   const [savedPath, setSavedPath] = useState<string | undefined>();
   const [error, setError] = useState<AppError | undefined>();
@@ -41,14 +49,20 @@ export function ReportPanel({ environmentId, pdfAvailable, simulator = false }: 
         </p>
       )}
       <p>
-        A one-page summary of this checklist and its evidence for your stakeholders. Secrets are never included and identifiers are shortened, so it is
-        safe to share or show on screen.
+        A one-page summary of this checklist and its evidence for your stakeholders. Secrets are never included and identifiers are
+        shortened, so it is safe to share or show on screen.
       </p>
       <div className="step-actions">
         <button type="button" className="primary" onClick={() => void save('html')} data-testid="report-save-html">
           Save report (HTML)
         </button>
-        <button type="button" onClick={() => void save('pdf')} disabled={!pdfAvailable} aria-describedby={pdfAvailable ? undefined : 'pdf-note'} data-testid="report-save-pdf">
+        <button
+          type="button"
+          onClick={() => void save('pdf')}
+          disabled={!pdfAvailable}
+          aria-describedby={pdfAvailable ? undefined : 'pdf-note'}
+          data-testid="report-save-pdf"
+        >
           Save as PDF
         </button>
         <button type="button" onClick={() => void togglePreview()} aria-expanded={!!preview} data-testid="report-preview-toggle">

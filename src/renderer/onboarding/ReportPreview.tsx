@@ -1,5 +1,12 @@
 import { Fragment } from 'react';
-import { SELF_CONFIRMED_ICON, SELF_CONFIRMED_LABEL, STATUS_ICONS, STATUS_LABELS, progressHeadline, type ReportModel } from '../../shared/onboarding.js';
+import {
+  SELF_CONFIRMED_ICON,
+  SELF_CONFIRMED_LABEL,
+  STATUS_ICONS,
+  STATUS_LABELS,
+  progressHeadline,
+  type ReportModel,
+} from '../../shared/onboarding.js';
 import { formatWhen } from './format.js';
 
 /**
@@ -32,9 +39,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
         <dt>Client ID</dt>
         <dd>{model.clientIdMasked}</dd>
       </dl>
-      <p className="report-progress">
-        {progressHeadline(model)}
-      </p>
+      <p className="report-progress">{progressHeadline(model)}</p>
       <ol className="report-steps">
         {model.steps.map((s) => (
           <li key={s.number}>
@@ -45,7 +50,8 @@ export function ReportPreview({ model }: { model: ReportModel }) {
             </span>
             {s.evidence[0] && (
               <p className="muted">
-                Latest evidence ({s.evidence[0].how === 'manual' ? 'manual confirmation' : 'automatic check'}, {formatWhen(s.evidence[0].at)}): {s.evidence[0].result}
+                Latest evidence ({s.evidence[0].how === 'manual' ? 'manual confirmation' : 'automatic check'},{' '}
+                {formatWhen(s.evidence[0].at)}): {s.evidence[0].result}
               </p>
             )}
           </li>

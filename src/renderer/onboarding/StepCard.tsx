@@ -70,14 +70,25 @@ export function StepCard({ step, environmentId, details, navigate, current }: Pr
       <article aria-labelledby={headingId}>
         <header className="step-header">
           <h3 id={headingId}>
-            <button type="button" className="step-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setToggled(!open)} data-testid={`toggle-${step.id}`}>
+            <button
+              type="button"
+              className="step-toggle"
+              aria-expanded={open}
+              aria-controls={bodyId}
+              onClick={() => setToggled(!open)}
+              data-testid={`toggle-${step.id}`}
+            >
               <span className="step-chevron" aria-hidden="true">
                 {open ? '▾' : '▸'}
               </span>
               <span className="step-number">Step {step.number}:</span> {step.title}
             </button>
           </h3>
-          <StatusBadge status={step.status} {...(step.comingNext ? { comingNext: true } : {})} {...(step.selfConfirmed ? { selfConfirmed: true } : {})} />
+          <StatusBadge
+            status={step.status}
+            {...(step.comingNext ? { comingNext: true } : {})}
+            {...(step.selfConfirmed ? { selfConfirmed: true } : {})}
+          />
         </header>
         {!open && latest && !step.comingNext && (
           <p className="step-summary muted">
@@ -117,7 +128,11 @@ export function StepCard({ step, environmentId, details, navigate, current }: Pr
               )}
               {step.prepared && (step.id === 'access-requested' || step.id === 'client-registered') && (
                 <details className="step-prepared" open={step.status !== 'done'}>
-                  <summary>{step.id === 'access-requested' ? 'Prepared text for the Partner API Access Request' : 'Prepared details for the Developer Partner Registration'}</summary>
+                  <summary>
+                    {step.id === 'access-requested'
+                      ? 'Prepared text for the Partner API Access Request'
+                      : 'Prepared details for the Developer Partner Registration'}
+                  </summary>
                   <PreparedList stepId={step.id} items={step.prepared} environmentId={environmentId} />
                 </details>
               )}
@@ -134,7 +149,11 @@ export function StepCard({ step, environmentId, details, navigate, current }: Pr
                       aria-describedby={headingId}
                       data-testid={`action-${step.id}-${a}`}
                     >
-                      {busy === a ? `${ACTION_LABELS[a]}…` : outcome.error && a !== 'open-connect' && a !== 'open-explorer' && a !== 'open-staging' ? `Retry: ${ACTION_LABELS[a]}` : ACTION_LABELS[a]}
+                      {busy === a
+                        ? `${ACTION_LABELS[a]}…`
+                        : outcome.error && a !== 'open-connect' && a !== 'open-explorer' && a !== 'open-staging'
+                          ? `Retry: ${ACTION_LABELS[a]}`
+                          : ACTION_LABELS[a]}
                     </button>
                   ))}
                 </div>
@@ -145,8 +164,13 @@ export function StepCard({ step, environmentId, details, navigate, current }: Pr
                   {step.blockedReason}
                 </p>
               )}
- {step.actions.includes('confirm') && step.status !== 'done' && manualId && (
-                <ConfirmForm stepId={manualId} environmentId={environmentId} label={CONFIRM_LABELS[step.id]!} blocked={!!step.blockedReason} />
+              {step.actions.includes('confirm') && step.status !== 'done' && manualId && (
+                <ConfirmForm
+                  stepId={manualId}
+                  environmentId={environmentId}
+                  label={CONFIRM_LABELS[step.id]!}
+                  blocked={!!step.blockedReason}
+                />
               )}
               {step.selfConfirmed && manual && (
                 <div className="step-actions">

@@ -37,7 +37,12 @@ export async function runStepAction(
     case 'run-check':
     case 'credential-probe':
     case 'refresh': {
-      const check = action === 'refresh' ? 'refresh-works' : action === 'credential-probe' ? 'credentials-stored' : (stepId as 'first-api-call' | 'staging-access');
+      const check =
+        action === 'refresh'
+          ? 'refresh-works'
+          : action === 'credential-probe'
+            ? 'credentials-stored'
+            : (stepId as 'first-api-call' | 'staging-access');
       const r = await partner().onboarding.runCheck({ environmentId, stepId: check });
       if (!r.ok) return { error: r.error };
       return r.value.error ? { error: r.value.error } : { message: 'Check passed.' };
@@ -71,7 +76,7 @@ export function credentialError(outcome: 'rejected' | 'unreachable' | 'unexpecte
   return {
     code: 'AS_UNAVAILABLE',
     message: `${environmentName} gave an unexpected answer to the credential check, so nothing was decided.`,
-    hint: 'Check the environment\'s addresses on this screen, then press Retry.',
+    hint: "Check the environment's addresses on this screen, then press Retry.",
     step: 'credentials-stored',
     ...(detail ? { serverText: detail.slice(0, 200) } : {}),
   };

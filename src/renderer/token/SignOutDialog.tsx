@@ -32,9 +32,14 @@ export function SignOutDialog({
       {canDisconnect && (
         <p>
           <label className="checkbox-label">
-            <input type="checkbox" checked={disconnect} onChange={(e) => setDisconnect(e.currentTarget.checked)} data-testid="disconnect-installation" />
-            Also disconnect the Pleo installation: removes this app's access to the staging company and revokes all of its tokens. You will need to approve
-            access again at the next sign-in.
+            <input
+              type="checkbox"
+              checked={disconnect}
+              onChange={(e) => setDisconnect(e.currentTarget.checked)}
+              data-testid="disconnect-installation"
+            />
+            Also disconnect the Pleo installation: removes this app's access to the staging company and revokes all of its tokens. You will
+            need to approve access again at the next sign-in.
           </label>
         </p>
       )}

@@ -44,7 +44,8 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
     <section aria-labelledby="token-heading" className="token-screen">
       <h2 id="token-heading">Token</h2>
       <p className="token-intro">
-        When you sign in, Pleo gives the app an <strong>access token</strong>: a temporary key the app uses to call Pleo's API for the company. With it comes a <strong>refresh token</strong>, which lets the app get a new key without asking you to sign in again.
+        When you sign in, Pleo gives the app an <strong>access token</strong>: a temporary key the app uses to call Pleo's API for the
+        company. With it comes a <strong>refresh token</strong>, which lets the app get a new key without asking you to sign in again.
       </p>
       {loadError && <ErrorMessage error={loadError} />}
       {!status && !loadError && <p role="status">Loading the token status…</p>}
@@ -93,7 +94,13 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
                 </>
               )}
               <dt>Access token</dt>
-              <dd>{status.accessTokenFingerprint ? <Sensitive value={status.accessTokenFingerprint} label="Access token fingerprint" /> : 'None'}</dd>
+              <dd>
+                {status.accessTokenFingerprint ? (
+                  <Sensitive value={status.accessTokenFingerprint} label="Access token fingerprint" />
+                ) : (
+                  'None'
+                )}
+              </dd>
               <dt>Refresh token</dt>
               <dd>
                 {status.hasRefreshToken ? (
@@ -112,7 +119,14 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
             <p className="muted">Tokens themselves are never shown: only the last characters of a fingerprint, to tell them apart.</p>
           </div>
           <div className="step-actions">
-            <button type="button" className="primary" onClick={() => void refresh()} disabled={!status.signedIn || busy} aria-busy={busy} data-testid="refresh-now">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void refresh()}
+              disabled={!status.signedIn || busy}
+              aria-busy={busy}
+              data-testid="refresh-now"
+            >
               {busy ? 'Refreshing…' : 'Refresh now'}
             </button>
             <button type="button" onClick={() => setSignOutOpen(true)} disabled={!status.signedIn} data-testid="sign-out">
@@ -124,7 +138,11 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
           </p>
           {error && <ExplainedError error={error} />}
           <h3>Scopes</h3>
-          <ScopeTable requested={status.requestedScopes.length ? status.requestedScopes : active.scopes} granted={status.grantedScopes} signedIn={status.signedIn} />
+          <ScopeTable
+            requested={status.requestedScopes.length ? status.requestedScopes : active.scopes}
+            granted={status.grantedScopes}
+            signedIn={status.signedIn}
+          />
           <h3>Timeline</h3>
           <TokenTimeline entries={status.timeline} />
           <SignOutDialog open={signOutOpen} env={active} onConfirm={(d) => void signOut(d)} onCancel={() => setSignOutOpen(false)} />

@@ -32,7 +32,11 @@ export function readPageInfo(body: unknown): PageInfo | undefined {
 const CURSOR_PARAMS = new Set(['after', 'before', 'offset']);
 
 /** The query for the next or previous page: same filters, the cursor replaced. */
-export function pageQuery(query: Array<[string, string]>, direction: 'next' | 'previous', info: PageInfo): Array<[string, string]> | undefined {
+export function pageQuery(
+  query: Array<[string, string]>,
+  direction: 'next' | 'previous',
+  info: PageInfo,
+): Array<[string, string]> | undefined {
   const cursor = direction === 'next' ? info.endCursor : info.startCursor;
   const allowed = direction === 'next' ? info.hasNextPage : info.hasPreviousPage;
   if (!cursor || !allowed) return undefined;

@@ -10,17 +10,40 @@ export const TASKS: TaskGroup[] = [
   { id: 'who-am-i', title: 'Who am I?', description: 'Check which client, company and scopes your access token stands for.' },
   { id: 'employees', title: 'List employees', description: 'Read the people of the company your token gives access to.' },
   { id: 'companies', title: 'Find companies', description: 'Look up the companies of an organisation and their details.' },
-  { id: 'export', title: 'Export expenses', description: 'Find export jobs, claim one, fetch its accounting entries and report back (Export API v3).' },
-  { id: 'bookkeeping', title: 'Tags, tax codes and vendors', description: 'Read the bookkeeping dimensions an accounting integration maps to.' },
+  {
+    id: 'export',
+    title: 'Export expenses',
+    description: 'Find export jobs, claim one, fetch its accounting entries and report back (Export API v3).',
+  },
+  {
+    id: 'bookkeeping',
+    title: 'Tags, tax codes and vendors',
+    description: 'Read the bookkeeping dimensions an accounting integration maps to.',
+  },
 ];
 
 /** Cursor pagination parameters shared by every list endpoint (Pleo's newer External APIs all page with cursors). */
 export function paginationParams(): ParamDef[] {
   return [
     { name: 'limit', in: 'query', type: 'integer', description: 'How many items one page should hold at most.', example: '10' },
-    { name: 'after', in: 'query', type: 'cursor', description: 'Cursor: the page after this position (from pagination.endCursor). Not with before or offset.' },
-    { name: 'before', in: 'query', type: 'cursor', description: 'Cursor: the page before this position (from pagination.startCursor). Not with after or offset.' },
-    { name: 'offset', in: 'query', type: 'integer', description: 'Skip this many items instead of using a cursor. Not with after or before.' },
+    {
+      name: 'after',
+      in: 'query',
+      type: 'cursor',
+      description: 'Cursor: the page after this position (from pagination.endCursor). Not with before or offset.',
+    },
+    {
+      name: 'before',
+      in: 'query',
+      type: 'cursor',
+      description: 'Cursor: the page before this position (from pagination.startCursor). Not with after or offset.',
+    },
+    {
+      name: 'offset',
+      in: 'query',
+      type: 'integer',
+      description: 'Skip this many items instead of using a cursor. Not with after or before.',
+    },
     { name: 'sorting_keys', in: 'query', type: 'string', array: true, description: 'Fields to sort by, one per value.' },
     {
       name: 'sorting_order',
@@ -33,7 +56,13 @@ export function paginationParams(): ParamDef[] {
   ];
 }
 
-const uuidPath = (name: string, what: string): ParamDef => ({ name, in: 'path', type: 'uuid', required: true, description: `ID of the ${what}.` });
+const uuidPath = (name: string, what: string): ParamDef => ({
+  name,
+  in: 'path',
+  type: 'uuid',
+  required: true,
+  description: `ID of the ${what}.`,
+});
 const companyQuery = (required = false): ParamDef => ({
   name: 'company_id',
   in: 'query',
@@ -52,7 +81,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v1/introspect',
     summary: 'Describe the current access token',
-    description: 'Pleo says how it sees your token: the client, the application name, the scopes it carries and the company (subject) it gives access to. Any valid token may call it.',
+    description:
+      'Pleo says how it sees your token: the client, the application name, the scopes it carries and the company (subject) it gives access to. Any valid token may call it.',
     task: 'who-am-i',
     scopes: [],
     params: [],
@@ -63,7 +93,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v1/installations/me',
     summary: 'Show this app\u2019s installation',
-    description: 'The installation Pleo created for your client when someone completed the sign-in: its status (for example ACTIVATED or PENDING_INTEGRATION) and the company it belongs to.',
+    description:
+      'The installation Pleo created for your client when someone completed the sign-in: its status (for example ACTIVATED or PENDING_INTEGRATION) and the company it belongs to.',
     task: 'who-am-i',
     scopes: [],
     params: [],
@@ -74,15 +105,24 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v1/installations/me',
     summary: 'Create this app\u2019s installation',
-    description: 'Creates the installation for the token\u2019s company if it does not exist (normally Pleo creates it after the sign-in), or changes the existing one.',
+    description:
+      'Creates the installation for the token\u2019s company if it does not exist (normally Pleo creates it after the sign-in), or changes the existing one.',
     task: 'who-am-i',
     scopes: [],
     params: [],
     body: {
       description: 'All members are optional.',
       fields: [
-        { name: 'status', type: 'ACTIVATED | INACTIVE | AUTHORIZED | PENDING_INTEGRATION', description: 'Status to start with (ACTIVATED if left out).' },
-        { name: 'errorCode', type: 'NOT_ENTITLED | AUTH_ERROR | INTEGRATION_ERROR', description: 'Why the installation is inactive (only with status INACTIVE).' },
+        {
+          name: 'status',
+          type: 'ACTIVATED | INACTIVE | AUTHORIZED | PENDING_INTEGRATION',
+          description: 'Status to start with (ACTIVATED if left out).',
+        },
+        {
+          name: 'errorCode',
+          type: 'NOT_ENTITLED | AUTH_ERROR | INTEGRATION_ERROR',
+          description: 'Why the installation is inactive (only with status INACTIVE).',
+        },
         { name: 'metadata', type: 'object', description: 'Your own notes about the installation.' },
       ],
       example: { status: 'ACTIVATED' },
@@ -95,7 +135,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v1/installations/me:activate',
     summary: 'Mark this app\u2019s installation as ready',
-    description: 'Tells Pleo your integration is set up for this company: the installation becomes ACTIVATED and any earlier error is cleared.',
+    description:
+      'Tells Pleo your integration is set up for this company: the installation becomes ACTIVATED and any earlier error is cleared.',
     task: 'who-am-i',
     scopes: [],
     params: [],
@@ -107,14 +148,20 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'PUT',
     path: '/v1/installations/me',
     summary: 'Change this app\u2019s installation',
-    description: 'Sets the installation\u2019s status (for example PENDING_INTEGRATION while the partner finishes the set-up) and, optionally, your own metadata for it.',
+    description:
+      'Sets the installation\u2019s status (for example PENDING_INTEGRATION while the partner finishes the set-up) and, optionally, your own metadata for it.',
     task: 'who-am-i',
     scopes: [],
     params: [],
     body: {
       description: 'The new status and, optionally, metadata.',
       fields: [
-        { name: 'status', type: 'ACTIVATED | INACTIVE | AUTHORIZED | PENDING_INTEGRATION', required: true, description: 'The installation\u2019s new status.' },
+        {
+          name: 'status',
+          type: 'ACTIVATED | INACTIVE | AUTHORIZED | PENDING_INTEGRATION',
+          required: true,
+          description: 'The installation\u2019s new status.',
+        },
         { name: 'metadata', type: 'object', description: 'Your own notes about the installation; Pleo does not read them.' },
       ],
       example: { status: 'PENDING_INTEGRATION' },
@@ -127,7 +174,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'DELETE',
     path: '/v1/installations/me',
     summary: 'Disconnect this app',
-    description: 'Deletes the installation and ends every access and refresh token of your client: the company has to sign in again before you can call Pleo.',
+    description:
+      'Deletes the installation and ends every access and refresh token of your client: the company has to sign in again before you can call Pleo.',
     task: 'who-am-i',
     scopes: [],
     params: [],
@@ -140,7 +188,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v2/employees',
     summary: 'List employees',
-    description: 'Pages through the employees your token can see. Pleo\u2019s guides use this as the first API call. Without a company ID you get every employee the token may read.',
+    description:
+      'Pages through the employees your token can see. Pleo\u2019s guides use this as the first API call. Without a company ID you get every employee the token may read.',
     task: 'employees',
     scopes: ['users:read'],
     params: [
@@ -169,10 +218,14 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v1/companies',
     summary: 'List companies',
-    description: 'The companies your token can see, optionally only those of one organisation. Useful with an organisation-level token to find the company IDs other calls need.',
+    description:
+      'The companies your token can see, optionally only those of one organisation. Useful with an organisation-level token to find the company IDs other calls need.',
     task: 'companies',
     scopes: ['companies:read'],
-    params: [{ name: 'organization_id', in: 'query', type: 'uuid', description: 'Only companies of this organisation.' }, ...paginationParams()],
+    params: [
+      { name: 'organization_id', in: 'query', type: 'uuid', description: 'Only companies of this organisation.' },
+      ...paginationParams(),
+    ],
     paginated: true,
     source: 'pleo',
   },
@@ -193,12 +246,20 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v3/export-jobs',
     summary: 'Find export jobs',
-    description: 'Export jobs of a company. To find work, ask for status pending and always take the oldest job; never work on two jobs of one company at once.',
+    description:
+      'Export jobs of a company. To find work, ask for status pending and always take the oldest job; never work on two jobs of one company at once.',
     task: 'export',
     scopes: ['export-jobs:read'],
     params: [
       companyQuery(),
-      { name: 'statuses', in: 'query', type: 'enum', array: true, enumValues: EXPORT_JOB_STATUSES, description: 'Only jobs in these states.' },
+      {
+        name: 'statuses',
+        in: 'query',
+        type: 'enum',
+        array: true,
+        enumValues: EXPORT_JOB_STATUSES,
+        description: 'Only jobs in these states.',
+      },
       ...paginationParams(),
     ],
     paginated: true,
@@ -220,7 +281,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v3/export-jobs',
     summary: 'Create an export job',
-    description: 'Queues accounting entries for export, as the Export button in Pleo does. A company can have only one running job; a second one is refused (EXPORT_ALREADY_IN_PROGRESS).',
+    description:
+      'Queues accounting entries for export, as the Export button in Pleo does. A company can have only one running job; a second one is refused (EXPORT_ALREADY_IN_PROGRESS).',
     task: 'export',
     scopes: ['export-jobs:write'],
     params: [],
@@ -243,7 +305,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v3/export-job-events',
     summary: 'Claim, complete or fail a job',
-    description: 'Moves a job through its life: send started to claim it, then completed, completed_with_errors or failed (with a reason) when you are done.',
+    description:
+      'Moves a job through its life: send started to claim it, then completed, completed_with_errors or failed (with a reason) when you are done.',
     task: 'export',
     scopes: ['export-jobs:write'],
     params: [],
@@ -265,10 +328,20 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v3/export-items',
     summary: 'Fetch the entries of a job',
-    description: 'The accounting entries of a pending or in-progress job, ready to record in the accounting system: amounts in minor units, accounts, tax, tags, receipts and vendor.',
+    description:
+      'The accounting entries of a pending or in-progress job, ready to record in the accounting system: amounts in minor units, accounts, tax, tags, receipts and vendor.',
     task: 'export',
     scopes: ['export-items:read'],
-    params: [{ name: 'job_id', in: 'query', type: 'uuid', description: 'The export job whose entries you want. Pleo marks it optional; the built-in simulator then lists every entry your token can see.' }, ...paginationParams()],
+    params: [
+      {
+        name: 'job_id',
+        in: 'query',
+        type: 'uuid',
+        description:
+          'The export job whose entries you want. Pleo marks it optional; the built-in simulator then lists every entry your token can see.',
+      },
+      ...paginationParams(),
+    ],
     paginated: true,
     source: 'pleo',
   },
@@ -293,7 +366,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'PUT',
     path: '/v3/export-jobs/{jobId}/items',
     summary: 'Report exported entries',
-    description: 'Tell Pleo which entries were recorded (with their ID and link in the accounting system) or failed. At most 100 entries per call; nothing is accepted after the job is completed.',
+    description:
+      'Tell Pleo which entries were recorded (with their ID and link in the accounting system) or failed. At most 100 entries per call; nothing is accepted after the job is completed.',
     task: 'export',
     scopes: ['export-jobs:write'],
     params: [uuidPath('jobId', 'export job')],
@@ -318,7 +392,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'GET',
     path: '/v3/export-job-items',
     summary: 'Find the job item of an entry',
-    description: 'The export job item of one accounting entry: which job exported it and how that went. Pleo publishes this call but hides it from its reference pages.',
+    description:
+      'The export job item of one accounting entry: which job exported it and how that went. Pleo publishes this call but hides it from its reference pages.',
     task: 'export',
     scopes: ['export-jobs:read'],
     params: [companyQuery(), { name: 'accounting_entry_id', in: 'query', type: 'uuid', description: 'The accounting entry.' }],
@@ -354,7 +429,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v0/tag-groups',
     summary: 'Create a tag group',
-    description: 'Adds a bookkeeping dimension (for example the projects of your accounting system) to a company. The code must be new in that company.',
+    description:
+      'Adds a bookkeeping dimension (for example the projects of your accounting system) to a company. The code must be new in that company.',
     task: 'bookkeeping',
     scopes: ['tag-groups:write', 'tag-group:write'],
     params: [companyQuery()],
@@ -395,7 +471,11 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     description: 'Find tags of a company by text.',
     task: 'bookkeeping',
     scopes: ['tag-groups:read', 'tag-group:read'],
-    params: [companyQuery(), { name: 'text_search', in: 'query', type: 'string', description: 'Text to look for in tag names and codes.' }, ...paginationParams()],
+    params: [
+      companyQuery(),
+      { name: 'text_search', in: 'query', type: 'string', description: 'Text to look for in tag names and codes.' },
+      ...paginationParams(),
+    ],
     paginated: true,
     source: 'pleo',
   },
@@ -436,7 +516,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v0/tax-codes:search',
     summary: 'List tax codes',
-    description: 'The tax codes of a company with their rate (0.2 means 20 %) and type (inclusive, exclusive or reverse). It is a POST, but it only reads.',
+    description:
+      'The tax codes of a company with their rate (0.2 means 20 %) and type (inclusive, exclusive or reverse). It is a POST, but it only reads.',
     task: 'bookkeeping',
     scopes: ['tax-codes:read'],
     params: [companyQuery(), ...paginationParams()],
@@ -494,7 +575,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'PUT',
     path: '/v0/tax-codes/{taxCodeId}',
     summary: 'Change a tax code',
-    description: 'Replaces a tax code\u2019s name, rate, type, accounts and archived flag. Send every required member, also the ones that stay the same.',
+    description:
+      'Replaces a tax code\u2019s name, rate, type, accounts and archived flag. Send every required member, also the ones that stay the same.',
     task: 'bookkeeping',
     scopes: ['tax-codes:write'],
     params: [uuidPath('taxCodeId', 'tax code')],
@@ -532,7 +614,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v1/vendors:search',
     summary: 'Search vendors',
-    description: 'Find the suppliers (vendors) of a company by name, code, country or state. It is a POST so the filters fit in the body; it only reads.',
+    description:
+      'Find the suppliers (vendors) of a company by name, code, country or state. It is a POST so the filters fit in the body; it only reads.',
     task: 'bookkeeping',
     scopes: ['vendors:read'],
     params: [companyQuery(true), ...paginationParams()],
@@ -569,7 +652,8 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     method: 'POST',
     path: '/v1/vendors',
     summary: 'Create a vendor',
-    description: 'Adds a supplier to a company. With an externalId (its ID in your accounting system) it is ACTIVE at once; without one it is a DRAFT still to be created there.',
+    description:
+      'Adds a supplier to a company. With an externalId (its ID in your accounting system) it is ACTIVE at once; without one it is a DRAFT still to be created there.',
     task: 'bookkeeping',
     scopes: ['vendors:write'],
     params: [],

@@ -57,7 +57,8 @@ export function pathProblem(path: string): string | undefined {
   if (path.length > 2048) return 'The path is too long.';
   if (!path.startsWith('/')) return 'The path must start with "/" and be relative to the API address (no scheme or host).';
   if (path.startsWith('//')) return 'A path starting with "//" could point to another server.';
-  if (!PATH_CHARS.test(path)) return 'The path contains characters that are not allowed (spaces, "\\", "?", "#" or control characters). Put query parameters in the query list.';
+  if (!PATH_CHARS.test(path))
+    return 'The path contains characters that are not allowed (spaces, "\\", "?", "#" or control characters). Put query parameters in the query list.';
   const decoded = safeDecode(path);
   if (decoded === undefined) return 'The path has a malformed percent-escape.';
   // Encoded separators or dot segments would let a path climb out of the API base path.
@@ -75,7 +76,8 @@ export function headerProblem(name: string, value: string): string | undefined {
 }
 
 export function queryProblem(name: string): string | undefined {
-  if (FORBIDDEN_QUERY.has(name.toLowerCase())) return `"${name}" would put a credential in the address; the app sends the token only in the Authorization header.`;
+  if (FORBIDDEN_QUERY.has(name.toLowerCase()))
+    return `"${name}" would put a credential in the address; the app sends the token only in the Authorization header.`;
   return undefined;
 }
 

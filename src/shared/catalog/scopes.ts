@@ -32,4 +32,6 @@ export function isScopeToken(s: string): boolean {
 }
 
 /** A list of scopes in IPC payloads and stored settings. */
-export const scopeListSchema = z.array(z.string().regex(SCOPE_TOKEN, 'Scopes are names like users:read (letters, digits and : . _ - / * +).')).max(50);
+export const scopeListSchema = z
+  .array(z.string().regex(SCOPE_TOKEN, 'Scopes are names like users:read (letters, digits and : . _ - / * +).'))
+  .max(50);

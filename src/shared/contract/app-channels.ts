@@ -83,7 +83,5 @@ export const appChannels = {
 
 export const appEvents = {
   'app.preferencesChanged': event<UiPreferences>('Preferences changed (e.g. presenter mode toggled).'),
-  'app.notice': event<AppNotice>(
-    'A notice the shell shows as a banner or toast (e.g. session-only keychain mode).',
-  ),
+  'app.notice': event<AppNotice>('A notice the shell shows as a banner or toast (e.g. session-only keychain mode).'),
 } as const;

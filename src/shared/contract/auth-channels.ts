@@ -8,7 +8,11 @@ import { event, request } from './define.js';
 import { scopeListSchema } from '../catalog/scopes.js';
 import type { AuthStatus, CredentialCheck, EnvironmentSummary, FlowProgress } from '../environments.js';
 
-const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 const httpUrl = z.string().min(1).max(2048);
 
 export const customEnvironmentInput = z.strictObject({
@@ -46,8 +50,14 @@ export const authChannels = {
     z.strictObject({ environmentId: id }),
     'Forget the edits of a built-in environment: the simulator gets its own client back.',
   ),
-  'environments.addCustom': request<EnvironmentSummary>()(customEnvironmentInput, 'Add a custom environment (https required except loopback).'),
-  'environments.remove': request<{ removed: true }>()(z.strictObject({ environmentId: id }), 'Remove a custom environment and its secrets.'),
+  'environments.addCustom': request<EnvironmentSummary>()(
+    customEnvironmentInput,
+    'Add a custom environment (https required except loopback).',
+  ),
+  'environments.remove': request<{ removed: true }>()(
+    z.strictObject({ environmentId: id }),
+    'Remove a custom environment and its secrets.',
+  ),
   'credentials.setClientSecret': request<EnvironmentSummary>()(
     z.strictObject({ environmentId: id, clientSecret: z.string().min(1).max(1000) }),
     'Store the Client Secret in the keychain. Write-only: it is never read back to the renderer.',
@@ -62,8 +72,14 @@ export const authChannels = {
     'Start the authorization code + PKCE flow in the system browser. A new flow cancels the old one.',
   ),
   'auth.cancel': request<{ cancelled: boolean }>()(z.strictObject({}), 'Cancel the pending sign-in.'),
-  'auth.progress': request<{ progress?: FlowProgress }>()(z.strictObject({}), 'Latest progress of the pending (or last) sign-in, for a screen that opens mid-flow.'),
-  'auth.reopen': request<{ reopened: boolean }>()(z.strictObject({}), 'Open the pending sign-in page in the browser again (the tab was closed).'),
+  'auth.progress': request<{ progress?: FlowProgress }>()(
+    z.strictObject({}),
+    'Latest progress of the pending (or last) sign-in, for a screen that opens mid-flow.',
+  ),
+  'auth.reopen': request<{ reopened: boolean }>()(
+    z.strictObject({}),
+    'Open the pending sign-in page in the browser again (the tab was closed).',
+  ),
   'auth.pasteCallback': request<FlowProgress>()(
     z.strictObject({ url: z.string().min(1).max(8192) }),
     'Paste-back: the address the browser landed on (for https redirect URIs).',

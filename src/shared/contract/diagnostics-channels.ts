@@ -9,16 +9,7 @@ import { event, request } from './define.js';
 export type DoctorStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export type DoctorCheckId =
-  | 'proxy'
-  | 'dns-auth'
-  | 'tls-auth'
-  | 'dns-api'
-  | 'tls-api'
-  | 'clock'
-  | 'keychain'
-  | 'callback-scheme'
-  | 'redirect-uri'
-  | 'loopback-port';
+  'proxy' | 'dns-auth' | 'tls-auth' | 'dns-api' | 'tls-api' | 'clock' | 'keychain' | 'callback-scheme' | 'redirect-uri' | 'loopback-port';
 
 export interface DoctorFact {
   label: string;
@@ -62,7 +53,7 @@ export const diagnosticsChannels = {
   ),
   'diagnostics.copy': request<{ copied: true }>()(
     z.strictObject({ environmentId }),
-    'Copy the last doctor result as plain text (no secrets) for the partner\'s IT team.',
+    "Copy the last doctor result as plain text (no secrets) for the partner's IT team.",
   ),
 } as const;
 
@@ -74,7 +65,14 @@ export const diagnosticsEvents = {
  * Error codes whose cause is the network between this computer and the server (proxy, DNS,
  * TLS inspection, firewall): the sign-in and explorer errors with these link to the doctor.
  */
-export const NETWORK_ERROR_CODES: readonly string[] = ['AS_UNAVAILABLE', 'AS_TIMEOUT', 'TLS_ERROR', 'NETWORK_ERROR', 'REQUEST_TIMEOUT', 'CONNECTION_INTERRUPTED'];
+export const NETWORK_ERROR_CODES: readonly string[] = [
+  'AS_UNAVAILABLE',
+  'AS_TIMEOUT',
+  'TLS_ERROR',
+  'NETWORK_ERROR',
+  'REQUEST_TIMEOUT',
+  'CONNECTION_INTERRUPTED',
+];
 
 export function isNetworkErrorCode(code: string | undefined): boolean {
   return code !== undefined && NETWORK_ERROR_CODES.includes(code);

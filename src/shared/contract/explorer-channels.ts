@@ -12,9 +12,21 @@ import type { Catalog, EndpointDef, HttpMethod } from '../catalog/types.js';
 import type { ExplorerRequest } from '../catalog/request-shape.js';
 import { MAX_OPENAPI_CHARS, MAX_REQUEST_BODY_CHARS } from '../catalog/limits.js';
 
-const envId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
-const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const responseId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const envId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
+const requestId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const responseId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const pair = z.tuple([z.string().max(200), z.string().max(4096)]);
 
 export const explorerRequestSchema = z.strictObject({
@@ -117,7 +129,10 @@ export interface ImportResult {
 }
 
 export const explorerChannels = {
-  'explorer.catalog': request<Catalog>()(z.strictObject({}), 'The endpoint catalog: built-in Pleo endpoints plus imported ones, grouped by task.'),
+  'explorer.catalog': request<Catalog>()(
+    z.strictObject({}),
+    'The endpoint catalog: built-in Pleo endpoints plus imported ones, grouped by task.',
+  ),
   'explorer.send': request<ExplorerResponse>()(
     explorerRequestSchema,
     'Send a request to the active environment\u2019s API (main adds the token, refuses other origins, caps the size).',
@@ -129,7 +144,10 @@ export const explorerChannels = {
     }),
     'Follow the cursor envelope page by page and gather every item (progress as events; cancellable).',
   ),
-  'explorer.cancel': request<{ cancelled: boolean }>()(z.strictObject({ requestId }), 'Abort a request or a fetch-all that is still running.'),
+  'explorer.cancel': request<{ cancelled: boolean }>()(
+    z.strictObject({ requestId }),
+    'Abort a request or a fetch-all that is still running.',
+  ),
   'explorer.copyCurl': request<{ copied: true; curl: string }>()(
     explorerRequestSchema,
     'Copy the request as cURL with a $PLEO_ACCESS_TOKEN placeholder (never the token).',
@@ -151,13 +169,22 @@ export const explorerChannels = {
     z.strictObject({ environmentId: envId.optional() }),
     'Request history of an environment, newest first.',
   ),
-  'explorer.clearHistory': request<{ cleared: true }>()(z.strictObject({ environmentId: envId.optional() }), 'Forget the history of an environment.'),
+  'explorer.clearHistory': request<{ cleared: true }>()(
+    z.strictObject({ environmentId: envId.optional() }),
+    'Forget the history of an environment.',
+  ),
   'explorer.importOpenApi': request<ImportResult>()(
     z.strictObject({ fileName: z.string().min(1).max(200), content: z.string().min(1).max(MAX_OPENAPI_CHARS) }),
     'Add the endpoints of an OpenAPI 3 file (JSON or YAML text) to the catalog.',
   ),
   'explorer.removeImport': request<{ removed: boolean }>()(
-    z.strictObject({ sourceId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
+    z.strictObject({
+      sourceId: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/),
+    }),
     'Remove the endpoints of an imported OpenAPI file.',
   ),
 } as const;

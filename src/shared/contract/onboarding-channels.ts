@@ -8,7 +8,11 @@ import { event, request } from './define.js';
 import type { AppError } from '../result.js';
 import type { ChecklistView, ReportModel } from '../onboarding.js';
 
-const environmentId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
+const environmentId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 /** Free text the user types for step 1's request text; plain text, length-limited. */
 const detail = (max: number) => z.string().max(max);
 
@@ -48,7 +52,7 @@ export const onboardingChannels = {
       clientUri: detail(300).optional(),
       contactEmail: detail(200).optional(),
     }),
-    'Save the details used to prepare the texts for Pleo\'s forms (steps 1 and 2). Non-secret.',
+    "Save the details used to prepare the texts for Pleo's forms (steps 1 and 2). Non-secret.",
   ),
   'onboarding.undoConfirm': request<ChecklistView>()(
     z.strictObject({ environmentId: environmentId.optional(), stepId: z.enum(MANUAL_STEP_IDS) }),

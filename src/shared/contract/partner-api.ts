@@ -17,9 +17,7 @@ export const IPC_EVENT_CHANNEL = 'partner:event';
 type Split<K extends string> = K extends `${infer A}.${infer B}` ? [A, B] : never;
 type Areas = Split<ChannelName>[0];
 type ActionsOf<A extends string> = {
-  [K in ChannelName as Split<K>[0] extends A ? Split<K>[1] : never]: (
-    request: ChannelRequest<K>,
-  ) => Promise<Result<ChannelResult<K>>>;
+  [K in ChannelName as Split<K>[0] extends A ? Split<K>[1] : never]: (request: ChannelRequest<K>) => Promise<Result<ChannelResult<K>>>;
 };
 
 export type PartnerApi = { [A in Areas]: ActionsOf<A> } & {

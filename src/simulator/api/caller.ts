@@ -69,9 +69,10 @@ export async function authenticate(req: IncomingMessage, deps: CallerDeps): Prom
   if (!user) throw invalidToken('The access token belongs to an unknown user');
   const client = deps.clients.find((c) => c.clientId === token.clientId);
   const scope = token.scope ?? '';
-  const companyIds = user.subject.kind === 'company'
-    ? new Set([user.subject.id])
-    : new Set(deps.data.companies.filter((c) => c.company.organizationId === user.subject.id).map((c) => c.company.id));
+  const companyIds =
+    user.subject.kind === 'company'
+      ? new Set([user.subject.id])
+      : new Set(deps.data.companies.filter((c) => c.company.organizationId === user.subject.id).map((c) => c.company.id));
   return {
     accessToken: value,
     clientId: token.clientId,

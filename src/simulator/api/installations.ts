@@ -24,7 +24,10 @@ export class InstallationStore {
   private readonly byKey = new Map<string, Installation>();
   private counter = 0;
 
-  constructor(private readonly seed: number, private readonly now: () => number) {}
+  constructor(
+    private readonly seed: number,
+    private readonly now: () => number,
+  ) {}
 
   private key(clientId: string, resource: string): string {
     return `${clientId} ${resource}`;
@@ -45,7 +48,11 @@ export class InstallationStore {
     return this.create(clientId, resource, { status: 'AUTHORIZED', metadata: {} });
   }
 
-  create(clientId: string, resource: string, input: { status: InstallationStatus; errorCode?: string; metadata: Record<string, unknown> }): Installation {
+  create(
+    clientId: string,
+    resource: string,
+    input: { status: InstallationStatus; errorCode?: string; metadata: Record<string, unknown> },
+  ): Installation {
     this.counter += 1;
     const now = this.timestamp();
     const installation: Installation = {
@@ -62,7 +69,10 @@ export class InstallationStore {
     return installation;
   }
 
-  update(installation: Installation, changes: { status?: InstallationStatus; errorCode?: string | null; metadata?: Record<string, unknown> }): Installation {
+  update(
+    installation: Installation,
+    changes: { status?: InstallationStatus; errorCode?: string | null; metadata?: Record<string, unknown> },
+  ): Installation {
     if (changes.status) installation.status = changes.status;
     if (changes.metadata) installation.metadata = changes.metadata;
     if (changes.errorCode === null || installation.status !== 'INACTIVE') delete installation.errorCode;

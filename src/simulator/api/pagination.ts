@@ -77,7 +77,10 @@ export function parsePageRequest(query: URLSearchParams, sortableKeys: readonly 
   const limitRaw = single('limit');
   const given = [before, after, offsetRaw].filter((v) => v !== undefined).length;
   if (given > 1) throw invalid('before, after and offset cannot be used together');
-  for (const [name, cursor] of [['before', before], ['after', after]] as const) {
+  for (const [name, cursor] of [
+    ['before', before],
+    ['after', after],
+  ] as const) {
     if (cursor !== undefined && (!CURSOR_PATTERN.test(cursor) || decodePosition(cursor) === undefined)) {
       throw invalid(`${name} is not a valid cursor`);
     }
@@ -86,7 +89,12 @@ export function parsePageRequest(query: URLSearchParams, sortableKeys: readonly 
   const limit = limitRaw === undefined ? DEFAULT_LIMIT : Math.min(parseInteger('limit', limitRaw, 0), MAX_LIMIT);
 
   // Arrays arrive as repeated parameters (OpenAPI form/explode); comma lists are accepted too.
-  const list = (name: string): string[] => query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (name: string): string[] =>
+    query
+      .getAll(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
   const sortingKeys = list('sorting_keys');
   const orders = list('sorting_order');
   if (orders.length > 0 && orders.length !== sortingKeys.length) {
@@ -168,7 +176,7 @@ export function pageOf<T>(total: number, at: (position: number) => T, request: P
 function compareValues(a: unknown, b: unknown, order: PageOrder): number {
   const descending = order.startsWith('DESC');
   // Default null placement follows SQL: nulls last ascending, nulls first descending.
-  const nullsFirst = order.endsWith('NULLS_FIRST') || (order === 'DESC');
+  const nullsFirst = order.endsWith('NULLS_FIRST') || order === 'DESC';
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
   if (aNull || bNull) {

@@ -23,8 +23,15 @@ import { vendorRoutes } from './routes/vendors.js';
 const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const ALL_ROUTES: readonly RouteDef[] = [
-  ...employeeRoutes, ...companyRoutes, ...introspectRoutes, ...tagRoutes, ...taxCodeRoutes,
-  ...vendorRoutes, ...installationRoutes, ...exportJobRoutes, ...exportItemRoutes,
+  ...employeeRoutes,
+  ...companyRoutes,
+  ...introspectRoutes,
+  ...tagRoutes,
+  ...taxCodeRoutes,
+  ...vendorRoutes,
+  ...installationRoutes,
+  ...exportJobRoutes,
+  ...exportItemRoutes,
 ];
 
 interface CompiledRoute {
@@ -50,7 +57,10 @@ function compile(route: RouteDef): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
-export function createApiRouter(state: ApiState, callerDeps: CallerDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+export function createApiRouter(
+  state: ApiState,
+  callerDeps: CallerDeps,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   const compiled = ALL_ROUTES.map(compile);
 
   return async (req, res, url) => {
@@ -81,7 +91,11 @@ export function createApiRouter(state: ApiState, callerDeps: CallerDeps): (req: 
       });
       let bodyPromise: Promise<Buffer> | undefined;
       const ctx: RouteContext = {
-        req, url, params, caller, state,
+        req,
+        url,
+        params,
+        caller,
+        state,
         json: async (options) => {
           bodyPromise ??= readBody(req, JSON_BODY_LIMIT);
           const raw = (await bodyPromise).toString('utf8');
@@ -106,7 +120,9 @@ export function createApiRouter(state: ApiState, callerDeps: CallerDeps): (req: 
         sendApiError(res, new ApiError(413, 'PAYLOAD_TOO_LARGE', error.message));
       } else {
         sendApiError(res, new ApiError(500, 'INTERNAL_ERROR', 'The simulator failed to handle this request'));
-        process.stderr.write(`pleo-simulator: unhandled API error on ${req.method} ${url.pathname}: ${String((error as Error)?.stack ?? error)}\n`);
+        process.stderr.write(
+          `pleo-simulator: unhandled API error on ${req.method} ${url.pathname}: ${String((error as Error)?.stack ?? error)}\n`,
+        );
       }
     }
   };

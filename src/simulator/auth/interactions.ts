@@ -45,11 +45,14 @@ export async function handleInteraction(req: IncomingMessage, res: ServerRespons
   } catch {
     // Missing or expired interaction cookie: the browser was not the one that started the flow,
     // or the flow is older than the interaction lifetime.
-    sendPage(res, errorPage({
-      title: 'Sign-in link expired',
-      message: 'This sign-in session has expired or was started in another browser.',
-      status: 400,
-    }));
+    sendPage(
+      res,
+      errorPage({
+        title: 'Sign-in link expired',
+        message: 'This sign-in session has expired or was started in another browser.',
+        status: 400,
+      }),
+    );
     return;
   }
   if (details.uid !== match[1]) {
@@ -74,10 +77,15 @@ export async function handleInteraction(req: IncomingMessage, res: ServerRespons
   }
 
   if (action === 'abort') {
-    await deps.provider.interactionFinished(req, res, {
-      error: 'access_denied',
-      error_description: 'The user denied the authorization request.',
-    }, { mergeWithLastSubmission: false });
+    await deps.provider.interactionFinished(
+      req,
+      res,
+      {
+        error: 'access_denied',
+        error_description: 'The user denied the authorization request.',
+      },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
 
@@ -91,7 +99,16 @@ export async function handleInteraction(req: IncomingMessage, res: ServerRespons
     const password = form.get('password') ?? '';
     const user = deps.users.find((u) => u.email.toLowerCase() === email.toLowerCase() && u.password === password);
     if (!user) {
-      sendPage(res, loginPage({ uid: details.uid, clientName, users: deps.users, email, error: 'The email or password is wrong. Use one of the test users listed below.' }));
+      sendPage(
+        res,
+        loginPage({
+          uid: details.uid,
+          clientName,
+          users: deps.users,
+          email,
+          error: 'The email or password is wrong. Use one of the test users listed below.',
+        }),
+      );
       return;
     }
     await deps.provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
@@ -104,8 +121,8 @@ export async function handleInteraction(req: IncomingMessage, res: ServerRespons
     return;
   }
   const { Grant } = deps.provider;
-  const grant = (details.grantId ? await Grant.find(details.grantId) : undefined)
-    ?? new Grant({ accountId: details.session.accountId, clientId });
+  const grant =
+    (details.grantId ? await Grant.find(details.grantId) : undefined) ?? new Grant({ accountId: details.session.accountId, clientId });
   const promptDetails = details.prompt.details;
   const missingOIDCScope = promptDetails.missingOIDCScope as string[] | undefined;
   if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
@@ -126,7 +143,9 @@ function consentInput(
   users: readonly StagingUser[],
 ): Parameters<typeof consentPage>[0] {
   const user = users.find((u) => u.id === details.session?.accountId);
-  const requested = String(details.params.scope ?? '').split(' ').filter((s) => s.length > 0 && s !== 'openid');
+  const requested = String(details.params.scope ?? '')
+    .split(' ')
+    .filter((s) => s.length > 0 && s !== 'openid');
   const allowed = new Set<string>(client?.scopes ?? []);
   return {
     uid: details.uid,

@@ -14,12 +14,7 @@ import { SCOPE_DESCRIPTIONS, isKnownScope } from './scopes.js';
  */
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const STYLE = `
@@ -101,7 +96,10 @@ export function loginPage(input: LoginPageInput): Page {
   const errorId = 'login-error';
   const described = input.error ? ` aria-describedby="${errorId}" aria-invalid="true"` : '';
   const rows = input.users
-    .map((u) => `<tr><td><code>${escapeHtml(u.email)}</code></td><td><code>${escapeHtml(u.password)}</code></td><td>${escapeHtml(u.subjectLabel)}</td></tr>`)
+    .map(
+      (u) =>
+        `<tr><td><code>${escapeHtml(u.email)}</code></td><td><code>${escapeHtml(u.password)}</code></td><td>${escapeHtml(u.subjectLabel)}</td></tr>`,
+    )
     .join('\n');
   return {
     title: 'Sign in',
@@ -145,12 +143,11 @@ export function consentPage(input: ConsentPageInput): Page {
     const text = isKnownScope(scope) ? SCOPE_DESCRIPTIONS[scope] : { title: scope, detail: '' };
     return `<li><strong>${escapeHtml(text.title)}</strong> <code>${escapeHtml(scope)}</code><br><span class="muted">${escapeHtml(text.detail)}</span></li>`;
   });
-  const list = items.length > 0
-    ? `<ul class="scopes">\n${items.join('\n')}\n</ul>`
-    : '<p>No access to data was requested.</p>';
-  const unavailable = input.unavailableScopes.length > 0
-    ? `<p class="muted">Also requested, but not registered for this app and therefore not granted: ${input.unavailableScopes.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}.</p>`
-    : '';
+  const list = items.length > 0 ? `<ul class="scopes">\n${items.join('\n')}\n</ul>` : '<p>No access to data was requested.</p>';
+  const unavailable =
+    input.unavailableScopes.length > 0
+      ? `<p class="muted">Also requested, but not registered for this app and therefore not granted: ${input.unavailableScopes.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}.</p>`
+      : '';
   return {
     title: 'Allow access',
     body: `<h1>Allow ${escapeHtml(input.clientName)} to access ${escapeHtml(input.subjectLabel)}?</h1>

@@ -216,7 +216,7 @@ function rewriteIntrospection(ctx: ProviderContext, usersById: ReadonlyMap<strin
   // itself), so the simulator sends a one-way digest of that id: unique and stable per token,
   // and it never repeats the token.
   const token = ctx.oidc?.entities?.AccessToken ?? ctx.oidc?.entities?.RefreshToken;
-  const jti = typeof body.jti === 'string' ? body.jti
-    : token ? createHash('sha256').update(token.jti).digest('base64url').slice(0, 32) : undefined;
+  const jti =
+    typeof body.jti === 'string' ? body.jti : token ? createHash('sha256').update(token.jti).digest('base64url').slice(0, 32) : undefined;
   ctx.body = { ...body, sub: subject.id, 'urn:pleo:params:oauth:subject_urn': subject.urn, ...(jti ? { jti } : {}) };
 }

@@ -10,7 +10,10 @@ export const SCOPE_DESCRIPTIONS = {
   'companies:read': { title: 'See company details', detail: 'Company names, addresses and registration numbers.' },
   'export-jobs:read': { title: 'See export jobs', detail: 'List export jobs, read a job and its job items.' },
   'export-jobs:write': { title: 'Run export jobs', detail: 'Create jobs, report progress and record the result of each exported entry.' },
-  'export-items:read': { title: 'Read accounting entries for export', detail: 'Amounts, accounts, tax, tags and suppliers of expenses queued for export.' },
+  'export-items:read': {
+    title: 'Read accounting entries for export',
+    detail: 'Amounts, accounts, tax, tags and suppliers of expenses queued for export.',
+  },
   'tag-groups:read': { title: 'See tags', detail: 'Tag groups and tags used to categorise expenses.' },
   'tag-groups:write': { title: 'Manage tags', detail: 'Create and change tag groups and tags.' },
   'tax-codes:read': { title: 'See tax codes', detail: 'Tax codes, rates and tax accounts.' },

@@ -114,7 +114,10 @@ export class TokenStore {
 }
 
 class ModelAdapter implements Adapter {
-  constructor(private readonly store: TokenStore, private readonly model: string) {}
+  constructor(
+    private readonly store: TokenStore,
+    private readonly model: string,
+  ) {}
 
   private key(id: string): string {
     return `${this.model}:${id}`;

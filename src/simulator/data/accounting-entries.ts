@@ -49,16 +49,25 @@ export interface ExportItemV3 {
     account: { id: string; name: string; code: string | null; identifier: string | null } | null;
     tags: Array<{ id: string; code: string; groupCode: string }>;
     tax: {
-      id: string; code: string | null; rate: number; type: string; amount: TwoCurrencies;
-      ingoingTaxAccount: string | null; outgoingTaxAccount: string | null;
+      id: string;
+      code: string | null;
+      rate: number;
+      type: string;
+      amount: TwoCurrencies;
+      ingoingTaxAccount: string | null;
+      outgoingTaxAccount: string | null;
     } | null;
   }>;
   additionalInformation: {
     reconciliationId: string;
     attendees: string[];
     invoiceInformation: null | {
-      invoiceNumber: string; invoiceDate: string; dueDate: string | null; paymentDate: string | null;
-      status: string; supplierBankAccount: null;
+      invoiceNumber: string;
+      invoiceDate: string;
+      dueDate: string | null;
+      paymentDate: string | null;
+      status: string;
+      supplierBankAccount: null;
     };
     reconciledEntries: string[];
   };
@@ -68,21 +77,37 @@ export interface ExportItemV3 {
   note: string | null;
   servicePeriod: { from: string; to: string } | null;
   supplier: {
-    name: string | null; code: string | null; account: string | null; categoryCode: string | null;
-    country: string | null; taxIdentifier: string | null;
+    name: string | null;
+    code: string | null;
+    account: string | null;
+    categoryCode: string | null;
+    country: string | null;
+    taxIdentifier: string | null;
   } | null;
   team: { id: string; name: string; code: string | null } | null;
   user: { id: string; name: string; code: string | null } | null;
   vendor: {
-    id: string; name: string; code: string | null; externalId: string | null; defaultCurrency: string;
-    country: string | null; registrationNumber: string | null; taxRegistrationNumber: string | null;
+    id: string;
+    name: string;
+    code: string | null;
+    externalId: string | null;
+    defaultCurrency: string;
+    country: string | null;
+    registrationNumber: string | null;
+    taxRegistrationNumber: string | null;
   } | null;
 }
 
 /** Weighted entry types (Export API v1 enum); card purchases dominate, as in real companies. */
 const ENTRY_TYPES: Array<[string, number]> = [
-  ['card_purchase', 0.65], ['out_of_pocket', 0.1], ['invoice', 0.1], ['mileage', 0.04],
-  ['per_diem', 0.03], ['refund', 0.03], ['fee', 0.03], ['atm_withdrawal', 0.02],
+  ['card_purchase', 0.65],
+  ['out_of_pocket', 0.1],
+  ['invoice', 0.1],
+  ['mileage', 0.04],
+  ['per_diem', 0.03],
+  ['refund', 0.03],
+  ['fee', 0.03],
+  ['atm_withdrawal', 0.02],
 ];
 
 interface CompanyLookup {
@@ -212,21 +237,14 @@ export class EntryUniverse {
     const { taxCodes } = lookup;
     const foreignEu = vendor !== undefined && ['DE', 'IE', 'NL'].includes(vendor.country ?? '');
     const untaxed = type === 'fee' || type === 'atm_withdrawal' || type === 'mileage' || type === 'per_diem';
-    const tax: TaxCode | undefined = untaxed
-      ? undefined
-      : foreignEu
-        ? taxCodes.find((t) => t.type === 'reverse')
-        : taxCodes[0];
+    const tax: TaxCode | undefined = untaxed ? undefined : foreignEu ? taxCodes.find((t) => t.type === 'reverse') : taxCodes[0];
 
     const lineCount = unitFloat(seed, 'entry-split', index) < 0.2 ? 2 : 1;
     const firstShare = lineCount === 2 ? 0.3 + unitFloat(seed, 'entry-share', index) * 0.4 : 1;
     const lines = Array.from({ length: lineCount }, (_, lineIndex) => {
-      const supplierLine = lineIndex === 0
-        ? Math.round(supplierTotal * firstShare)
-        : supplierTotal - Math.round(supplierTotal * firstShare);
-      const walletLine = lineIndex === 0
-        ? Math.round(walletTotal * firstShare)
-        : walletTotal - Math.round(walletTotal * firstShare);
+      const supplierLine =
+        lineIndex === 0 ? Math.round(supplierTotal * firstShare) : supplierTotal - Math.round(supplierTotal * firstShare);
+      const walletLine = lineIndex === 0 ? Math.round(walletTotal * firstShare) : walletTotal - Math.round(walletTotal * firstShare);
       const taxOf = (amount: number): number => {
         if (!tax) return 0;
         return tax.type === 'inclusive' ? Math.round((amount * tax.rate) / (1 + tax.rate)) : Math.round(amount * tax.rate);
@@ -246,24 +264,29 @@ export class EntryUniverse {
         tags: lineTags,
         tax: tax
           ? {
-              id: tax.id, code: tax.code, rate: tax.rate, type: tax.type,
+              id: tax.id,
+              code: tax.code,
+              rate: tax.rate,
+              type: tax.type,
               amount: money(supplierCurrency, taxOf(supplierLine), wallet, taxOf(walletLine)),
-              ingoingTaxAccount: tax.ingoingTaxAccount, outgoingTaxAccount: tax.outgoingTaxAccount,
+              ingoingTaxAccount: tax.ingoingTaxAccount,
+              outgoingTaxAccount: tax.outgoingTaxAccount,
             }
           : null,
       };
     });
 
-    const invoice = type === 'invoice'
-      ? {
-          invoiceNumber: `INV-${2025}-${String(index + 1).padStart(7, '0')}`,
-          invoiceDate: isoDate(dateMs - 5 * 86_400_000),
-          dueDate: isoDate(dateMs + 25 * 86_400_000),
-          paymentDate: unitFloat(seed, 'entry-paid', index) < 0.7 ? isoDate(dateMs + 20 * 86_400_000) : null,
-          status: unitFloat(seed, 'entry-paid', index) < 0.7 ? 'paid' : 'scheduled',
-          supplierBankAccount: null,
-        }
-      : null;
+    const invoice =
+      type === 'invoice'
+        ? {
+            invoiceNumber: `INV-${2025}-${String(index + 1).padStart(7, '0')}`,
+            invoiceDate: isoDate(dateMs - 5 * 86_400_000),
+            dueDate: isoDate(dateMs + 25 * 86_400_000),
+            paymentDate: unitFloat(seed, 'entry-paid', index) < 0.7 ? isoDate(dateMs + 20 * 86_400_000) : null,
+            status: unitFloat(seed, 'entry-paid', index) < 0.7 ? 'paid' : 'scheduled',
+            supplierBankAccount: null,
+          }
+        : null;
 
     const balanceAffecting = type === 'card_purchase' || type === 'atm_withdrawal' || type === 'fee' || type === 'refund';
     return {
@@ -290,19 +313,35 @@ export class EntryUniverse {
       supplier: vendor
         ? {
             // Card statements show a shouted, ASCII-only merchant name.
-            name: vendor.name.replace(/ø/gi, 'o').replace(/æ/gi, 'ae').normalize('NFKD').toUpperCase().replace(/[^A-Z0-9 ]/g, '').slice(0, 22),
-            code: null, account: null, categoryCode: vendor.mcc, country: vendor.country, taxIdentifier: null,
+            name: vendor.name
+              .replace(/ø/gi, 'o')
+              .replace(/æ/gi, 'ae')
+              .normalize('NFKD')
+              .toUpperCase()
+              .replace(/[^A-Z0-9 ]/g, '')
+              .slice(0, 22),
+            code: null,
+            account: null,
+            categoryCode: vendor.mcc,
+            country: vendor.country,
+            taxIdentifier: null,
           }
         : null,
       team: { id: team.id, name: team.name, code: team.code },
       user: { id: employee.id, name: `${employee.firstName} ${employee.lastName}`, code: employee.code },
-      vendor: options.vendorBasedBookkeeping && vendor
-        ? {
-            id: vendor.id, name: vendor.name, code: vendor.code, externalId: vendor.externalId,
-            defaultCurrency: vendor.defaultCurrency, country: vendor.country,
-            registrationNumber: vendor.registrationNumber, taxRegistrationNumber: vendor.taxRegistrationNumber,
-          }
-        : null,
+      vendor:
+        options.vendorBasedBookkeeping && vendor
+          ? {
+              id: vendor.id,
+              name: vendor.name,
+              code: vendor.code,
+              externalId: vendor.externalId,
+              defaultCurrency: vendor.defaultCurrency,
+              country: vendor.country,
+              registrationNumber: vendor.registrationNumber,
+              taxRegistrationNumber: vendor.taxRegistrationNumber,
+            }
+          : null,
     };
   }
 

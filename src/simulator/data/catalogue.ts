@@ -4,19 +4,72 @@
  */
 
 export const FIRST_NAMES = [
-  'Anna', 'Mads', 'Sofie', 'Emil', 'Freja', 'Lukas', 'Ida', 'Oscar', 'Clara', 'William',
-  'Astrid', 'Noah', 'Ella', 'Elias', 'Maja', 'Hugo', 'Alma', 'Viktor', 'Ebba', 'Felix',
-  'Karin', 'Johan', 'Linnea', 'Anders', 'Signe', 'Magnus', 'Tuva', 'Nils', 'Liv', 'Henrik',
+  'Anna',
+  'Mads',
+  'Sofie',
+  'Emil',
+  'Freja',
+  'Lukas',
+  'Ida',
+  'Oscar',
+  'Clara',
+  'William',
+  'Astrid',
+  'Noah',
+  'Ella',
+  'Elias',
+  'Maja',
+  'Hugo',
+  'Alma',
+  'Viktor',
+  'Ebba',
+  'Felix',
+  'Karin',
+  'Johan',
+  'Linnea',
+  'Anders',
+  'Signe',
+  'Magnus',
+  'Tuva',
+  'Nils',
+  'Liv',
+  'Henrik',
 ] as const;
 
 export const LAST_NAMES = [
-  'Berg', 'Jensen', 'Nielsen', 'Hansen', 'Lind', 'Andersson', 'Johansson', 'Holm', 'Dahl', 'Lund',
-  'Sørensen', 'Eriksson', 'Larsen', 'Nyström', 'Madsen', 'Karlsson', 'Poulsen', 'Strand', 'Vik', 'Bech',
+  'Berg',
+  'Jensen',
+  'Nielsen',
+  'Hansen',
+  'Lind',
+  'Andersson',
+  'Johansson',
+  'Holm',
+  'Dahl',
+  'Lund',
+  'Sørensen',
+  'Eriksson',
+  'Larsen',
+  'Nyström',
+  'Madsen',
+  'Karlsson',
+  'Poulsen',
+  'Strand',
+  'Vik',
+  'Bech',
 ] as const;
 
 export const JOB_TITLES = [
-  'Account Executive', 'Marketing Manager', 'Software Engineer', 'Controller', 'Office Manager',
-  'Product Designer', 'Customer Success Lead', 'Bookkeeper', 'Data Analyst', 'Head of Sales',
+  'Account Executive',
+  'Marketing Manager',
+  'Software Engineer',
+  'Controller',
+  'Office Manager',
+  'Product Designer',
+  'Customer Success Lead',
+  'Bookkeeper',
+  'Data Analyst',
+  'Head of Sales',
 ] as const;
 
 export const TEAMS = [
@@ -73,9 +126,7 @@ export const VENDORS: readonly VendorSeed[] = [
   { name: 'Gadgetgården A/S', country: 'DK', currency: 'DKK', mcc: '5732', kind: 'hardware' },
 ];
 
-export const PROJECTS = [
-  'Aurora', 'Borealis', 'Cirrus', 'Delta', 'Ember', 'Fjord', 'Glacier', 'Harbour', 'Isle', 'Juniper',
-] as const;
+export const PROJECTS = ['Aurora', 'Borealis', 'Cirrus', 'Delta', 'Ember', 'Fjord', 'Glacier', 'Harbour', 'Isle', 'Juniper'] as const;
 
 /** Fixed conversion rates into each wallet currency, per unit of the supplier currency. */
 export const FX_TO: Record<string, Record<string, number>> = {
@@ -84,6 +135,14 @@ export const FX_TO: Record<string, Record<string, number>> = {
 };
 
 export const NOTES = [
-  'Client lunch', 'Team offsite', 'Conference travel', 'Monthly subscription', 'Replacement cable',
-  'Customer visit', 'Workshop materials', 'Printer paper', 'Train to Aarhus', 'Hotel for sales kick-off',
+  'Client lunch',
+  'Team offsite',
+  'Conference travel',
+  'Monthly subscription',
+  'Replacement cable',
+  'Customer visit',
+  'Workshop materials',
+  'Printer paper',
+  'Train to Aarhus',
+  'Hotel for sales kick-off',
 ] as const;

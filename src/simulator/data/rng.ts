@@ -69,7 +69,10 @@ export function sequence(seed: number, namespace: string): () => number {
 }
 
 export function hex(value: number, width: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0').slice(8 - width);
+  return (value >>> 0)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(8 - width);
 }
 
 /**

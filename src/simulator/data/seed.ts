@@ -1,10 +1,5 @@
-import {
-  FIRST_NAMES, JOB_TITLES, LAST_NAMES, LEDGER_ACCOUNTS, PROJECTS, TEAMS, VENDORS,
-  type AccountKind,
-} from './catalogue.js';
-import type {
-  CompanyProfile, Employee, LedgerAccount, Organization, StagingUser, Tag, TagGroup, TaxCode, Team, Vendor,
-} from './model.js';
+import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, LEDGER_ACCOUNTS, PROJECTS, TEAMS, VENDORS, type AccountKind } from './catalogue.js';
+import type { CompanyProfile, Employee, LedgerAccount, Organization, StagingUser, Tag, TagGroup, TaxCode, Team, Vendor } from './model.js';
 import { normaliseSeed, sequence, uuidFor } from './rng.js';
 
 /**
@@ -34,7 +29,12 @@ export const DEFAULT_SEED = 20_260_101;
 
 /** Email-safe ASCII version of a Nordic name (ø and æ do not decompose under NFKD). */
 function asciiLocalPart(name: string): string {
-  return name.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFKD').replace(/[^a-z.]/g, '');
+  return name
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .normalize('NFKD')
+    .replace(/[^a-z.]/g, '');
 }
 
 /** ISO 8601 in whole seconds (`2025-01-01T00:00:00Z`), the timestamp form the API serves. */
@@ -68,8 +68,12 @@ const COMPANY_SPECS: CompanySpec[] = [
     phonePrefix: '+45',
     registrationNumber: 'DK38201745',
     address: {
-      addressLine1: 'Vesterbrogade 12', addressLine2: '3. sal', country: 'DK', locality: 'København V',
-      postalCode: '1620', region: 'Hovedstaden',
+      addressLine1: 'Vesterbrogade 12',
+      addressLine2: '3. sal',
+      country: 'DK',
+      locality: 'København V',
+      postalCode: '1620',
+      region: 'Hovedstaden',
     },
     employeeCount: 34,
   },
@@ -82,8 +86,12 @@ const COMPANY_SPECS: CompanySpec[] = [
     phonePrefix: '+46',
     registrationNumber: 'SE556123456701',
     address: {
-      addressLine1: 'Sveavägen 44', addressLine2: null, country: 'SE', locality: 'Stockholm',
-      postalCode: '111 34', region: 'Stockholms län',
+      addressLine1: 'Sveavägen 44',
+      addressLine2: null,
+      country: 'SE',
+      locality: 'Stockholm',
+      postalCode: '111 34',
+      region: 'Stockholms län',
     },
     employeeCount: 26,
   },
@@ -147,9 +155,10 @@ export function buildDataset(rawSeed: number = DEFAULT_SEED): Dataset {
         // A few employees have no code, as in real companies that never set one.
         code: next() < 0.85 ? `E${1001 + index}` : null,
         jobTitle: fixed && fixed.subject === 'organization' ? 'Group CFO' : pick(JOB_TITLES),
-        phone: next() < 0.9
-          ? `${spec.phonePrefix} ${String(20_000_000 + Math.floor(next() * 79_999_999)).replace(/(\d{2})(?=\d)/g, '$1 ')}`
-          : null,
+        phone:
+          next() < 0.9
+            ? `${spec.phonePrefix} ${String(20_000_000 + Math.floor(next() * 79_999_999)).replace(/(\d{2})(?=\d)/g, '$1 ')}`
+            : null,
       };
       employees.push(employee);
       if (fixed) {
@@ -160,12 +169,9 @@ export function buildDataset(rawSeed: number = DEFAULT_SEED): Dataset {
           password: fixed.password,
           name: `${firstName} ${lastName}`,
           employeeId: employee.id,
-          subject: fixed.subject === 'organization'
-            ? { kind: 'organization', id: organization.id }
-            : { kind: 'company', id: profile.company.id },
-          subjectLabel: fixed.subject === 'organization'
-            ? `${organization.name} (organisation: all companies)`
-            : profile.company.name,
+          subject:
+            fixed.subject === 'organization' ? { kind: 'organization', id: organization.id } : { kind: 'company', id: profile.company.id },
+          subjectLabel: fixed.subject === 'organization' ? `${organization.name} (organisation: all companies)` : profile.company.name,
         };
       }
     }
@@ -185,8 +191,12 @@ export function buildDataset(rawSeed: number = DEFAULT_SEED): Dataset {
     }
     for (const account of LEDGER_ACCOUNTS) {
       accounts.push({
-        id: uuidFor(seed, 'account', accounts.length), companyId, name: account.name, code: account.code,
-        identifier: null, kind: account.kind,
+        id: uuidFor(seed, 'account', accounts.length),
+        companyId,
+        name: account.name,
+        code: account.code,
+        identifier: null,
+        kind: account.kind,
       });
     }
 
@@ -194,22 +204,40 @@ export function buildDataset(rawSeed: number = DEFAULT_SEED): Dataset {
       { code: 'DEPT', name: 'Department', archived: false, tags: TEAMS.map((t) => [t.code.slice(2), t.name]) },
       { code: 'PROJ', name: 'Project', archived: false, tags: PROJECTS.map((p, i) => [`P-${1001 + i}`, `Project ${p}`]) },
       { code: 'CC', name: 'Cost centre', archived: false, tags: [0, 1, 2, 3, 4].map((i) => [`CC-${100 + i}`, `Cost centre ${100 + i}`]) },
-      { code: 'REG', name: 'Legacy region', archived: true, tags: [['NORTH', 'North'], ['SOUTH', 'South']] },
+      {
+        code: 'REG',
+        name: 'Legacy region',
+        archived: true,
+        tags: [
+          ['NORTH', 'North'],
+          ['SOUTH', 'South'],
+        ],
+      },
     ];
     for (const spec of groupSpecs) {
       const groupIndex = tagGroups.length;
       const createdAt = isoDaysBeforeEpoch(400 - groupIndex * 7);
       const group: TagGroup = {
-        id: uuidFor(seed, 'tag-group', groupIndex), companyId, code: spec.code, name: spec.name,
-        archived: spec.archived, metadata: {}, createdAt, updatedAt: createdAt,
+        id: uuidFor(seed, 'tag-group', groupIndex),
+        companyId,
+        code: spec.code,
+        name: spec.name,
+        archived: spec.archived,
+        metadata: {},
+        createdAt,
+        updatedAt: createdAt,
       };
       tagGroups.push(group);
       spec.tags.forEach(([code, name], i) => {
         tags.push({
-          id: uuidFor(seed, 'tag', tags.length), groupId: group.id, code, name,
+          id: uuidFor(seed, 'tag', tags.length),
+          groupId: group.id,
+          code,
+          name,
           // One archived tag per live group shows clients how archived tags look.
-          archived: spec.archived || i === spec.tags.length - 1 && spec.code === 'PROJ',
-          createdAt, updatedAt: createdAt,
+          archived: spec.archived || (i === spec.tags.length - 1 && spec.code === 'PROJ'),
+          createdAt,
+          updatedAt: createdAt,
         });
       });
     }
@@ -217,23 +245,99 @@ export function buildDataset(rawSeed: number = DEFAULT_SEED): Dataset {
     const taxSpecs: Array<Omit<TaxCode, 'id' | 'companyId' | 'createdAt' | 'updatedAt' | 'accountingIntegrationSystem'>> =
       profile.countryCode === 'DK'
         ? [
-            { name: 'Standardmoms (25 %)', code: 'I25', rate: 0.25, type: 'inclusive', archived: false, ingoingTaxAccount: null, outgoingTaxAccount: null },
-            { name: 'Momsfri (0 %)', code: 'I0', rate: 0, type: 'inclusive', archived: false, ingoingTaxAccount: null, outgoingTaxAccount: null },
-            { name: 'EU-køb, omvendt betalingspligt (25 %)', code: 'REU', rate: 0.25, type: 'reverse', archived: false, ingoingTaxAccount: '6901', outgoingTaxAccount: '6902' },
-            { name: 'Udenlandsk moms (ikke fradrag)', code: 'U0', rate: 0, type: 'exclusive', archived: false, ingoingTaxAccount: null, outgoingTaxAccount: null },
-            { name: 'Gammel momskode', code: 'OLD', rate: 0.22, type: 'inclusive', archived: true, ingoingTaxAccount: null, outgoingTaxAccount: null },
+            {
+              name: 'Standardmoms (25 %)',
+              code: 'I25',
+              rate: 0.25,
+              type: 'inclusive',
+              archived: false,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
+            {
+              name: 'Momsfri (0 %)',
+              code: 'I0',
+              rate: 0,
+              type: 'inclusive',
+              archived: false,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
+            {
+              name: 'EU-køb, omvendt betalingspligt (25 %)',
+              code: 'REU',
+              rate: 0.25,
+              type: 'reverse',
+              archived: false,
+              ingoingTaxAccount: '6901',
+              outgoingTaxAccount: '6902',
+            },
+            {
+              name: 'Udenlandsk moms (ikke fradrag)',
+              code: 'U0',
+              rate: 0,
+              type: 'exclusive',
+              archived: false,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
+            {
+              name: 'Gammel momskode',
+              code: 'OLD',
+              rate: 0.22,
+              type: 'inclusive',
+              archived: true,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
           ]
         : [
-            { name: 'Ingående moms 25 %', code: 'IM25', rate: 0.25, type: 'inclusive', archived: false, ingoingTaxAccount: null, outgoingTaxAccount: null },
-            { name: 'Ingående moms 12 %', code: 'IM12', rate: 0.12, type: 'inclusive', archived: false, ingoingTaxAccount: null, outgoingTaxAccount: null },
-            { name: 'Ingående moms 6 %', code: 'IM6', rate: 0.06, type: 'inclusive', archived: false, ingoingTaxAccount: null, outgoingTaxAccount: null },
-            { name: 'Omvänd skattskyldighet EU (25 %)', code: 'OEU', rate: 0.25, type: 'reverse', archived: false, ingoingTaxAccount: '2645', outgoingTaxAccount: '2614' },
+            {
+              name: 'Ingående moms 25 %',
+              code: 'IM25',
+              rate: 0.25,
+              type: 'inclusive',
+              archived: false,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
+            {
+              name: 'Ingående moms 12 %',
+              code: 'IM12',
+              rate: 0.12,
+              type: 'inclusive',
+              archived: false,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
+            {
+              name: 'Ingående moms 6 %',
+              code: 'IM6',
+              rate: 0.06,
+              type: 'inclusive',
+              archived: false,
+              ingoingTaxAccount: null,
+              outgoingTaxAccount: null,
+            },
+            {
+              name: 'Omvänd skattskyldighet EU (25 %)',
+              code: 'OEU',
+              rate: 0.25,
+              type: 'reverse',
+              archived: false,
+              ingoingTaxAccount: '2645',
+              outgoingTaxAccount: '2614',
+            },
           ];
     for (const spec of taxSpecs) {
       const createdAt = isoDaysBeforeEpoch(380 - taxCodes.length * 3);
       taxCodes.push({
-        ...spec, id: uuidFor(seed, 'tax-code', taxCodes.length), companyId,
-        accountingIntegrationSystem: 'simulated-erp', createdAt, updatedAt: createdAt,
+        ...spec,
+        id: uuidFor(seed, 'tax-code', taxCodes.length),
+        companyId,
+        accountingIntegrationSystem: 'simulated-erp',
+        createdAt,
+        updatedAt: createdAt,
       });
     }
 

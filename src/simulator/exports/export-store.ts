@@ -23,18 +23,42 @@ export type ItemStatus = 'pending' | 'in_progress' | 'failed' | 'successful' | '
 export type JobEvent = 'started' | 'failed' | 'completed' | 'completed_with_errors';
 
 export const JOB_FAILURE_TYPES = [
-  'invalid_configuration', 'missing_configuration', 'authentication_failure',
-  'accounting_system_authentication_failure', 'pleo_rate_limit', 'accounting_system_rate_limit',
-  'service_unreachable', 'accounting_system_unreachable', 'validation_failure', 'authorization_failure',
-  'integration_unusable', 'job_expired', 'service_timeout', 'accounting_system_timeout', 'canceled_by_user',
+  'invalid_configuration',
+  'missing_configuration',
+  'authentication_failure',
+  'accounting_system_authentication_failure',
+  'pleo_rate_limit',
+  'accounting_system_rate_limit',
+  'service_unreachable',
+  'accounting_system_unreachable',
+  'validation_failure',
+  'authorization_failure',
+  'integration_unusable',
+  'job_expired',
+  'service_timeout',
+  'accounting_system_timeout',
+  'canceled_by_user',
 ] as const;
 
 export const ITEM_FAILURE_TYPES = [
-  'receipt_upload_failure', 'receipt_download_failure', 'receipt_file_size_limit_exceeded',
-  'receipt_conversion_failure', 'unexpected_failure', 'invalid_configuration', 'missing_configuration',
-  'accounting_system_authentication_failure', 'accounting_system_rate_limit', 'accounting_system_unreachable',
-  'validation_failure', 'accounting_system_validation_failure', 'authorization_failure',
-  'accounting_system_timeout', 'vendor_unknown', 'account_unknown', 'tax_code_unknown', 'tag_unknown',
+  'receipt_upload_failure',
+  'receipt_download_failure',
+  'receipt_file_size_limit_exceeded',
+  'receipt_conversion_failure',
+  'unexpected_failure',
+  'invalid_configuration',
+  'missing_configuration',
+  'accounting_system_authentication_failure',
+  'accounting_system_rate_limit',
+  'accounting_system_unreachable',
+  'validation_failure',
+  'accounting_system_validation_failure',
+  'authorization_failure',
+  'accounting_system_timeout',
+  'vendor_unknown',
+  'account_unknown',
+  'tax_code_unknown',
+  'tag_unknown',
 ] as const;
 
 export interface ItemState {
@@ -96,7 +120,11 @@ export interface ExportJobItemV3 extends ItemState {
 }
 
 export class ExportRuleError extends Error {
-  constructor(readonly status: number, readonly type: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -137,7 +165,13 @@ export class ExportStore {
       const b = Math.min(50, Math.floor(n / 20));
       const c = Math.min(50, Math.floor(n / 20));
       this.addSeeded(first.companyId, 'completed', { kind: 'range', from: first.from, count: a }, start - 30 * day, 'successful');
-      this.addSeeded(first.companyId, 'completed_with_errors', { kind: 'range', from: first.from + a, count: b }, start - 20 * day, 'mixed');
+      this.addSeeded(
+        first.companyId,
+        'completed_with_errors',
+        { kind: 'range', from: first.from + a, count: b },
+        start - 20 * day,
+        'mixed',
+      );
       this.addSeeded(first.companyId, 'failed', { kind: 'range', from: first.from + a + b, count: c }, start - 10 * day);
       this.addSeeded(first.companyId, 'pending', { kind: 'range', from: first.from + a + b + c, count: n - a - b - c }, start);
     }
@@ -164,7 +198,8 @@ export class ExportStore {
       expiredAtMs: null,
       lastUpdatedAtMs: finished ? createdAtMs + 15 * 60_000 : createdAtMs,
       failureReason: status === 'failed' ? 'The accounting system did not answer' : null,
-      failureReasonType: status === 'failed' ? 'accounting_system_unreachable' : status === 'completed_with_errors' ? 'validation_failure' : null,
+      failureReasonType:
+        status === 'failed' ? 'accounting_system_unreachable' : status === 'completed_with_errors' ? 'validation_failure' : null,
       entries,
       overrides: new Map(),
     };
@@ -248,10 +283,16 @@ export class ExportStore {
       updated.push({ position, status: this.itemState(job, entryIndex, position).status });
     }
     if (status !== untouched) {
-      const matches = updated.filter((u) => u.status === status).map((u) => u.position).sort((a, b) => a - b);
+      const matches = updated
+        .filter((u) => u.status === status)
+        .map((u) => u.position)
+        .sort((a, b) => a - b);
       return { count: matches.length, at: (k) => itemAt(matches[k] as number) };
     }
-    const differing = updated.filter((u) => u.status !== untouched).map((u) => u.position).sort((a, b) => a - b);
+    const differing = updated
+      .filter((u) => u.status !== untouched)
+      .map((u) => u.position)
+      .sort((a, b) => a - b);
     // The k-th item with the untouched status: k plus the differing positions at or before it.
     return {
       count: size - differing.length,
@@ -318,7 +359,10 @@ export class ExportStore {
     return this.view(job);
   }
 
-  applyEvent(input: { jobId: string; event: JobEvent; failureReason?: string | null; failureReasonType?: string | null }, companyIds: ReadonlySet<string>): ExportJobV3 {
+  applyEvent(
+    input: { jobId: string; event: JobEvent; failureReason?: string | null; failureReasonType?: string | null },
+    companyIds: ReadonlySet<string>,
+  ): ExportJobV3 {
     const job = this.find(input.jobId, companyIds);
     const now = this.now();
     const allowed: Record<JobEvent, JobStatus[]> = {
@@ -328,7 +372,11 @@ export class ExportStore {
       completed_with_errors: ['in_progress'],
     };
     if (!allowed[input.event].includes(job.status)) {
-      throw new ExportRuleError(422, 'INVALID_EXPORT_JOB_STATUS_CHANGE', `Export Job status change failed: cannot apply '${input.event}' to a ${job.status} job.`);
+      throw new ExportRuleError(
+        422,
+        'INVALID_EXPORT_JOB_STATUS_CHANGE',
+        `Export Job status change failed: cannot apply '${input.event}' to a ${job.status} job.`,
+      );
     }
     switch (input.event) {
       case 'started':
@@ -348,10 +396,19 @@ export class ExportStore {
     return this.view(job);
   }
 
-  updateItems(jobId: string, updates: Array<{
-    accountingEntryId: string; status: string; exportedAt?: string | null; externalId?: string | null;
-    externalUrl?: string | null; failureReason?: string | null; failureReasonType?: string | null;
-  }>, companyIds: ReadonlySet<string>): { data: ExportJobItemV3[]; errors: Array<{ accountingEntryId: string; type: string; message: string }> } {
+  updateItems(
+    jobId: string,
+    updates: Array<{
+      accountingEntryId: string;
+      status: string;
+      exportedAt?: string | null;
+      externalId?: string | null;
+      externalUrl?: string | null;
+      failureReason?: string | null;
+      failureReasonType?: string | null;
+    }>,
+    companyIds: ReadonlySet<string>,
+  ): { data: ExportJobItemV3[]; errors: Array<{ accountingEntryId: string; type: string; message: string }> } {
     if (updates.length > MAX_ITEM_UPDATES) {
       throw new ExportRuleError(413, 'EXPORT_JOB_ITEMS_UPDATE_LIMIT', 'Number of items to update is more than 100.');
     }
@@ -365,11 +422,19 @@ export class ExportStore {
       const index = this.universe.indexOf(update.accountingEntryId);
       const position = index === undefined ? undefined : positionOf(job, index);
       if (index === undefined || position === undefined) {
-        errors.push({ accountingEntryId: update.accountingEntryId, type: 'ACCOUNTING_ENTRY_DOES_NOT_EXIST', message: 'The accounting entry is not part of this export job.' });
+        errors.push({
+          accountingEntryId: update.accountingEntryId,
+          type: 'ACCOUNTING_ENTRY_DOES_NOT_EXIST',
+          message: 'The accounting entry is not part of this export job.',
+        });
         continue;
       }
       if (!['in_progress', 'successful', 'failed'].includes(update.status)) {
-        errors.push({ accountingEntryId: update.accountingEntryId, type: 'EXPORT_ENTRY_STATUS_UPDATE_FAILED', message: `Status '${update.status}' cannot be set by an integration.` });
+        errors.push({
+          accountingEntryId: update.accountingEntryId,
+          type: 'EXPORT_ENTRY_STATUS_UPDATE_FAILED',
+          message: `Status '${update.status}' cannot be set by an integration.`,
+        });
         continue;
       }
       job.overrides.set(index, {
@@ -392,11 +457,18 @@ export class ExportStore {
    * company. Used by the app's "queue an export as the customer would" action (in process, no
    * HTTP route). Throws ExportRuleError 409 when a job is still running and not cancelled.
    */
-  queueAsCustomer(input: { companyId: string; items: number; cancelWaiting?: boolean; employeeId?: string | null }): { job: ExportJobV3; cancelledJobIds: string[] } {
+  queueAsCustomer(input: { companyId: string; items: number; cancelWaiting?: boolean; employeeId?: string | null }): {
+    job: ExportJobV3;
+    cancelledJobIds: string[];
+  } {
     const range = this.universe.rangeOf(input.companyId);
     if (!range) throw new ExportRuleError(404, 'COMPANY_NOT_FOUND', 'The simulator has no such company.');
     if (!Number.isInteger(input.items) || input.items < 1 || input.items > range.count) {
-      throw new ExportRuleError(400, 'VALIDATION_FAILED', `The company has ${range.count} accounting entries; choose between 1 and ${range.count}.`);
+      throw new ExportRuleError(
+        400,
+        'VALIDATION_FAILED',
+        `The company has ${range.count} accounting entries; choose between 1 and ${range.count}.`,
+      );
     }
     const cancelledJobIds: string[] = [];
     if (input.cancelWaiting) {
@@ -415,7 +487,12 @@ export class ExportStore {
     }
     const from = range.from + range.count - input.items;
     const ids = Array.from({ length: input.items }, (_, k) => this.universe.idOf(from + k));
-    const job = this.create({ companyId: input.companyId, accountingEntryIds: ids, employeeId: input.employeeId ?? null, isInteractive: true });
+    const job = this.create({
+      companyId: input.companyId,
+      accountingEntryIds: ids,
+      employeeId: input.employeeId ?? null,
+      isInteractive: true,
+    });
     return { job, cancelledJobIds };
   }
 
@@ -475,8 +552,22 @@ export class ExportStore {
       const failed = job.seededOutcome === 'mixed' && unitFloat(this.data.seed, 'seeded-item-failure', entryIndex) < 0.2;
       const exportedAt = iso((job.completedAtMs ?? job.createdAtMs) - 60_000 + position);
       state = failed
-        ? { status: 'failed', exportedAt: null, externalId: null, externalUrl: null, failureReason: 'Account 6990 is blocked for posting', failureReasonType: 'account_unknown' }
-        : { status: 'successful', exportedAt, externalId: `ERP-${100_000 + entryIndex}`, externalUrl: `https://erp.example/vouchers/${100_000 + entryIndex}`, failureReason: null, failureReasonType: null };
+        ? {
+            status: 'failed',
+            exportedAt: null,
+            externalId: null,
+            externalUrl: null,
+            failureReason: 'Account 6990 is blocked for posting',
+            failureReasonType: 'account_unknown',
+          }
+        : {
+            status: 'successful',
+            exportedAt,
+            externalId: `ERP-${100_000 + entryIndex}`,
+            externalUrl: `https://erp.example/vouchers/${100_000 + entryIndex}`,
+            failureReason: null,
+            failureReasonType: null,
+          };
     } else {
       state = { status: 'pending', exportedAt: null, externalId: null, externalUrl: null, failureReason: null, failureReasonType: null };
     }

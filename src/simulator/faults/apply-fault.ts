@@ -66,10 +66,26 @@ export async function runWithFault(
 
 function defaultBody(status: number, oauth: boolean): Record<string, unknown> {
   if (oauth) {
-    const error = status === 429 || status === 503 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : status === 401 ? 'invalid_client' : 'invalid_request';
+    const error =
+      status === 429 || status === 503
+        ? 'temporarily_unavailable'
+        : status >= 500
+          ? 'server_error'
+          : status === 401
+            ? 'invalid_client'
+            : 'invalid_request';
     return { error, error_description: 'Fault injected by the Pleo staging simulator' };
   }
-  const type = status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'INTERNAL_ERROR' : status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'ACCESS_DENIED' : 'INJECTED_FAULT';
+  const type =
+    status === 429
+      ? 'RATE_LIMITED'
+      : status >= 500
+        ? 'INTERNAL_ERROR'
+        : status === 401
+          ? 'UNAUTHORIZED'
+          : status === 403
+            ? 'ACCESS_DENIED'
+            : 'INJECTED_FAULT';
   return { type, message: 'Fault injected by the Pleo staging simulator' };
 }
 
@@ -87,7 +103,8 @@ function sendStatus(res: ServerResponse, action: Extract<FaultAction, { type: 's
   }
   if (action.retryAfter !== undefined) headers['Retry-After'] = String(action.retryAfter);
   if (action.status === 401 && !oauth) {
-    headers['WWW-Authenticate'] = 'Bearer realm="pleo-simulator", error="invalid_token", error_description="Fault injected by the simulator"';
+    headers['WWW-Authenticate'] =
+      'Bearer realm="pleo-simulator", error="invalid_token", error_description="Fault injected by the simulator"';
   }
   Object.assign(headers, action.headers ?? {});
   headers['Content-Length'] = String(Buffer.byteLength(body));

@@ -39,7 +39,10 @@ export function validateRule(input: unknown): FaultRule {
     if (typeof action !== 'object' || action === null || !ACTION_TYPES.has(action.type as FaultAction['type'])) {
       throw new TypeError(`action.type must be one of ${[...ACTION_TYPES].join(', ')}`);
     }
-    if (action.type === 'status' && (typeof action.status !== 'number' || !Number.isInteger(action.status) || action.status < 100 || action.status > 599)) {
+    if (
+      action.type === 'status' &&
+      (typeof action.status !== 'number' || !Number.isInteger(action.status) || action.status < 100 || action.status > 599)
+    ) {
       throw new TypeError('action.status must be an HTTP status code');
     }
   }
@@ -106,18 +109,24 @@ export class FaultRegistry implements FaultControl {
 
   /** True if some rule needs the token request's grant type (so the body must be read first). */
   needsGrantType(pathname: string): boolean {
-    return pathname === '/oauth/token' && this.rules.some((r) => r.grantType !== undefined && (r.target === 'token' || r.target === 'auth' || r.target === 'any'));
+    return (
+      pathname === '/oauth/token' &&
+      this.rules.some((r) => r.grantType !== undefined && (r.target === 'token' || r.target === 'auth' || r.target === 'any'))
+    );
   }
 
   /** The first rule matching a request, without using it up (see consume). */
   match(request: { pathname: string; method: string; grantType?: string | undefined }): ActiveFault | undefined {
     if (this.rules.length === 0) return undefined;
     const targets = targetsOf(request.pathname);
-    return this.rules.find((r) => targets.has(r.target)
-      && (r.pathPrefix === undefined || request.pathname.startsWith(r.pathPrefix))
-      && (r.method === undefined || r.method.toUpperCase() === request.method)
-      && (r.grantType === undefined || r.grantType === request.grantType)
-      && (r.remaining === null || r.remaining > 0));
+    return this.rules.find(
+      (r) =>
+        targets.has(r.target) &&
+        (r.pathPrefix === undefined || request.pathname.startsWith(r.pathPrefix)) &&
+        (r.method === undefined || r.method.toUpperCase() === request.method) &&
+        (r.grantType === undefined || r.grantType === request.grantType) &&
+        (r.remaining === null || r.remaining > 0),
+    );
   }
 
   /**

@@ -19,7 +19,14 @@ export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 export type FaultAction =
   /** Answer with this status instead of handling the request (429, 5xx, 401, an HTML 200, ...). */
-  | { type: 'status'; status: number; retryAfter?: number | string; body?: string | Record<string, unknown> | unknown[] | null; contentType?: string; headers?: Record<string, string> }
+  | {
+      type: 'status';
+      status: number;
+      retryAfter?: number | string;
+      body?: string | Record<string, unknown> | unknown[] | null;
+      contentType?: string;
+      headers?: Record<string, string>;
+    }
   /** Destroy the connection without answering (connection reset). */
   | { type: 'drop' }
   /** Never answer; the socket stays open until the client gives up or the simulator closes. */

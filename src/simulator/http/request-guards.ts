@@ -37,7 +37,11 @@ export function checkControlRequest(req: IncomingMessage, secret: string): Contr
   }
   const given = req.headers[CONTROL_SECRET_HEADER];
   if (typeof given !== 'string' || !sameSecret(given, secret)) {
-    return { ok: false, status: 401, message: `The control interface needs the ${CONTROL_SECRET_HEADER} header printed when the simulator started.` };
+    return {
+      ok: false,
+      status: 401,
+      message: `The control interface needs the ${CONTROL_SECRET_HEADER} header printed when the simulator started.`,
+    };
   }
   return { ok: true };
 }

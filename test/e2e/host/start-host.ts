@@ -75,7 +75,11 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.entries !== undefined ? { entries: options.entries } : {}),
   });
-  const settings = new Conf<Record<string, unknown>>({ cwd: userDataDir, configName: 'settings', clearInvalidConfig: false }) as unknown as KeyValueBackend;
+  const settings = new Conf<Record<string, unknown>>({
+    cwd: userDataDir,
+    configName: 'settings',
+    clearInvalidConfig: false,
+  }) as unknown as KeyValueBackend;
   const memory = memorySink();
   const clipboard: string[] = [];
   const openedExternal: string[] = [];
@@ -179,7 +183,11 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
     },
     async close() {
       for (const off of unsubscribers) off();
-      for (const page of pages) await page.context().close().catch(() => undefined);
+      for (const page of pages)
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
       await browser.close();
       await core.dispose();
       await core.services.network.close?.();

@@ -48,7 +48,11 @@ export class SystemBrowser {
       await this.context?.close().catch(() => undefined);
       this.context = await this.browser.newContext();
       await this.context.route(/^https:\/\/oauth\.pstmn\.io\//, (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Postman callback</title><p>Copy this address.</p>' }),
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><title>Postman callback</title><p>Copy this address.</p>',
+        }),
       );
     } else if (!this.context || this.intercepting) {
       await this.context?.close().catch(() => undefined);
@@ -106,10 +110,14 @@ export class SystemBrowser {
     const deadline = Date.now() + timeout;
     while (!done && Date.now() < deadline) {
       const step = await Promise.race([
-        page.waitForSelector('input[name="login"]', { timeout: 500 }).then(() => 'login' as const, () => undefined),
-        page
-          .waitForSelector(options.deny ? 'button:has-text("Deny")' : 'button:has-text("Allow")', { timeout: 500 })
-          .then(() => 'consent' as const, () => undefined),
+        page.waitForSelector('input[name="login"]', { timeout: 500 }).then(
+          () => 'login' as const,
+          () => undefined,
+        ),
+        page.waitForSelector(options.deny ? 'button:has-text("Deny")' : 'button:has-text("Allow")', { timeout: 500 }).then(
+          () => 'consent' as const,
+          () => undefined,
+        ),
         outcome.then(() => 'done' as const),
       ]);
       // Each page is acted on once: after a click, wait until that page is gone (or the

@@ -48,7 +48,12 @@ beforeAll(async () => {
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
     const headers = new Headers(init?.headers);
-    outgoing.push({ url, method: init?.method ?? 'GET', ...(headers.get('authorization') ? { authorization: headers.get('authorization')! } : {}), body: init?.body ? String(init.body) : '' });
+    outgoing.push({
+      url,
+      method: init?.method ?? 'GET',
+      ...(headers.get('authorization') ? { authorization: headers.get('authorization')! } : {}),
+      body: init?.body ? String(init.body) : '',
+    });
     return realFetch(input, init);
   };
 }, 60_000);
@@ -142,7 +147,11 @@ function safeJson(value: string): unknown {
   }
 }
 
-async function signIn(app: App, kind: Kind, options: { forceLogin?: boolean } = {}): Promise<{ progress: FlowProgress; authorizeUrl: string; callbackUrl: string }> {
+async function signIn(
+  app: App,
+  kind: Kind,
+  options: { forceLogin?: boolean } = {},
+): Promise<{ progress: FlowProgress; authorizeUrl: string; callbackUrl: string }> {
   const start = await app.handle<FlowProgress>('auth.signIn', { environmentId: 'simulator', ...options });
   expect(start.phase).toBe('waiting-for-callback');
   expect(start.callbackMode).toBe(kind);

@@ -23,7 +23,8 @@ async function setup(routes: Record<string, Route>, opts: Parameters<typeof fake
   const fx = fakeServices(memoryBackend());
   const feature = createExplorerFeature(fx.services, { auth: auth.api, limits: { serverErrorBackoffMs: 5, ...opts.limits } });
   const call = <T>(channel: string, payload: unknown) => dispatch(feature.handlers as HandlerTable, channel, payload) as Promise<Result<T>>;
-  const send = async (payload: Record<string, unknown>) => call<ExplorerResponse>('explorer.send', { method: 'GET', query: [], ...payload });
+  const send = async (payload: Record<string, unknown>) =>
+    call<ExplorerResponse>('explorer.send', { method: 'GET', query: [], ...payload });
   return { env, auth, fx, feature, call, send };
 }
 
@@ -61,7 +62,10 @@ describe('explorer over HTTP', () => {
 
   it('API-01 a 401 triggers exactly one refresh and one retry, then shows the success', async () => {
     let n = 0;
-    const t = await setup({ '/v2/employees': (req, res) => (n++ === 0 ? json(res, 401, {}, { 'www-authenticate': 'Bearer error="invalid_token"' }) : pagedRoute(1)(req, res, '', [])) });
+    const t = await setup({
+      '/v2/employees': (req, res) =>
+        n++ === 0 ? json(res, 401, {}, { 'www-authenticate': 'Bearer error="invalid_token"' }) : pagedRoute(1)(req, res, '', []),
+    });
     const r = value(await t.send({ path: '/v2/employees' }));
     expect(r.status).toBe(200);
     expect(r.refreshed).toBe(true);
@@ -106,17 +110,28 @@ describe('explorer over HTTP', () => {
   });
 
   it('API-04 a 403 insufficient_scope names the missing scope from WWW-Authenticate, without a refresh', async () => {
-    const t = await setup({ '/v2/employees': (_q, res) => json(res, 403, {}, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="users:read"' }) }, { granted: ['companies:read'] });
+    const t = await setup(
+      { '/v2/employees': (_q, res) => json(res, 403, {}, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="users:read"' }) },
+      { granted: ['companies:read'] },
+    );
     const r = value(await t.send({ path: '/v2/employees', endpointId: 'employees-list' }));
     expect(r.explanation?.code).toBe('API_FORBIDDEN');
-    expect(r.explanation?.scopes).toEqual({ required: ['users:read'], granted: ['companies:read'], missing: ['users:read'], fromHeader: true });
+    expect(r.explanation?.scopes).toEqual({
+      required: ['users:read'],
+      granted: ['companies:read'],
+      missing: ['users:read'],
+      fromHeader: true,
+    });
     expect(r.explanation?.message).toContain('users:read');
     expect(t.auth.state.refreshes).toBe(0);
     expect(api.log).toHaveLength(1);
   });
 
   it('API-04 a bare 403 compares the catalog scope with the granted scopes', async () => {
-    const t = await setup({ '/v2/employees': (_q, res) => json(res, 403, { type: 'ACCESS_DENIED', message: 'Access denied' }) }, { granted: ['export-jobs:read'] });
+    const t = await setup(
+      { '/v2/employees': (_q, res) => json(res, 403, { type: 'ACCESS_DENIED', message: 'Access denied' }) },
+      { granted: ['export-jobs:read'] },
+    );
     const r = value(await t.send({ path: '/v2/employees' })); // no endpointId: matched by path
     expect(r.explanation?.scopes?.missing).toEqual(['users:read']);
     expect(r.explanation?.scopes?.fromHeader).toBe(false);
@@ -188,8 +203,12 @@ describe('explorer over HTTP', () => {
     const t = await setup({
       '/html': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>'),
       '/bin': (_q, res) => void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0, 1, 2, 255, 0x41])),
-      '/bom': (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}')])),
-      '/bad-utf8': (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+      '/bom': (_q, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}')])),
+      '/bad-utf8': (_q, res) =>
+        void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
     });
     expect(value(await t.send({ path: '/html' }))).toMatchObject({ bodyKind: 'text', body: '<script>alert(1)</script>' });
     const bin = value(await t.send({ path: '/bin' }));
@@ -200,7 +219,12 @@ describe('explorer over HTTP', () => {
   });
 
   it('API-10 a malformed WWW-Authenticate falls back to the meaning of the status', async () => {
-    const headers = ['Bearer scope="unclosed', 'garbage ,,, ===', 'Bearer abc==, scope=', 'Bearer error="insufficient_scope", scope="<script>x</script> users:read"'];
+    const headers = [
+      'Bearer scope="unclosed',
+      'garbage ,,, ===',
+      'Bearer abc==, scope=',
+      'Bearer error="insufficient_scope", scope="<script>x</script> users:read"',
+    ];
     let i = 0;
     const t = await setup({ '/v2/employees': (_q, res) => json(res, 403, {}, { 'www-authenticate': headers[i++]! }) }, { granted: [] });
     for (let k = 0; k < headers.length; k++) {
@@ -292,9 +316,14 @@ describe('explorer over HTTP', () => {
   });
 
   it('shows Pleo { type, message } errors as such', async () => {
-    const t = await setup({ 'POST /v3/export-jobs': (_q, res) => json(res, 409, { type: 'EXPORT_ALREADY_IN_PROGRESS', message: 'An export is already running.' }) });
+    const t = await setup({
+      'POST /v3/export-jobs': (_q, res) => json(res, 409, { type: 'EXPORT_ALREADY_IN_PROGRESS', message: 'An export is already running.' }),
+    });
     const r = value(await t.send({ method: 'POST', path: '/v3/export-jobs', body: '{"companyId":"c","accountingEntryIds":[]}' }));
-    expect(r.explanation).toMatchObject({ code: 'API_CLIENT_ERROR', pleoError: { type: 'EXPORT_ALREADY_IN_PROGRESS', message: 'An export is already running.' } });
+    expect(r.explanation).toMatchObject({
+      code: 'API_CLIENT_ERROR',
+      pleoError: { type: 'EXPORT_ALREADY_IN_PROGRESS', message: 'An export is already running.' },
+    });
     expect(api.log[0]!.headers['content-type']).toContain('application/json');
   });
 
@@ -308,10 +337,19 @@ describe('explorer over HTTP', () => {
 describe('fetch all', () => {
   it('follows the cursor envelope, reports progress and gathers every item', async () => {
     const t = await setup({ '/v2/employees': pagedRoute(25) });
-    const r = value(await t.call<ExplorerResponse>('explorer.fetchAll', { method: 'GET', path: '/v2/employees', query: [['limit', '10']], requestId: 'all-1' }));
+    const r = value(
+      await t.call<ExplorerResponse>('explorer.fetchAll', {
+        method: 'GET',
+        path: '/v2/employees',
+        query: [['limit', '10']],
+        requestId: 'all-1',
+      }),
+    );
     expect(r.fetchAll).toEqual({ pages: 3, items: 25, total: 25, complete: true, cancelled: false });
     expect(JSON.parse(r.body).data).toHaveLength(25);
-    const progress = t.fx.events.filter((e) => e.event === 'explorer.fetchAllProgress').map((e) => e.payload as { items: number; done: boolean });
+    const progress = t.fx.events
+      .filter((e) => e.event === 'explorer.fetchAllProgress')
+      .map((e) => e.payload as { items: number; done: boolean });
     expect(progress.map((p) => p.items)).toEqual([10, 20, 25, 25]);
     expect(progress.at(-1)!.done).toBe(true);
     expect(api.log.map((l) => new URL(l.url, 'http://x').searchParams.get('after'))).toEqual([null, 'C10', 'C20']);
@@ -327,7 +365,14 @@ describe('fetch all', () => {
         void page(req, res, b, l);
       },
     }));
-    const r = value(await t.call<ExplorerResponse>('explorer.fetchAll', { method: 'GET', path: '/v2/employees', query: [['limit', '10']], requestId: 'all-2' }));
+    const r = value(
+      await t.call<ExplorerResponse>('explorer.fetchAll', {
+        method: 'GET',
+        path: '/v2/employees',
+        query: [['limit', '10']],
+        requestId: 'all-2',
+      }),
+    );
     expect(r.fetchAll?.cancelled).toBe(true);
     expect(r.fetchAll?.complete).toBe(false);
     expect(r.fetchAll?.items).toBeGreaterThanOrEqual(20);
@@ -336,8 +381,12 @@ describe('fetch all', () => {
 
   it('stops at a 429 mid-way and explains it, keeping earlier pages', async () => {
     const page = pagedRoute(100);
-    const t = await setup({ '/v2/employees': (req, res, b, l) => (api.log.length === 3 ? json(res, 429, {}, { 'retry-after': '7' }) : page(req, res, b, l)) });
-    const r = value(await t.call<ExplorerResponse>('explorer.fetchAll', { method: 'GET', path: '/v2/employees', query: [['limit', '10']] }));
+    const t = await setup({
+      '/v2/employees': (req, res, b, l) => (api.log.length === 3 ? json(res, 429, {}, { 'retry-after': '7' }) : page(req, res, b, l)),
+    });
+    const r = value(
+      await t.call<ExplorerResponse>('explorer.fetchAll', { method: 'GET', path: '/v2/employees', query: [['limit', '10']] }),
+    );
     expect(r.fetchAll).toMatchObject({ pages: 2, items: 20, complete: false });
     expect(r.explanation?.retryAfterSeconds).toBe(7);
   });
@@ -347,7 +396,9 @@ describe('history, cURL and clipboard', () => {
   it('keeps a per-environment history without secrets and replays an entry', async () => {
     const t = await setup({ '/v2/employees': pagedRoute(3) });
     value(await t.send({ path: '/v2/employees', query: [['limit', '1']], endpointId: 'employees-list' }));
-    const { entries } = value(await t.call<{ entries: Array<{ request: Record<string, unknown>; status: number }> }>('explorer.history', {}));
+    const { entries } = value(
+      await t.call<{ entries: Array<{ request: Record<string, unknown>; status: number }> }>('explorer.history', {}),
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0]!.status).toBe(200);
     expect(JSON.stringify(t.fx.services.settings.store)).not.toContain(TOKEN_PREFIX);
@@ -360,7 +411,14 @@ describe('history, cURL and clipboard', () => {
 
   it('copies cURL with a $PLEO_ACCESS_TOKEN placeholder and never the token', async () => {
     const t = await setup({});
-    const r = value(await t.call<{ curl: string }>('explorer.copyCurl', { method: 'POST', path: '/v1/vendors:search', query: [['company_id', "it's"]], body: '{"name":"A\'B"}' }));
+    const r = value(
+      await t.call<{ curl: string }>('explorer.copyCurl', {
+        method: 'POST',
+        path: '/v1/vendors:search',
+        query: [['company_id', "it's"]],
+        body: '{"name":"A\'B"}',
+      }),
+    );
     expect(t.fx.clipboard).toEqual([r.curl]);
     expect(r.curl).toContain('"Authorization: Bearer $PLEO_ACCESS_TOKEN"');
     expect(r.curl).toContain(`'${api.url}/v1/vendors:search?company_id=it%27s'`);

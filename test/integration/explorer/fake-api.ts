@@ -61,7 +61,10 @@ export function pagedRoute(n: number): Route {
     const limit = Number(u.searchParams.get('limit') ?? 10);
     const after = u.searchParams.get('after');
     const start = after ? Number(after.replace(/^C/, '')) : 0;
-    const data = Array.from({ length: Math.max(0, Math.min(limit, n - start)) }, (_, i) => ({ id: `e${start + i}`, firstName: `Person ${start + i}` }));
+    const data = Array.from({ length: Math.max(0, Math.min(limit, n - start)) }, (_, i) => ({
+      id: `e${start + i}`,
+      firstName: `Person ${start + i}`,
+    }));
     const end = start + data.length;
     json(res, 200, {
       data,

@@ -69,7 +69,15 @@ export async function startHarness(options: { entries?: number; tokenTtlSeconds?
     activeEnvironment: () => env,
     getEnvironment: (id: string) => (id === env.id ? env : undefined),
     resolveEnvironment: async () => env,
-    status: async () => ({ environmentId: env.id, signedIn: true, hasRefreshToken: true, requestedScopes: env.scopes, grantedScopes: env.scopes, timeline: [], sessionOnly: false }),
+    status: async () => ({
+      environmentId: env.id,
+      signedIn: true,
+      hasRefreshToken: true,
+      requestedScopes: env.scopes,
+      grantedScopes: env.scopes,
+      timeline: [],
+      sessionOnly: false,
+    }),
     onEvidence: () => () => undefined,
     async getAccessToken(_id?: string, o?: { forceRefresh?: boolean; rejectedAccessToken?: string }) {
       if (!o?.forceRefresh) return tokenState.current;
@@ -123,7 +131,8 @@ export async function startHarness(options: { entries?: number; tokenTtlSeconds?
         queueExport: async (r) => sim.queueExport(r),
       };
       const feature = createExportFeature(fx.services, { auth, fetchImpl, sleep: async () => undefined, progressIntervalMs: 0, ...o });
-      const call = <T>(channel: string, payload: unknown = {}) => dispatch(feature.handlers as HandlerTable, channel, payload) as Promise<Result<T>>;
+      const call = <T>(channel: string, payload: unknown = {}) =>
+        dispatch(feature.handlers as HandlerTable, channel, payload) as Promise<Result<T>>;
       const app: App = {
         settings,
         events: fx.events,
@@ -168,18 +177,25 @@ export function queuedIds(h: Harness, items: number): string[] {
 
 /** Job facts and item statuses as the simulator's API reports them. */
 export async function serverJob(h: Harness, jobId: string): Promise<{ status: string; failureReasonType: string | null }> {
-  const res = await fetch(`${h.sim.info.apiBase}/v3/export-jobs/${jobId}`, { headers: { authorization: `Bearer ${h.tokenState.current}` } });
+  const res = await fetch(`${h.sim.info.apiBase}/v3/export-jobs/${jobId}`, {
+    headers: { authorization: `Bearer ${h.tokenState.current}` },
+  });
   return ((await res.json()) as { data: { status: string; failureReasonType: string | null } }).data;
 }
 
 export async function serverItemCount(h: Harness, jobId: string, status: string): Promise<number> {
-  const res = await fetch(`${h.sim.info.apiBase}/v3/export-jobs/${jobId}/items?status=${status}&limit=1`, { headers: { authorization: `Bearer ${h.tokenState.current}` } });
+  const res = await fetch(`${h.sim.info.apiBase}/v3/export-jobs/${jobId}/items?status=${status}&limit=1`, {
+    headers: { authorization: `Bearer ${h.tokenState.current}` },
+  });
   return ((await res.json()) as { pagination: { total: number } }).pagination.total;
 }
 
 /** CSV data rows (without header), split naively: the test data has no quoted newlines in ids. */
 export function csvIds(text: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
   return lines.slice(1).map((l) => l.split(',')[0]!);
 }
 

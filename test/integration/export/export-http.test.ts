@@ -19,7 +19,14 @@ function setup(now = 1_800_000_000_000) {
   const env = testEnv(api!.url);
   const auth = fakeAuth(env);
   const waits: number[] = [];
-  const http = createExportHttp({ auth: auth.api, environmentId: env.id, appVersion: 't', now: () => now, sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+  const http = createExportHttp({
+    auth: auth.api,
+    environmentId: env.id,
+    appVersion: 't',
+    now: () => now,
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 0.5,
+  });
   return { http, auth, waits };
 }
 
@@ -63,7 +70,9 @@ describe('export HTTP policies', () => {
       },
     });
     const t = setup();
-    await expect(t.http.call('POST', '/v3/export-job-events', { body: { jobId: 'x', event: 'started' } })).rejects.toMatchObject({ name: 'AppFailure' });
+    await expect(t.http.call('POST', '/v3/export-job-events', { body: { jobId: 'x', event: 'started' } })).rejects.toMatchObject({
+      name: 'AppFailure',
+    });
     expect(api.log).toHaveLength(1);
   });
 

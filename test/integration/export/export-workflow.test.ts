@@ -39,7 +39,11 @@ describe('export workflow on the simulator', () => {
   it('exports every item to CSV, reports 3 chosen failures and completes with errors', async () => {
     h = await startHarness();
     const { app, jobId } = await prepared(h, 2500);
-    const started = await app.ok('export.start', { failRows: [2, 500, 2500], failureReasonType: 'account_unknown', failureReason: 'Account 6990 is blocked' });
+    const started = await app.ok('export.start', {
+      failRows: [2, 500, 2500],
+      failureReasonType: 'account_unknown',
+      failureReason: 'Account 6990 is blocked',
+    });
     expect(started.state).toBe('running');
     await app.idle();
     const v = await app.ok('export.get');
@@ -111,7 +115,12 @@ describe('export workflow on the simulator', () => {
     h = await startHarness();
     const { app, jobId } = await prepared(h, 1500);
     // Every status report is rate-limited until the app gives up (8 retries).
-    h.sim.faults.add({ target: 'api', pathPrefix: `/v3/export-jobs/${jobId}/items`, method: 'PUT', action: { type: 'status', status: 429, retryAfter: 1 } });
+    h.sim.faults.add({
+      target: 'api',
+      pathPrefix: `/v3/export-jobs/${jobId}/items`,
+      method: 'PUT',
+      action: { type: 'status', status: 429, retryAfter: 1 },
+    });
     await app.ok('export.start', {});
     await app.idle();
     const paused = await app.ok('export.get');

@@ -39,7 +39,11 @@ export class AnswerScript {
   }
 
   record(req: http.IncomingMessage, body: Record<string, string>): void {
-    this.log.push({ grantType: body.grant_type ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), body });
+    this.log.push({
+      grantType: body.grant_type ?? '',
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      body,
+    });
   }
 
   async send(res: http.ServerResponse, answer: TokenAnswer): Promise<void> {

@@ -40,17 +40,27 @@ export async function startMockServer(): Promise<MockServer> {
   server.service.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => {
     if (tamper) Object.assign(token.payload, tamper);
   });
-  server.service.on('beforeResponse', (response: { body: unknown; statusCode: number }, req: { headers: Record<string, string | undefined>; body?: Record<string, string> }) => {
-    const request = req.body ?? {};
-    log.push({ grantType: request.grant_type ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), body: request });
-    if (!rotate && request.grant_type === 'refresh_token') delete (response.body as Record<string, unknown>).refresh_token;
-    const rewrite = rewrites.shift();
-    if (!rewrite) return;
-    const answer: TokenAnswer = { status: response.statusCode, headers: {}, body: response.body, request };
-    rewrite(answer);
-    response.statusCode = answer.status;
-    response.body = answer.body;
-  });
+  server.service.on(
+    'beforeResponse',
+    (
+      response: { body: unknown; statusCode: number },
+      req: { headers: Record<string, string | undefined>; body?: Record<string, string> },
+    ) => {
+      const request = req.body ?? {};
+      log.push({
+        grantType: request.grant_type ?? '',
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        body: request,
+      });
+      if (!rotate && request.grant_type === 'refresh_token') delete (response.body as Record<string, unknown>).refresh_token;
+      const rewrite = rewrites.shift();
+      if (!rewrite) return;
+      const answer: TokenAnswer = { status: response.statusCode, headers: {}, body: response.body, request };
+      rewrite(answer);
+      response.statusCode = answer.status;
+      response.body = answer.body;
+    },
+  );
   server.service.on('beforeAuthorizeRedirect', (redirect: { url: URL }) => {
     if (iss !== undefined) redirect.url.searchParams.set('iss', iss);
   });

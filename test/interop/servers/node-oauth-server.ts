@@ -68,7 +68,9 @@ export async function startNodeOAuthServer(options: NodeOAuthOptions): Promise<N
     },
     // RFC 8252 §7.3: a loopback redirect URI matches on any port.
     async validateRedirectUri(redirectUri: string) {
-      return options.redirectUris.includes(redirectUri) || (loopback(redirectUri) && options.redirectUris.includes(withoutPort(redirectUri)));
+      return (
+        options.redirectUris.includes(redirectUri) || (loopback(redirectUri) && options.redirectUris.includes(withoutPort(redirectUri)))
+      );
     },
     async validateScope(_user: unknown, _client: unknown, scope?: string[]) {
       const allowed = options.allowedScopes;
@@ -150,7 +152,12 @@ export async function startNodeOAuthServer(options: NodeOAuthOptions): Promise<N
         } catch {
           // error status, headers and body are on the response
         }
-        await script.send(res, { status: response.status ?? 500, headers: { ...(response.headers as Record<string, string>) }, body: response.body, request: body });
+        await script.send(res, {
+          status: response.status ?? 500,
+          headers: { ...(response.headers as Record<string, string>) },
+          body: response.body,
+          request: body,
+        });
         return;
       }
       res.writeHead(404).end();

@@ -20,11 +20,18 @@ const exempt = new Set(UNDECLARED_STATUS_EXEMPTIONS.map((e) => e.status));
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const MALFORMED = 'not-a-uuid';
 
-type Body = Record<string, unknown> & { data?: unknown; pagination?: { endCursor?: string; startCursor?: string; hasNextPage: boolean; hasPreviousPage: boolean; total?: number } };
+type Body = Record<string, unknown> & {
+  data?: unknown;
+  pagination?: { endCursor?: string; startCursor?: string; hasNextPage: boolean; hasPreviousPage: boolean; total?: number };
+};
 
 describe('the contract check itself', () => {
   const employees = contract.find('GET', '/v2/employees')!;
-  const answer = (status: number, body: unknown, contentType = 'application/json;charset=UTF-8') => ({ status, contentType, text: JSON.stringify(body) });
+  const answer = (status: number, body: unknown, contentType = 'application/json;charset=UTF-8') => ({
+    status,
+    contentType,
+    text: JSON.stringify(body),
+  });
   const page = (employee: Record<string, unknown>) => ({
     data: [employee],
     pagination: { currentRequestPagination: { parameters: {} }, hasNextPage: false, hasPreviousPage: false, total: 1 },
@@ -37,7 +44,9 @@ describe('the contract check itself', () => {
     expect(contract.check(employees, answer(200, page({ ...anna, id: 'x' }))).join()).toMatch(/must match format "uuid"/);
     expect(contract.check(employees, answer(200, page(anna), 'text/html')).join()).toMatch(/content type text\/html/);
     expect(contract.check(employees, answer(418, { type: 'TEAPOT' })).join()).toMatch(/status 418 is not declared/);
-    expect(contract.check(employees, answer(401, { message: 'no type' }), { undeclaredStatusAllowed: true }).join()).toMatch(/required property 'type'/);
+    expect(contract.check(employees, answer(401, { message: 'no type' }), { undeclaredStatusAllowed: true }).join()).toMatch(
+      /required property 'type'/,
+    );
   });
 
   it('reads hint patterns ("YYYY-MM-DD") as no pattern and checks the date-time format instead', () => {
@@ -48,7 +57,7 @@ describe('the contract check itself', () => {
   });
 });
 
-describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against the fixtures)', () => {
+describe("the simulator answers as Pleo's published OpenAPI says (Ajv against the fixtures)", () => {
   let sim: Simulator;
   let token: string;
   let narrow: string;
@@ -68,12 +77,20 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
   afterAll(() => sim.close());
 
   function servedRoute(method: string, pathname: string): string | undefined {
-    const route = ALL_ROUTES.find((r) => r.method === method
-      && new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[A-Za-z]+\}/g, '[^/:]+')}$`).test(pathname));
+    const route = ALL_ROUTES.find(
+      (r) =>
+        r.method === method &&
+        new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[A-Za-z]+\}/g, '[^/:]+')}$`).test(pathname),
+    );
     return route ? `${route.method} ${route.path}` : undefined;
   }
 
-  async function call(method: string, path: string, expected: number, options: { body?: unknown; rawBody?: string; contentType?: string; bearer?: string | null } = {}): Promise<Body> {
+  async function call(
+    method: string,
+    path: string,
+    expected: number,
+    options: { body?: unknown; rawBody?: string; contentType?: string; bearer?: string | null } = {},
+  ): Promise<Body> {
     const headers: Record<string, string> = {};
     const bearer = options.bearer === undefined ? token : options.bearer;
     if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
@@ -87,9 +104,15 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const where = `${method} ${path} -> ${response.status} ${text.slice(0, 300)}`;
     expect(response.status, where).toBe(expected);
     const pathname = new URL(path, sim.info.apiBase).pathname;
-    const op = contract.find(method, decodeURIComponent(pathname)) ?? (response.status === 405 ? contract.findPath(decodeURIComponent(pathname)) : undefined);
+    const op =
+      contract.find(method, decodeURIComponent(pathname)) ??
+      (response.status === 405 ? contract.findPath(decodeURIComponent(pathname)) : undefined);
     expect(op, `${method} ${pathname} is served but not in Pleo's files`).toBeDefined();
-    const problems = contract.check(op!, { status: response.status, contentType: response.headers.get('content-type'), text }, { undeclaredStatusAllowed: exempt.has(response.status) });
+    const problems = contract.check(
+      op!,
+      { status: response.status, contentType: response.headers.get('content-type'), text },
+      { undeclaredStatusAllowed: exempt.has(response.status) },
+    );
     expect.soft(problems, where).toEqual([]);
     // Success cases must send what Pleo's contract allows, so the answer is the one Pleo would give.
     if (expected < 300 && options.rawBody === undefined) {
@@ -119,7 +142,8 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const back = await call(method, `${path}${sep}limit=2&before=${second.pagination?.startCursor}`, 200, options);
     expect(back.data).toEqual(first.data);
     await call(method, `${path}${sep}offset=1&limit=1`, 200, options);
-    if (options.sortKey !== null) await call(method, `${path}${sep}sorting_keys=${options.sortKey ?? 'id'}&sorting_order=DESC`, 200, options);
+    if (options.sortKey !== null)
+      await call(method, `${path}${sep}sorting_keys=${options.sortKey ?? 'id'}&sorting_order=DESC`, 200, options);
     await call(method, `${path}${sep}after=not-base32`, 400, options);
     await call(method, `${path}${sep}limit=-1`, 400, options);
     await call(method, `${path}${sep}after=${first.pagination?.endCursor}&offset=1`, 400, options);
@@ -131,7 +155,10 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     await call('GET', '/v2/employees?limit=1000', 200);
     const employees = await call('GET', `/v2/employees?companyId=${dk}&limit=100`, 200);
     const list = employees.data as Array<{ id: string; email: string; code?: string; phone?: string }>;
-    expect(list.some((e) => e.code === undefined || e.phone === undefined), 'an employee without code or phone shows the omission').toBe(true);
+    expect(
+      list.some((e) => e.code === undefined || e.phone === undefined),
+      'an employee without code or phone shows the omission',
+    ).toBe(true);
     await call('GET', `/v2/employees?email=${encodeURIComponent(list[0]!.email)}`, 200);
     const withCode = list.find((e) => e.code !== undefined);
     if (withCode) await call('GET', `/v2/employees?code=${encodeURIComponent(withCode.code!)}`, 200);
@@ -164,7 +191,10 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const introspect = async (value: string): Promise<Record<string, unknown>> => {
       const response = await fetch(sim.info.introspectionEndpoint, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ token: value }).toString(),
       });
       return (await response.json()) as Record<string, unknown>;
@@ -186,7 +216,8 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     await call('GET', '/v0/tag-groups', 200);
     for (const company of [dk, se]) {
       const all = await call('GET', `/v0/tag-groups?company_id=${company}`, 200);
-      for (const g of all.data as Array<{ id: string }>) await call('GET', `/v0/tag-groups/${g.id}/tags?include_archived=true&limit=1000`, 200);
+      for (const g of all.data as Array<{ id: string }>)
+        await call('GET', `/v0/tag-groups/${g.id}/tags?include_archived=true&limit=1000`, 200);
       await call('GET', `/v0/tags?company_id=${company}&limit=1000`, 200);
     }
     await call('GET', `/v0/tag-groups?organization_id=${sim.data.organization.id}`, 200);
@@ -261,10 +292,16 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     await call('GET', `/v1/vendors/${vendor.id}`, 200);
     await call('GET', `/v1/vendors/${MISSING}`, 404);
     await call('GET', `/v1/vendors/${MALFORMED}`, 400);
-    const created = await call('POST', '/v1/vendors', 201, { body: { companyId: dk, name: 'Conformance Supplies', defaultCurrency: 'DKK' } });
+    const created = await call('POST', '/v1/vendors', 201, {
+      body: { companyId: dk, name: 'Conformance Supplies', defaultCurrency: 'DKK' },
+    });
     expect(created.data).not.toHaveProperty('externalId');
-    await call('POST', '/v1/vendors', 201, { body: { companyId: dk, name: 'Conformance ERP', defaultCurrency: 'DKK', externalId: 'ERP-CONF', code: 'V-CONF', country: 'DK' } });
-    await call('POST', '/v1/vendors', 409, { body: { companyId: dk, name: 'Conformance ERP', defaultCurrency: 'DKK', externalId: 'ERP-CONF' } });
+    await call('POST', '/v1/vendors', 201, {
+      body: { companyId: dk, name: 'Conformance ERP', defaultCurrency: 'DKK', externalId: 'ERP-CONF', code: 'V-CONF', country: 'DK' },
+    });
+    await call('POST', '/v1/vendors', 409, {
+      body: { companyId: dk, name: 'Conformance ERP', defaultCurrency: 'DKK', externalId: 'ERP-CONF' },
+    });
     await call('POST', '/v1/vendors', 400, { body: { companyId: dk, name: 'No currency' } });
   });
 
@@ -296,14 +333,22 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const entryIds = (items.data as Array<{ accountingEntryId: string }>).map((i) => i.accountingEntryId);
     const update = await call('PUT', `/v3/export-jobs/${job.id}/items`, 200, {
       body: [
-        { accountingEntryId: entryIds[0], status: 'successful', externalId: 'ERP-1', externalUrl: 'https://erp.example/1', exportedAt: '2026-01-02T03:04:05Z' },
+        {
+          accountingEntryId: entryIds[0],
+          status: 'successful',
+          externalId: 'ERP-1',
+          externalUrl: 'https://erp.example/1',
+          exportedAt: '2026-01-02T03:04:05Z',
+        },
         { accountingEntryId: entryIds[1], status: 'failed', failureReason: 'Unknown account', failureReasonType: 'account_unknown' },
         { accountingEntryId: MISSING, status: 'successful' },
       ],
     });
     expect((update.errors as unknown[]).length).toBe(1);
     await call('PUT', `/v3/export-jobs/${job.id}/items`, 400, { body: [{ accountingEntryId: entryIds[2], status: 'done' }] });
-    await call('PUT', `/v3/export-jobs/${job.id}/items`, 413, { body: Array.from({ length: 101 }, () => ({ accountingEntryId: entryIds[2], status: 'successful' })) });
+    await call('PUT', `/v3/export-jobs/${job.id}/items`, 413, {
+      body: Array.from({ length: 101 }, () => ({ accountingEntryId: entryIds[2], status: 'successful' })),
+    });
     await call('PUT', `/v3/export-jobs/${MISSING}/items`, 404, { body: [] });
     await call('PUT', `/v3/export-jobs/${MALFORMED}/items`, 400, { body: [] });
     await call('GET', `/v3/export-jobs/${job.id}/items?status=successful`, 200);
@@ -323,7 +368,9 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     // Every generated entry (1,000 in this simulator), each entry type and shape.
     await call('GET', '/v3/export-items?limit=1000', 200);
     const seIds = (all.data as Array<{ accountingEntryId: string }>).map((i) => i.accountingEntryId);
-    const created = await call('POST', '/v3/export-jobs', 201, { body: { companyId: se, accountingEntryIds: seIds, options: { vendorBasedBookkeeping: true } } });
+    const created = await call('POST', '/v3/export-jobs', 201, {
+      body: { companyId: se, accountingEntryIds: seIds, options: { vendorBasedBookkeeping: true } },
+    });
     const newJob = (created.data as { id: string }).id;
     await call('POST', '/v3/export-jobs', 409, { body: { companyId: se, accountingEntryIds: seIds } });
     await call('POST', '/v3/export-jobs', 400, { body: { companyId: se } });
@@ -333,7 +380,9 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     for (const j of (await call('GET', '/v3/export-jobs?limit=1000', 200)).data as Array<{ id: string }>) {
       await call('GET', `/v3/export-jobs/${j.id}/items?limit=1000`, 200);
     }
-    await call('POST', '/v3/export-job-events', 202, { body: { jobId: newJob, event: 'failed', failureReason: 'ERP down', failureReasonType: 'accounting_system_unreachable' } });
+    await call('POST', '/v3/export-job-events', 202, {
+      body: { jobId: newJob, event: 'failed', failureReason: 'ERP down', failureReasonType: 'accounting_system_unreachable' },
+    });
     await call('GET', `/v3/export-jobs/${newJob}`, 200);
     await call('GET', `/v3/export-jobs/${newJob}/items`, 200);
     await call('POST', '/v3/export-job-events', 404, { body: { jobId: MISSING, event: 'started' } });
@@ -341,8 +390,12 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     // Vendor-based bookkeeping adds vendor and bookkeeping members: validate them on every entry of a company.
     const range = sim.data.entryRanges.find((r) => r.companyId === se)!;
     const seAll = await call('GET', `/v3/export-items?offset=${range.from}&limit=${Math.min(range.count, 1000)}`, 200);
-    const ids = (seAll.data as Array<{ accountingEntryId: string; companyId: string }>).filter((i) => i.companyId === se).map((i) => i.accountingEntryId);
-    const vbb = await call('POST', '/v3/export-jobs', 201, { body: { companyId: se, accountingEntryIds: ids, options: { vendorBasedBookkeeping: true } } });
+    const ids = (seAll.data as Array<{ accountingEntryId: string; companyId: string }>)
+      .filter((i) => i.companyId === se)
+      .map((i) => i.accountingEntryId);
+    const vbb = await call('POST', '/v3/export-jobs', 201, {
+      body: { companyId: se, accountingEntryIds: ids, options: { vendorBasedBookkeeping: true } },
+    });
     const vbbItems = await call('GET', `/v3/export-items?job_id=${(vbb.data as { id: string }).id}&limit=1000`, 200);
     expect((vbbItems.data as Array<{ vendor?: unknown }>).some((i) => i.vendor !== undefined)).toBe(true);
   });
@@ -351,7 +404,10 @@ describe('the simulator answers as Pleo\'s published OpenAPI says (Ajv against t
     const mine = await signIn(sim, { scope: 'test:test', user: 1 });
     const own = mine.tokens.access_token;
     await call('GET', '/v1/installations/me', 200, { bearer: own });
-    await call('PUT', '/v1/installations/me', 200, { bearer: own, body: { status: 'PENDING_INTEGRATION', metadata: { erp: { name: 'demo' } } } });
+    await call('PUT', '/v1/installations/me', 200, {
+      bearer: own,
+      body: { status: 'PENDING_INTEGRATION', metadata: { erp: { name: 'demo' } } },
+    });
     await call('POST', '/v1/installations/me:activate', 200, { bearer: own });
     await call('POST', '/v1/installations/me', 200, { bearer: own, body: { status: 'INACTIVE', errorCode: 'AUTH_ERROR' } });
     await call('POST', '/v1/installations/me', 400, { bearer: own, body: { status: 'ACTIVATED', errorCode: 'AUTH_ERROR' } });

@@ -121,7 +121,10 @@ export class Contract {
       for (const method of HTTP_METHODS) {
         const operation = item[method];
         if (!isObj(operation)) continue;
-        const parameters = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])]
+        const parameters = [
+          ...(Array.isArray(item.parameters) ? item.parameters : []),
+          ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+        ]
           .map((p) => resolveRef(doc, p))
           .filter(isObj);
         this.operations.push({ file, method: method.toUpperCase(), path, operation, parameters, pattern: templateRegex(path) });
@@ -192,9 +195,13 @@ export class Contract {
     if (!media) return ['no JSON request body is declared'];
     // Refs into the file go through the operation's own pointer, or the request body component.
     const rawRef = op.operation.requestBody;
-    const base = isObj(rawRef) && typeof rawRef.$ref === 'string'
-      ? rawRef.$ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      : ['paths', op.path, op.method.toLowerCase(), 'requestBody'];
+    const base =
+      isObj(rawRef) && typeof rawRef.$ref === 'string'
+        ? rawRef.$ref
+            .replace(/^#\//, '')
+            .split('/')
+            .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+        : ['paths', op.path, op.method.toLowerCase(), 'requestBody'];
     const validate = this.validator(op, [...base, 'content', media, 'schema']);
     return validate(body) ? [] : (validate.errors ?? []).map((e) => `request${e.instancePath} ${e.message ?? ''}`);
   }
@@ -204,7 +211,8 @@ export class Contract {
     const problems: string[] = [];
     const declared = this.declaredResponse(op, answer.status);
     const isError = answer.status >= 400;
-    if (!declared && !options.undeclaredStatusAllowed) problems.push(`status ${answer.status} is not declared for ${op.method} ${op.path} (${op.file})`);
+    if (!declared && !options.undeclaredStatusAllowed)
+      problems.push(`status ${answer.status} is not declared for ${op.method} ${op.path} (${op.file})`);
     const content = declared && isObj(declared.response.content) ? declared.response.content : undefined;
     if (!content || Object.keys(content).length === 0) {
       if (!isError) {
@@ -216,11 +224,16 @@ export class Contract {
     }
     // A 204 cannot carry a body (RFC 9110). Where the file declares only a schema-less `default`
     // JSON answer (Tax Code API's DELETE), an empty 204 is read as conforming.
-    if (answer.status === 204 && answer.text === '' && declared?.key === 'default'
-      && Object.values(content).every((m) => !isObj(m) || !isObj(m.schema))) return problems;
+    if (
+      answer.status === 204 &&
+      answer.text === '' &&
+      declared?.key === 'default' &&
+      Object.values(content).every((m) => !isObj(m) || !isObj(m.schema))
+    )
+      return problems;
     const mediaTypes = Object.keys(content);
     const declaredKey = declared?.key as string;
-    const media = mediaTypes.find((m) => sameMediaType(m, answer.contentType)) ?? mediaTypes[0] as string;
+    const media = mediaTypes.find((m) => sameMediaType(m, answer.contentType)) ?? (mediaTypes[0] as string);
     const schema = isObj(content[media]) && isObj((content[media] as Obj).schema);
     const validate = schema
       ? this.validator(op, ['paths', op.path, op.method.toLowerCase(), 'responses', declaredKey, 'content', media, 'schema'])
@@ -240,7 +253,10 @@ export class Contract {
       return [...problems, 'the body is not JSON'];
     }
     if (validate && !validate(body)) {
-      for (const e of validate.errors ?? []) problems.push(`body${e.instancePath} ${e.message ?? ''}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
+      for (const e of validate.errors ?? [])
+        problems.push(
+          `body${e.instancePath} ${e.message ?? ''}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
+        );
     }
     return problems;
   }

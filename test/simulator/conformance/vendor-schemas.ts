@@ -17,7 +17,10 @@ export const VENDORS_CONTRACT = {
     '/v1/vendors': {
       post: {
         requestBody: { required: true, ...jsonBody(ref('VendorCreateRequest')) },
-        responses: { '201': { description: 'Created', ...jsonBody(ref('DataResponseVendorResponse')) }, '409': { description: 'Vendor already exists' } },
+        responses: {
+          '201': { description: 'Created', ...jsonBody(ref('DataResponseVendorResponse')) },
+          '409': { description: 'Vendor already exists' },
+        },
       },
     },
     '/v1/vendors/{id}': {
@@ -98,7 +101,10 @@ export const VENDORS_CONTRACT = {
         type: 'object',
         required: ['parameters'],
         properties: {
-          after: { type: 'string' }, before: { type: 'string' }, limit: { type: 'integer' }, offset: { type: 'integer' },
+          after: { type: 'string' },
+          before: { type: 'string' },
+          limit: { type: 'integer' },
+          offset: { type: 'integer' },
           parameters: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
           sortingKeys: { type: 'array', items: { type: 'string' } },
           sortingOrder: { type: 'array', items: ref('PageOrder') },
@@ -109,8 +115,11 @@ export const VENDORS_CONTRACT = {
         required: ['currentRequestPagination', 'hasNextPage', 'hasPreviousPage'],
         properties: {
           currentRequestPagination: ref('CursorPageCurrentRequestInfo'),
-          endCursor: { type: 'string' }, startCursor: { type: 'string' },
-          hasNextPage: { type: 'boolean' }, hasPreviousPage: { type: 'boolean' }, total: { type: 'integer' },
+          endCursor: { type: 'string' },
+          startCursor: { type: 'string' },
+          hasNextPage: { type: 'boolean' },
+          hasPreviousPage: { type: 'boolean' },
+          total: { type: 'integer' },
         },
       },
       CursorPaginatedResponseVendorResponse: {

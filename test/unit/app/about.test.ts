@@ -31,16 +31,25 @@ describe('licence list (scripts/licences.ts, built at npm run build)', () => {
   });
 
   it('lists each bundled package once with the licence from its package.json', () => {
-    const list = collectLicences(['node_modules/zod/index.js', 'node_modules/zod/v4/x.js', 'node_modules/@tanstack/react-virtual/dist/index.js', 'src/main/index.ts'], process.cwd());
+    const list = collectLicences(
+      ['node_modules/zod/index.js', 'node_modules/zod/v4/x.js', 'node_modules/@tanstack/react-virtual/dist/index.js', 'src/main/index.ts'],
+      process.cwd(),
+    );
     expect(list.map((p) => p.name)).toEqual(['@tanstack/react-virtual', 'zod']);
     expect(list.find((p) => p.name === 'zod')).toMatchObject({ licence: 'MIT', version: '4.6.7' });
   });
 
   it('a missing or damaged list gives an empty list and a plain reason, never a crash', async () => {
     const dir = tempDir();
-    expect(await readLicenceList(path.join(dir, 'missing.json'))).toMatchObject({ licences: [], note: expect.stringContaining('npm run build') });
+    expect(await readLicenceList(path.join(dir, 'missing.json'))).toMatchObject({
+      licences: [],
+      note: expect.stringContaining('npm run build'),
+    });
     writeFileSync(path.join(dir, 'bad.json'), '{not json');
-    expect(await readLicenceList(path.join(dir, 'bad.json'))).toMatchObject({ licences: [], note: expect.stringContaining('could not be read') });
+    expect(await readLicenceList(path.join(dir, 'bad.json'))).toMatchObject({
+      licences: [],
+      note: expect.stringContaining('could not be read'),
+    });
   });
 });
 
@@ -71,7 +80,11 @@ describe('app.about', () => {
       expect(r.ok).toBe(true);
       const about = (r as { value: AboutInfo }).value;
       expect(about).toMatchObject({ version: '1.2.3', licences: [{ name: 'zod', version: '4.6.7', licence: 'MIT' }] });
-      expect(about.dataLocations).toEqual({ settingsFile: settings.path, keychain: 'OS keychain, service "Pleo Partner Desktop (dev)"', log: 'In memory only.' });
+      expect(about.dataLocations).toEqual({
+        settingsFile: settings.path,
+        keychain: 'OS keychain, service "Pleo Partner Desktop (dev)"',
+        log: 'In memory only.',
+      });
       expect(about.licencesNote).toBeUndefined();
     } finally {
       await core.dispose();

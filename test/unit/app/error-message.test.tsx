@@ -8,7 +8,14 @@ afterEach(cleanup);
 describe('ErrorMessage', () => {
   it('CB-10: hostile server text is rendered as text, never as markup, and labelled as from the server', () => {
     const { container, getByTestId } = render(
-      <ErrorMessage error={{ code: 'AUTH_DENIED', message: 'Access was declined in the browser.', hint: 'Start again.', serverText: '<img src=x onerror="window.__pwned=1">' }} />,
+      <ErrorMessage
+        error={{
+          code: 'AUTH_DENIED',
+          message: 'Access was declined in the browser.',
+          hint: 'Start again.',
+          serverText: '<img src=x onerror="window.__pwned=1">',
+        }}
+      />,
     );
     expect(container.querySelector('img')).toBeNull();
     expect(getByTestId('error-AUTH_DENIED').textContent).toContain('Message from the server: <img src=x onerror="window.__pwned=1">');

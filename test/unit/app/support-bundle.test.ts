@@ -17,7 +17,9 @@ describe('support bundle', () => {
   it('contains the recent log and settings but no secret (canaries from a real sign-in, the client secret and hostile log lines)', async () => {
     const secret = `CANARY-SECRET-${randomUUID()}`;
     const clientId = 'bundle-client';
-    const fake = await startFakeAs({ clients: [{ clientId, clientSecret: secret, redirectUris: ['io.pleo.partnerdesktop:/oauth/callback'] }] });
+    const fake = await startFakeAs({
+      clients: [{ clientId, clientSecret: secret, redirectUris: ['io.pleo.partnerdesktop:/oauth/callback'] }],
+    });
     const h = await startHarness({ fake });
     const saved: SaveFileRequest[] = [];
     h.services.ports.fileSaver = { save: async (request) => (saved.push(request), { saved: true, path: '/home/anna/bundle.json' }) };
@@ -38,7 +40,10 @@ describe('support bundle', () => {
       h.services.logger.info(`pasted value ${lateSecret}`);
       h.services.redactor.remember(lateSecret);
       // Settings keys that look secret (never written by the app, masked anyway).
-      h.settings.set('support-test', { clientSecret: `CANARY-S1-${randomUUID()}`, nested: { refresh_token: `CANARY-S2-${randomUUID()}`, note: 'kept' } });
+      h.settings.set('support-test', {
+        clientSecret: `CANARY-S1-${randomUUID()}`,
+        nested: { refresh_token: `CANARY-S2-${randomUUID()}`, note: 'kept' },
+      });
 
       const result = await h.call<{ saved: boolean; path: string; bytes: number }>('app.saveSupportBundle', {});
       expect(result).toMatchObject({ saved: true, path: '/home/anna/bundle.json' });
@@ -62,13 +67,21 @@ describe('support bundle', () => {
       expect(text).not.toContain('CANARY-');
 
       // ...and it is still useful: valid JSON with the log, the settings and where data is kept.
-      const bundle = JSON.parse(text) as { format: string; settings: Record<string, unknown>; log: Array<{ message: string }>; app: { version: string; dataLocations: { settingsFile: string } } };
+      const bundle = JSON.parse(text) as {
+        format: string;
+        settings: Record<string, unknown>;
+        log: Array<{ message: string }>;
+        app: { version: string; dataLocations: { settingsFile: string } };
+      };
       expect(bundle.format).toBe(SUPPORT_BUNDLE_FORMAT);
       expect(bundle.app.version).toBe(h.services.appInfo().version);
       expect(bundle.app.dataLocations.settingsFile).toBe(h.settings.path);
       expect(bundle.log.some((r) => r.message.startsWith('pasted value'))).toBe(true);
       expect(JSON.stringify(bundle.settings)).toContain(clientId);
-      expect(bundle.settings['support-test']).toMatchObject({ clientSecret: '[redacted]', nested: { refresh_token: '[redacted]', note: 'kept' } });
+      expect(bundle.settings['support-test']).toMatchObject({
+        clientSecret: '[redacted]',
+        nested: { refresh_token: '[redacted]', note: 'kept' },
+      });
     } finally {
       await h.close();
       await fake.close();
@@ -86,9 +99,22 @@ describe('support bundle', () => {
   });
 
   it('keeps only the most recent log records', () => {
-    const log = Array.from({ length: SUPPORT_BUNDLE_LOG_LIMIT + 10 }, (_, i) => ({ level: 'info' as const, message: `line ${i}`, at: new Date(0).toISOString() }));
-    const about = { name: 'n', version: 'v', host: 'test-host' as const, platform: 'linux', runtime: {}, dataLocations: { settingsFile: '/s', keychain: 'k', log: 'l' } };
-    const bundle = JSON.parse(buildSupportBundle({ about, settings: {}, log, createdAt: new Date(0), redactor: createRedactor() })) as { log: Array<{ message: string }> };
+    const log = Array.from({ length: SUPPORT_BUNDLE_LOG_LIMIT + 10 }, (_, i) => ({
+      level: 'info' as const,
+      message: `line ${i}`,
+      at: new Date(0).toISOString(),
+    }));
+    const about = {
+      name: 'n',
+      version: 'v',
+      host: 'test-host' as const,
+      platform: 'linux',
+      runtime: {},
+      dataLocations: { settingsFile: '/s', keychain: 'k', log: 'l' },
+    };
+    const bundle = JSON.parse(buildSupportBundle({ about, settings: {}, log, createdAt: new Date(0), redactor: createRedactor() })) as {
+      log: Array<{ message: string }>;
+    };
     expect(bundle.log).toHaveLength(SUPPORT_BUNDLE_LOG_LIMIT);
     expect(bundle.log[0]!.message).toBe('line 10');
     expect(bundle.log.at(-1)!.message).toBe(`line ${SUPPORT_BUNDLE_LOG_LIMIT + 9}`);

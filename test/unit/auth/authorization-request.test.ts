@@ -5,7 +5,11 @@ import { sanitizeServerText } from '../../../src/core/oauth/server-text.js';
 import { startHarness } from '../../fixtures/auth/harness.js';
 
 const ctx = {
-  as: { issuer: 'https://auth.staging.pleo.io', authorization_endpoint: 'https://auth.staging.pleo.io/oauth/authorize', token_endpoint: 'https://auth.staging.pleo.io/oauth/token' },
+  as: {
+    issuer: 'https://auth.staging.pleo.io',
+    authorization_endpoint: 'https://auth.staging.pleo.io/oauth/authorize',
+    token_endpoint: 'https://auth.staging.pleo.io/oauth/token',
+  },
   client: { client_id: '12a3b456-78c9-0d12-93f4-f567ab8cde9f' },
 };
 
@@ -14,7 +18,10 @@ describe('authorization request (AR)', () => {
     const verifiers = new Set<string>();
     const states = new Set<string>();
     for (let i = 0; i < 1000; i++) {
-      const request = await buildAuthorizationRequest(ctx, { redirectUri: 'io.pleo.partnerdesktop:/oauth/callback', scopes: ['users:read', 'test:test'] });
+      const request = await buildAuthorizationRequest(ctx, {
+        redirectUri: 'io.pleo.partnerdesktop:/oauth/callback',
+        scopes: ['users:read', 'test:test'],
+      });
       const url = new URL(request.url);
       const q = url.searchParams;
       expect(url.origin + url.pathname).toBe('https://auth.staging.pleo.io/oauth/authorize');
@@ -40,7 +47,11 @@ describe('authorization request (AR)', () => {
   });
 
   it('AR-01 forceLogin adds prompt=login', async () => {
-    const request = await buildAuthorizationRequest(ctx, { redirectUri: 'https://oauth.pstmn.io/v1/callback', scopes: [], forceLogin: true });
+    const request = await buildAuthorizationRequest(ctx, {
+      redirectUri: 'https://oauth.pstmn.io/v1/callback',
+      scopes: [],
+      forceLogin: true,
+    });
     expect(new URL(request.url).searchParams.get('prompt')).toBe('login');
     expect(new URL(request.url).searchParams.has('scope')).toBe(false);
   });
@@ -48,7 +59,11 @@ describe('authorization request (AR)', () => {
   it('AR-02 the renderer cannot choose the URL opened in the browser: extra arguments are refused by the contract', async () => {
     const h = await startHarness();
     try {
-      for (const extra of [{ authorizeUrl: 'https://evil.example' }, { redirectUri: 'https://evil.example/cb' }, { url: 'https://evil.example' }]) {
+      for (const extra of [
+        { authorizeUrl: 'https://evil.example' },
+        { redirectUri: 'https://evil.example/cb' },
+        { url: 'https://evil.example' },
+      ]) {
         const result = await h.handle('auth.signIn', { environmentId: 'simulator', ...extra });
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.error.code).toBe('INVALID_PAYLOAD');

@@ -34,13 +34,23 @@ async function pending(h: Harness, payload: Record<string, unknown> = {}): Promi
   const q = new URL(authorizeUrl).searchParams;
   const redirectUri = q.get('redirect_uri')!;
   const iss = `iss=${encodeURIComponent(h.fake.issuer)}`;
-  return { progress, authorizeUrl, state: q.get('state')!, redirectUri, callback: (query) => `${redirectUri}?${query}${/(^|&)iss=/.test(query) ? '' : `&${iss}`}` };
+  return {
+    progress,
+    authorizeUrl,
+    state: q.get('state')!,
+    redirectUri,
+    callback: (query) => `${redirectUri}?${query}${/(^|&)iss=/.test(query) ? '' : `&${iss}`}`,
+  };
 }
 const tokenCalls = (h: Harness) => h.fake.stats.tokenRequests;
-const errorOf = (r: unknown) => (r as Result<unknown>).ok === false ? (r as { error: { code: string } }).error.code : undefined;
+const errorOf = (r: unknown) => ((r as Result<unknown>).ok === false ? (r as { error: { code: string } }).error.code : undefined);
 const lastProgress = (h: Harness, flowId: string) =>
-  h.events.filter((e) => e.event === 'auth.flowProgress' && (e.payload as FlowProgress).flowId === flowId).map((e) => e.payload as FlowProgress).at(-1)!;
-const notices = (h: Harness) => h.events.filter((e) => e.event === 'app.notice').map((e) => e.payload as { code?: string; level: string; message: string });
+  h.events
+    .filter((e) => e.event === 'auth.flowProgress' && (e.payload as FlowProgress).flowId === flowId)
+    .map((e) => e.payload as FlowProgress)
+    .at(-1)!;
+const notices = (h: Harness) =>
+  h.events.filter((e) => e.event === 'app.notice').map((e) => e.payload as { code?: string; level: string; message: string });
 
 async function expectRetryWorks(h: Harness, kind: RedirectKind = 'private') {
   const p = await h.signIn(kind);
@@ -303,14 +313,21 @@ describe('response contents (CB-07..CB-10, CB-12..CB-19, CB-31)', () => {
   it('CB-13 both code and error: treated as the error, never exchanged', async () => {
     const h = await harness();
     const p = await pending(h);
-    const outcome = await h.api.handleDeepLink(p.callback(`code=X&error=access_denied&state=${p.state}&iss=${encodeURIComponent(h.fake.issuer)}`));
+    const outcome = await h.api.handleDeepLink(
+      p.callback(`code=X&error=access_denied&state=${p.state}&iss=${encodeURIComponent(h.fake.issuer)}`),
+    );
     expect(outcome.error?.code).toBe('AUTH_DENIED');
     expect(tokenCalls(h)).toBe(0);
   });
 
   it('CB-14 extra unknown parameters are ignored and the flow succeeds', async () => {
     const h = await harness();
-    h.fake.authorizeBehaviour.push({ extra: [['foo', 'bar'], ['session_state', 'abc.def']] });
+    h.fake.authorizeBehaviour.push({
+      extra: [
+        ['foo', 'bar'],
+        ['session_state', 'abc.def'],
+      ],
+    });
     const p = await pending(h);
     await h.deliver(await h.fake.approve(p.authorizeUrl), 'private');
     expect((await h.api.waitForSignIn(p.progress.flowId)).phase).toBe('signed-in');
@@ -319,7 +336,11 @@ describe('response contents (CB-07..CB-10, CB-12..CB-19, CB-31)', () => {
   it('CB-15 duplicated parameters are rejected without a token call', async () => {
     const h = await harness();
     const iss = encodeURIComponent(h.fake.issuer);
-    const make = (s: string) => [`code=a&state=${s}&state=${s}&iss=${iss}`, `code=a&code=b&state=${s}&iss=${iss}`, `code=a&state=${s}&iss=${iss}&iss=${iss}`];
+    const make = (s: string) => [
+      `code=a&state=${s}&state=${s}&iss=${iss}`,
+      `code=a&code=b&state=${s}&iss=${iss}`,
+      `code=a&state=${s}&iss=${iss}&iss=${iss}`,
+    ];
     for (let i = 0; i < 3; i++) {
       const p = await pending(h);
       const outcome = await h.api.handleDeepLink(p.callback(make(p.state)[i]!));
@@ -422,7 +443,12 @@ describe('where callbacks may arrive (CB-20, CB-23, CB-30)', () => {
     const p = await pending(h);
     const location = new URL(await h.fake.approve(p.authorizeUrl));
     const query = location.search;
-    for (const variant of [`io.pleo.partnerdesktop://oauth/callback${query}`, `io.pleo.partnerdeskto:/oauth/callback${query}`, `io.pleo.partnerdesktop:/other${query}`, `io.pleo.partnerdesktop:/oauth/callback/${query}`]) {
+    for (const variant of [
+      `io.pleo.partnerdesktop://oauth/callback${query}`,
+      `io.pleo.partnerdeskto:/oauth/callback${query}`,
+      `io.pleo.partnerdesktop:/other${query}`,
+      `io.pleo.partnerdesktop:/oauth/callback/${query}`,
+    ]) {
       expect((await h.api.handleDeepLink(variant)).status).toBe('ignored');
     }
     expect(tokenCalls(h)).toBe(0);
@@ -444,7 +470,11 @@ describe('where callbacks may arrive (CB-20, CB-23, CB-30)', () => {
 
   it('CB-30 cold start (logic; the OS hand-off needs Electron): a callback in argv with no pending flow is ignored with "start again", no token call', async () => {
     const h = await harness();
-    const outcome = await h.api.handleArgv(['/opt/app/pleo-partner-desktop', '--', 'io.pleo.partnerdesktop:/oauth/callback?code=abc&state=def']);
+    const outcome = await h.api.handleArgv([
+      '/opt/app/pleo-partner-desktop',
+      '--',
+      'io.pleo.partnerdesktop:/oauth/callback?code=abc&state=def',
+    ]);
     expect(outcome?.status).toBe('ignored');
     expect(notices(h).at(-1)?.message).toMatch(/start the sign-in/i);
     expect(tokenCalls(h)).toBe(0);

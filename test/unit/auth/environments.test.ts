@@ -48,7 +48,14 @@ describe('environments', () => {
       introspectionEndpoint: 'http://127.0.0.1:9/oauth/token/introspect',
       revocationEndpoint: 'http://127.0.0.1:9/oauth/token/revoke',
       apiBase: 'http://127.0.0.1:9',
-      clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback'], scopes: ['users:read'] }],
+      clients: [
+        {
+          clientId: 'c',
+          clientSecret: 's',
+          redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback'],
+          scopes: ['users:read'],
+        },
+      ],
       users: [],
     };
     const registered = createEnvironmentRegistry(settingsWith({}).backend);
@@ -64,7 +71,11 @@ describe('environments', () => {
       [SETTINGS_KEY]: {
         activeEnvironmentId: 'pleo-staging',
         environments: {
-          'pleo-staging': { clientId: 'keep-me', authorizationEndpoint: 'http://127.0.0.1:9/authorize', tokenEndpoint: 'https://evil.example/token' },
+          'pleo-staging': {
+            clientId: 'keep-me',
+            authorizationEndpoint: 'http://127.0.0.1:9/authorize',
+            tokenEndpoint: 'https://evil.example/token',
+          },
         },
       },
     });
@@ -83,8 +94,28 @@ describe('environments', () => {
       [SETTINGS_KEY]: {
         activeEnvironmentId: 'custom-1',
         environments: {
-          'custom-1': { kind: 'custom', name: 'Evil', authorizationEndpoint: 'http://evil.example/authorize', tokenEndpoint: 'https://evil.example/token', issuer: 'x', apiBase: 'https://evil.example', clientId: 'c', redirectUri: 'io.pleo.partnerdesktop:/oauth/callback', scopes: [] },
-          'custom-2': { kind: 'custom', name: 'Mock', authorizationEndpoint: 'http://127.0.0.1:4000/authorize', tokenEndpoint: 'http://127.0.0.1:4000/token', issuer: 'http://127.0.0.1:4000', apiBase: 'http://127.0.0.1:4000/', clientId: 'c', redirectUri: 'http://127.0.0.1/cb', scopes: ['users:read'] },
+          'custom-1': {
+            kind: 'custom',
+            name: 'Evil',
+            authorizationEndpoint: 'http://evil.example/authorize',
+            tokenEndpoint: 'https://evil.example/token',
+            issuer: 'x',
+            apiBase: 'https://evil.example',
+            clientId: 'c',
+            redirectUri: 'io.pleo.partnerdesktop:/oauth/callback',
+            scopes: [],
+          },
+          'custom-2': {
+            kind: 'custom',
+            name: 'Mock',
+            authorizationEndpoint: 'http://127.0.0.1:4000/authorize',
+            tokenEndpoint: 'http://127.0.0.1:4000/token',
+            issuer: 'http://127.0.0.1:4000',
+            apiBase: 'http://127.0.0.1:4000/',
+            clientId: 'c',
+            redirectUri: 'http://127.0.0.1/cb',
+            scopes: ['users:read'],
+          },
         },
       },
     });
@@ -112,7 +143,13 @@ describe('environments', () => {
   it('IPC-12 the renderer cannot set insecure or foreign endpoints, and the contract refuses unknown fields', async () => {
     const h = await startHarness();
     harnesses.push(h);
-    const insecure = await h.handle('environments.addCustom', { name: 'x', authorizationEndpoint: 'http://evil.example/a', tokenEndpoint: 'https://e.example/t', issuer: 'https://e.example', apiBase: 'https://e.example' });
+    const insecure = await h.handle('environments.addCustom', {
+      name: 'x',
+      authorizationEndpoint: 'http://evil.example/a',
+      tokenEndpoint: 'https://e.example/t',
+      issuer: 'https://e.example',
+      apiBase: 'https://e.example',
+    });
     expect(!insecure.ok && insecure.error.code).toBe('INSECURE_URL');
     const extra = await h.handle('environments.update', { environmentId: 'pleo-staging', tokenEndpoint: 'https://evil.example/token' });
     expect(!extra.ok && extra.error.code).toBe('INVALID_PAYLOAD');
@@ -122,7 +159,12 @@ describe('environments', () => {
     expect(simIssuer.ok).toBe(false);
     const redirect = await h.handle('environments.update', { environmentId: 'pleo-staging', redirectUri: 'http://evil.example/cb' });
     expect(!redirect.ok && redirect.error.code).toBe('INSECURE_URL');
-    const ok = await h.call<EnvironmentSummary>('environments.update', { environmentId: 'pleo-staging', clientId: ' abc ', issuer: 'pleo.staging', scopes: ['users:read', 'users:read', 'test:test'] });
+    const ok = await h.call<EnvironmentSummary>('environments.update', {
+      environmentId: 'pleo-staging',
+      clientId: ' abc ',
+      issuer: 'pleo.staging',
+      scopes: ['users:read', 'users:read', 'test:test'],
+    });
     expect(ok.clientId).toBe('abc');
     expect(ok.issuer).toBe('pleo.staging');
     expect(ok.scopes).toEqual(['users:read', 'test:test']);
@@ -143,7 +185,12 @@ describe('environments', () => {
     expect(env.kind).toBe('custom');
     expect(env.apiBase).toBe(h.fake.origin);
     expect(env.capabilities?.revocation).toBe(true);
-    await h.call('environments.update', { environmentId: env.id, clientId: 'fake-client', redirectUri: 'http://127.0.0.1/oauth/callback', scopes: ['users:read'] });
+    await h.call('environments.update', {
+      environmentId: env.id,
+      clientId: 'fake-client',
+      redirectUri: 'http://127.0.0.1/oauth/callback',
+      scopes: ['users:read'],
+    });
     await h.call('credentials.setClientSecret', { environmentId: env.id, clientSecret: 'fake-secret-0123456789' });
     const selected = await h.call<EnvironmentSummary>('environments.select', { environmentId: env.id });
     expect(selected.hasClientSecret).toBe(true);
@@ -174,7 +221,9 @@ describe('environments', () => {
   });
 
   it('SIMULATOR_UNAVAILABLE when the simulator cannot start; the list still answers', async () => {
-    const h = await startHarness({ simulator: { start: async () => Promise.reject(new Error('port in use')), stop: async () => undefined } });
+    const h = await startHarness({
+      simulator: { start: async () => Promise.reject(new Error('port in use')), stop: async () => undefined },
+    });
     harnesses.push(h);
     const list = await h.call<{ environments: EnvironmentSummary[] }>('environments.list');
     expect(list.environments.find((e) => e.id === 'simulator')?.simulatorState).toBe('unavailable');

@@ -16,7 +16,15 @@ describe('leakage (LK)', () => {
   it('LK-01 LK-02 LK-03 ST-12 no secret in logs, settings, IPC results, events or messages; each secret only where it belongs at the AS', async () => {
     const secret = `CANARY-SECRET-${randomUUID()}`;
     const clientId = 'canary-client';
-    const fake = await startFakeAs({ clients: [{ clientId, clientSecret: secret, redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback', 'https://oauth.pstmn.io/v1/callback'] }] });
+    const fake = await startFakeAs({
+      clients: [
+        {
+          clientId,
+          clientSecret: secret,
+          redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback', 'https://oauth.pstmn.io/v1/callback'],
+        },
+      ],
+    });
     const h = await startHarness({ fake, tuning: { tokenRequestTimeoutMs: 500 } });
     const outcomes: unknown[] = [];
     try {
@@ -25,7 +33,14 @@ describe('leakage (LK)', () => {
       await h.call('credentials.setClientSecret', { environmentId: 'simulator', clientSecret: secret });
       await h.call('credentials.check', { environmentId: 'simulator' });
       for (const kind of ['private', 'loopback', 'paste'] as const) {
-        await h.call('environments.update', { environmentId: 'simulator', redirectUri: { private: 'io.pleo.partnerdesktop:/oauth/callback', loopback: 'http://127.0.0.1/oauth/callback', paste: 'https://oauth.pstmn.io/v1/callback' }[kind] });
+        await h.call('environments.update', {
+          environmentId: 'simulator',
+          redirectUri: {
+            private: 'io.pleo.partnerdesktop:/oauth/callback',
+            loopback: 'http://127.0.0.1/oauth/callback',
+            paste: 'https://oauth.pstmn.io/v1/callback',
+          }[kind],
+        });
         const { progress, authorizeUrl } = await h.startSignIn();
         outcomes.push(await h.deliver(await fake.approve(authorizeUrl), kind));
         expect((await h.api.waitForSignIn(progress.flowId)).phase).toBe('signed-in');

@@ -7,7 +7,12 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOOPBACK_PAGE_CSP, startLoopbackReceiver, type LoopbackReceiver, type LoopbackVerdict } from '../../../src/core/oauth/loopback-receiver.js';
+import {
+  LOOPBACK_PAGE_CSP,
+  startLoopbackReceiver,
+  type LoopbackReceiver,
+  type LoopbackVerdict,
+} from '../../../src/core/oauth/loopback-receiver.js';
 import type { FlowProgress } from '../../../src/shared/environments.js';
 import { startHarness, type Harness } from '../../fixtures/auth/harness.js';
 
@@ -18,7 +23,10 @@ afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
 
-async function receiver(verdict: (url: string) => LoopbackVerdict = () => ({ kind: 'accepted' }), registered = 'http://127.0.0.1/oauth/callback') {
+async function receiver(
+  verdict: (url: string) => LoopbackVerdict = () => ({ kind: 'accepted' }),
+  registered = 'http://127.0.0.1/oauth/callback',
+) {
   const seen: string[] = [];
   const r = await startLoopbackReceiver({
     registered: new URL(registered),
@@ -55,9 +63,14 @@ describe('loopback receiver', () => {
     const { r } = await receiver();
     expect(r.port).toBeGreaterThan(1023);
     expect(r.redirectUri).toBe(`http://127.0.0.1:${r.port}/oauth/callback`);
-    const lan = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const lan = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     // Reaching the same port through the machine's LAN address must fail.
-    if (lan) await expect(rawRequest(r.port, ['GET /oauth/callback HTTP/1.1', `Host: ${lan.address}:${r.port}`], lan.address)).rejects.toThrow(/ECONNREFUSED/);
+    if (lan)
+      await expect(rawRequest(r.port, ['GET /oauth/callback HTTP/1.1', `Host: ${lan.address}:${r.port}`], lan.address)).rejects.toThrow(
+        /ECONNREFUSED/,
+      );
   });
 
   it('CB-25 wrong request shapes: 404 / 405 / 421, no CORS headers, the flow is not consumed', async () => {
@@ -83,7 +96,11 @@ describe('loopback receiver', () => {
     const { r, seen } = await receiver();
     expect((await get(r.port, `/oauth/callback?q=${'a'.repeat(9 * 1024)}`)).status).toBe(414);
     for (const size of [64 * 1024, 2 * 1024 * 1024]) {
-      const response = await get(r.port, `/oauth/callback?q=${'a'.repeat(size)}`).catch((e: Error) => ({ status: 0, head: e.message, body: '' }));
+      const response = await get(r.port, `/oauth/callback?q=${'a'.repeat(size)}`).catch((e: Error) => ({
+        status: 0,
+        head: e.message,
+        body: '',
+      }));
       expect([431, 0]).toContain(response.status);
     }
     expect(seen).toEqual([]);
@@ -136,10 +153,16 @@ describe('loopback receiver', () => {
     await new Promise<void>((res) => blocker.listen(0, '127.0.0.1', res));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      await expect(startLoopbackReceiver({ registered: new URL(`http://127.0.0.1:${port}/cb`), onCallback: () => ({ kind: 'accepted' }) })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(
+        startLoopbackReceiver({ registered: new URL(`http://127.0.0.1:${port}/cb`), onCallback: () => ({ kind: 'accepted' }) }),
+      ).rejects.toMatchObject({ code: 'EADDRINUSE' });
       const h = await startHarness();
       harnesses.push(h);
-      h.fake.addClient({ clientId: h.fake.info.clients[0]!.clientId, clientSecret: h.fake.info.clients[0]!.clientSecret, redirectUris: [`http://127.0.0.1:${port}/cb`] });
+      h.fake.addClient({
+        clientId: h.fake.info.clients[0]!.clientId,
+        clientSecret: h.fake.info.clients[0]!.clientSecret,
+        redirectUris: [`http://127.0.0.1:${port}/cb`],
+      });
       await h.call('environments.update', { environmentId: 'simulator', redirectUri: `http://127.0.0.1:${port}/cb` });
       const result = await h.handle('auth.signIn', { environmentId: 'simulator' });
       expect(!result.ok && result.error.code).toBe('LOOPBACK_PORT_UNAVAILABLE');
@@ -148,13 +171,18 @@ describe('loopback receiver', () => {
     }
     const { r } = await receiver();
     const intruder = net.createServer();
-    await expect(new Promise((res, rej) => intruder.once('error', rej).listen(r.port, '127.0.0.1', () => res(undefined)))).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(
+      new Promise((res, rej) => intruder.once('error', rej).listen(r.port, '127.0.0.1', () => res(undefined))),
+    ).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 
   it('CB-27 an IPv6 loopback redirect URI works over [::1]', async () => {
     let hasV6 = true;
     await new Promise<void>((res) => {
-      const probe = net.createServer().once('error', () => ((hasV6 = false), res())).listen(0, '::1', () => probe.close(() => res()));
+      const probe = net
+        .createServer()
+        .once('error', () => ((hasV6 = false), res()))
+        .listen(0, '::1', () => probe.close(() => res()));
     });
     if (!hasV6) return; // no IPv6 loopback on this machine: nothing to prove here
     const { r } = await receiver(undefined, 'http://[::1]/oauth/callback');
@@ -171,9 +199,12 @@ describe('loopback in the engine', () => {
     const { progress, authorizeUrl } = await h.startSignIn();
     const redirect = new URL(authorizeUrl).searchParams.get('redirect_uri')!;
     const answers: Array<{ status: number }> = [];
-    for (let i = 0; i < 40; i++) answers.push((await h.deliver(`${redirect}?code=EVIL&state=random-${i}`, 'loopback')) as { status: number });
+    for (let i = 0; i < 40; i++)
+      answers.push((await h.deliver(`${redirect}?code=EVIL&state=random-${i}`, 'loopback')) as { status: number });
     expect(answers.every((a) => a.status === 400)).toBe(true);
-    const progressEvents = h.events.filter((e) => e.event === 'auth.flowProgress').map((e) => e.payload as { flowId: string; phase: string });
+    const progressEvents = h.events
+      .filter((e) => e.event === 'auth.flowProgress')
+      .map((e) => e.payload as { flowId: string; phase: string });
     expect(progressEvents.filter((p) => p.flowId === progress.flowId).at(-1)?.phase).toBe('waiting-for-callback');
     await h.deliver(await h.fake.approve(authorizeUrl), 'loopback');
     expect((await h.api.waitForSignIn(progress.flowId)).phase).toBe('signed-in');

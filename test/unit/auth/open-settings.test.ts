@@ -38,17 +38,20 @@ describe('settings file (electron-store / conf) with an explicit reaction to dam
     ['UTF-16 BOM', Buffer.from('\ufeff{"a":1}', 'utf16le'), 'invalid-json'],
     ['top-level array', '[1,2,3]', 'schema-violation'],
     ['wrong type for a known key', '{"auth":"yes"}', 'schema-violation'],
-  ] as const)('ST-07 %s: backed up as config.corrupt-<time>.json, defaults recreated, SETTINGS_RESET reason given', (_label, content, reason) => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'config.json'), content);
-    const { backend, reset } = openSettings(confFactory, { cwd: dir, now: () => Date.UTC(2026, 0, 2, 3, 4, 5) });
-    expect(reset?.reason).toBe(reason);
-    expect(path.basename(reset!.backupPath)).toBe('config.corrupt-2026-01-02T03-04-05-000Z.json');
-    expect(readFileSync(reset!.backupPath)).toEqual(Buffer.isBuffer(content) ? content : Buffer.from(content));
-    expect(backend.store).toEqual({});
-    backend.set('ui', { theme: 'light' });
-    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ ui: { theme: 'light' } });
-  });
+  ] as const)(
+    'ST-07 %s: backed up as config.corrupt-<time>.json, defaults recreated, SETTINGS_RESET reason given',
+    (_label, content, reason) => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, 'config.json'), content);
+      const { backend, reset } = openSettings(confFactory, { cwd: dir, now: () => Date.UTC(2026, 0, 2, 3, 4, 5) });
+      expect(reset?.reason).toBe(reason);
+      expect(path.basename(reset!.backupPath)).toBe('config.corrupt-2026-01-02T03-04-05-000Z.json');
+      expect(readFileSync(reset!.backupPath)).toEqual(Buffer.isBuffer(content) ? content : Buffer.from(content));
+      expect(backend.store).toEqual({});
+      backend.set('ui', { theme: 'light' });
+      expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ ui: { theme: 'light' } });
+    },
+  );
 
   it('ST-09 a huge file is treated as damaged without being parsed', () => {
     const dir = tempDir();
@@ -88,9 +91,12 @@ describe('settings file (electron-store / conf) with an explicit reaction to dam
     writeFileSync(path.join(dir, 'config.json'), '{}');
     const eacces = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     expect(() =>
-      openSettings(() => {
-        throw eacces;
-      }, { cwd: dir }),
+      openSettings(
+        () => {
+          throw eacces;
+        },
+        { cwd: dir },
+      ),
     ).toThrow('EACCES');
     expect(readdirSync(dir)).toEqual(['config.json']);
   });

@@ -27,27 +27,35 @@ const stored = async (h: Harness) => {
 const noticeCodes = (h: Harness) => h.events.filter((e) => e.event === 'app.notice').map((e) => (e.payload as { code?: string }).code);
 
 describe('refresh (RF)', () => {
-  it.each(['invalid_grant', 'invalid_refresh_token'])('RF-01 %s on refresh: tokens wiped, credentials and settings kept, one "session ended", no loop', async (deadError) => {
-    const clock = manualClock();
-    const h = await signedIn({ clock, fakeAs: { deadRefreshError: deadError } });
-    const before = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === 'simulator')!;
-    h.fake.tokenFaults.push({ grantType: 'refresh_token', status: 400, body: { error: deadError } });
-    clock.advance(400_000);
-    const calls = await Promise.allSettled([h.api.getAccessToken(), h.api.getAccessToken(), h.api.getAccessToken()]);
-    for (const c of calls) expect(c.status === 'rejected' && (c.reason as { appError: { code: string } }).appError.code).toBe('SESSION_ENDED');
-    expect(h.fake.stats.tokenRequests).toBe(2);
-    expect(await stored(h)).toBeNull();
-    expect(noticeCodes(h).filter((c) => c === 'SESSION_ENDED')).toHaveLength(1);
-    await expect(h.api.getAccessToken()).rejects.toMatchObject({ appError: { code: 'SESSION_ENDED' } });
-    expect(h.fake.stats.tokenRequests).toBe(2);
-    const after = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === 'simulator')!;
-    expect(after.clientId).toBe(before.clientId);
-    expect(after.hasClientSecret).toBe(true);
-    const status = await h.call<AuthStatus>('auth.status', {});
-    expect(status.signedIn).toBe(false);
-    expect(status.timeline.map((t) => t.kind)).toContain('expired');
-    expect((await h.signIn()).phase).toBe('signed-in');
-  });
+  it.each(['invalid_grant', 'invalid_refresh_token'])(
+    'RF-01 %s on refresh: tokens wiped, credentials and settings kept, one "session ended", no loop',
+    async (deadError) => {
+      const clock = manualClock();
+      const h = await signedIn({ clock, fakeAs: { deadRefreshError: deadError } });
+      const before = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find(
+        (e) => e.id === 'simulator',
+      )!;
+      h.fake.tokenFaults.push({ grantType: 'refresh_token', status: 400, body: { error: deadError } });
+      clock.advance(400_000);
+      const calls = await Promise.allSettled([h.api.getAccessToken(), h.api.getAccessToken(), h.api.getAccessToken()]);
+      for (const c of calls)
+        expect(c.status === 'rejected' && (c.reason as { appError: { code: string } }).appError.code).toBe('SESSION_ENDED');
+      expect(h.fake.stats.tokenRequests).toBe(2);
+      expect(await stored(h)).toBeNull();
+      expect(noticeCodes(h).filter((c) => c === 'SESSION_ENDED')).toHaveLength(1);
+      await expect(h.api.getAccessToken()).rejects.toMatchObject({ appError: { code: 'SESSION_ENDED' } });
+      expect(h.fake.stats.tokenRequests).toBe(2);
+      const after = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find(
+        (e) => e.id === 'simulator',
+      )!;
+      expect(after.clientId).toBe(before.clientId);
+      expect(after.hasClientSecret).toBe(true);
+      const status = await h.call<AuthStatus>('auth.status', {});
+      expect(status.signedIn).toBe(false);
+      expect(status.timeline.map((t) => t.kind)).toContain('expired');
+      expect((await h.signIn()).phase).toBe('signed-in');
+    },
+  );
 
   it('RF-02 50 refreshes with rotation: each new refresh token is stored, the AS never sees an old one (reuse = 0)', async () => {
     const h = await signedIn();
@@ -131,7 +139,10 @@ describe('refresh (RF)', () => {
     await expect(second.api.getAccessToken()).rejects.toMatchObject({ appError: { code: 'SESSION_ENDED' } });
     expect(second.fake.stats.reuseDetected).toBe(1);
     expect(await inner.get(account(second))).toBeNull();
-    expect((await second.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === 'simulator')!.hasClientSecret).toBe(true);
+    expect(
+      (await second.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === 'simulator')!
+        .hasClientSecret,
+    ).toBe(true);
     expect((await second.signIn()).phase).toBe('signed-in');
     await second.close({ keepSettings: true });
     harnesses.splice(harnesses.indexOf(second), 1);
@@ -159,7 +170,12 @@ describe('refresh (RF)', () => {
   it('RF-07 invalid_client on refresh: "re-enter the secret" notice, tokens kept, no loop; a new secret unblocks it', async () => {
     const clock = manualClock();
     const h = await signedIn({ clock });
-    h.fake.tokenFaults.push({ grantType: 'refresh_token', status: 401, body: { error: 'invalid_client' }, headers: { 'www-authenticate': 'Basic realm="x"' } });
+    h.fake.tokenFaults.push({
+      grantType: 'refresh_token',
+      status: 401,
+      body: { error: 'invalid_client' },
+      headers: { 'www-authenticate': 'Basic realm="x"' },
+    });
     clock.advance(400_000);
     await expect(h.api.getAccessToken()).rejects.toMatchObject({ appError: { code: 'CLIENT_SECRET_REJECTED' } });
     await expect(h.api.getAccessToken()).rejects.toMatchObject({ appError: { code: 'CLIENT_SECRET_REJECTED' } });
@@ -190,7 +206,9 @@ describe('concurrency through the engine (CC)', () => {
     const h = await startHarness();
     harnesses.push(h);
     const [a, b] = await Promise.allSettled([h.startSignIn(), h.startSignIn()]);
-    const started = [a, b].filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ progress: FlowProgress; authorizeUrl: string }>).value);
+    const started = [a, b]
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<{ progress: FlowProgress; authorizeUrl: string }>).value);
     expect(started.length).toBeGreaterThanOrEqual(1);
     const first = await h.startSignIn();
     const second = await h.startSignIn();
@@ -206,7 +224,10 @@ describe('concurrency through the engine (CC)', () => {
     harnesses.push(h);
     const { progress, authorizeUrl } = await h.startSignIn();
     const location = await h.fake.approve(authorizeUrl);
-    const [first, second] = await Promise.all([h.api.handleArgv(['/opt/pleo', '--', location]), h.api.handleArgv(['/opt/pleo', '--', location])]);
+    const [first, second] = await Promise.all([
+      h.api.handleArgv(['/opt/pleo', '--', location]),
+      h.api.handleArgv(['/opt/pleo', '--', location]),
+    ]);
     expect([first?.status, second?.status].sort()).toEqual(['accepted', 'ignored']);
     expect((await h.api.waitForSignIn(progress.flowId)).phase).toBe('signed-in');
     expect(h.fake.stats.codeExchanges).toBe(1);

@@ -1,11 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGuardedSecretStore, classifyKeychainError } from '../../../src/core/secrets/guarded-secret-store.js';
-import { createKeytarSecretStore, DEVELOPMENT_SERVICE_NAME, keychainServiceName, PACKAGED_SERVICE_NAME, type KeytarLike } from '../../../src/core/secrets/keytar-secret-store.js';
+import {
+  createKeytarSecretStore,
+  DEVELOPMENT_SERVICE_NAME,
+  keychainServiceName,
+  PACKAGED_SERVICE_NAME,
+  type KeytarLike,
+} from '../../../src/core/secrets/keytar-secret-store.js';
 import { createMemorySecretStore, type SecretStore } from '../../../src/core/secrets/secret-store.js';
 import { startHarness, type Harness } from '../../fixtures/auth/harness.js';
 
 /** FakeSecretStore modes of security-test-plan §6.5. */
-function fakeKeychain(mode: 'ok' | 'no-service' | 'hang' | 'locked-then-unlock' | 'returns-null' | 'garbage' | 'set-throws', unlockAfterMs = 0): SecretStore & { calls: number } {
+function fakeKeychain(
+  mode: 'ok' | 'no-service' | 'hang' | 'locked-then-unlock' | 'returns-null' | 'garbage' | 'set-throws',
+  unlockAfterMs = 0,
+): SecretStore & { calls: number } {
   const inner = createMemorySecretStore();
   const started = Date.now();
   const store = {
@@ -45,7 +54,9 @@ afterEach(async () => {
 describe('guarded secret store (S-3, S-4)', () => {
   it('classifies keychain errors', () => {
     expect(classifyKeychainError(new Error('Cannot create an item in a locked collection'))).toBe('KEYCHAIN_LOCKED');
-    expect(classifyKeychainError(new Error('The name org.freedesktop.secrets was not provided by any .service files'))).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(classifyKeychainError(new Error('The name org.freedesktop.secrets was not provided by any .service files'))).toBe(
+      'KEYCHAIN_UNAVAILABLE',
+    );
   });
 
   it('ST-01 no secret service: session-only mode, values held in memory, one notice', async () => {
@@ -113,7 +124,11 @@ describe('guarded secret store (S-3, S-4)', () => {
     expect(h.feature.sessionOnly()).toBe(true);
     expect(h.api.sessionOnly()).toBe(true);
     expect(h.events.some((e) => e.event === 'app.notice' && (e.payload as { code: string }).code === 'KEYCHAIN_UNAVAILABLE')).toBe(true);
-    h.fake.addClient({ clientId: h.fake.info.clients[0]!.clientId, clientSecret: 'typed-in-secret-123', redirectUris: ['http://127.0.0.1/oauth/callback'] });
+    h.fake.addClient({
+      clientId: h.fake.info.clients[0]!.clientId,
+      clientSecret: 'typed-in-secret-123',
+      redirectUris: ['http://127.0.0.1/oauth/callback'],
+    });
     expect((await h.signIn()).phase).toBe('signed-in');
     const status = await h.call<{ sessionOnly: boolean; signedIn: boolean }>('auth.status', {});
     expect(status).toMatchObject({ sessionOnly: true, signedIn: true });
@@ -167,7 +182,10 @@ describe('keytar adapter', () => {
   });
 
   it('a missing native module becomes "keychain unavailable", not a crash', async () => {
-    const store = createKeytarSecretStore({ packaged: false, loadKeytar: async () => Promise.reject(new Error("Cannot find module 'keytar.node'")) });
+    const store = createKeytarSecretStore({
+      packaged: false,
+      loadKeytar: async () => Promise.reject(new Error("Cannot find module 'keytar.node'")),
+    });
     await expect(store.get('x')).rejects.toThrow(/keychain unavailable/);
     const notices: string[] = [];
     const guarded = createGuardedSecretStore(store, { onSessionOnly: (p) => notices.push(p) });

@@ -27,7 +27,10 @@ describe('credential check (checklist)', () => {
     const bad = await h.call<CredentialCheck>('credentials.check', { environmentId: 'simulator' });
     expect(bad.outcome).toBe('rejected');
     expect(bad.detail).toMatch(/rejected the Client ID or Client Secret/);
-    expect(evidence.filter((e) => e.kind === 'credentials-checked').map((e) => e.details.credentialCheck?.outcome)).toEqual(['accepted', 'rejected']);
+    expect(evidence.filter((e) => e.kind === 'credentials-checked').map((e) => e.details.credentialCheck?.outcome)).toEqual([
+      'accepted',
+      'rejected',
+    ]);
     expect(evidence.some((e) => e.kind === 'credentials-stored')).toBe(true);
     // The probe never created anything at the AS.
     expect(h.fake.activeTokens()).toBe(0);
@@ -47,7 +50,10 @@ describe('credential check (checklist)', () => {
 
   it('IPC-11 the secret is write-only: no result ever contains it, only a fingerprint', async () => {
     const h = await harness();
-    const summary = await h.call<EnvironmentSummary>('credentials.setClientSecret', { environmentId: 'simulator', clientSecret: 'write-only-secret-42' });
+    const summary = await h.call<EnvironmentSummary>('credentials.setClientSecret', {
+      environmentId: 'simulator',
+      clientSecret: 'write-only-secret-42',
+    });
     expect(summary.clientSecretFingerprint).toMatch(/^…[0-9a-f]{4}$/);
     expect(JSON.stringify(h.results)).not.toContain('write-only-secret-42');
     const cleared = await h.call<EnvironmentSummary>('credentials.clear', { environmentId: 'pleo-staging' });
@@ -120,7 +126,10 @@ describe('sign-out', () => {
       const out = await h.call<AuthStatus>('auth.signOut', { environmentId: custom.id, disconnectInstallation: true });
       expect(out.signedIn).toBe(false);
       expect(await h.secretStore.get(`${custom.id}/${encodeURIComponent(client.clientId)}/tokens`)).toBeNull();
-      const notice = h.events.filter((e) => e.event === 'app.notice').map((e) => e.payload as { code: string; message: string }).find((n) => n.code === 'REVOCATION_FAILED')!;
+      const notice = h.events
+        .filter((e) => e.event === 'app.notice')
+        .map((e) => e.payload as { code: string; message: string })
+        .find((n) => n.code === 'REVOCATION_FAILED')!;
       expect(notice.message).toMatch(/signed out on this computer/);
       expect(notice.message).toMatch(/no installation to disconnect/);
       // The simulator session is untouched by the custom environment's sign-out.

@@ -72,18 +72,25 @@ describe('token endpoint failures (TK-01..TK-08)', () => {
 
   it('TK-04 a body that trickles in is cut by the same total deadline', async () => {
     const h = await harness({ tuning: { tokenRequestTimeoutMs: 400 } });
-    const end = await exchangeWith(h, { status: 200, body: '{"access_token":"CANARY-AT-slow","token_type":"Bearer","expires_in":300}', trickleMs: 60 });
+    const end = await exchangeWith(h, {
+      status: 200,
+      body: '{"access_token":"CANARY-AT-slow","token_type":"Bearer","expires_in":300}',
+      trickleMs: 60,
+    });
     expect(end.error?.code).toBe('AS_TIMEOUT');
     await expectNothingStoredAndRecovery(h);
   });
 
-  it.each(['{"access_token":', "{'a':1}", '{"access_token":"CANARY-AT-x","token_type":"Bearer"} trailing'])('TK-05 malformed JSON %j: TOKEN_RESPONSE_INVALID, raw body never logged', async (body) => {
-    const h = await harness();
-    const end = await exchangeWith(h, { status: 200, body });
-    expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
-    expect(JSON.stringify(h.logs)).not.toContain('access_token');
-    await expectNothingStoredAndRecovery(h);
-  });
+  it.each(['{"access_token":', "{'a':1}", '{"access_token":"CANARY-AT-x","token_type":"Bearer"} trailing'])(
+    'TK-05 malformed JSON %j: TOKEN_RESPONSE_INVALID, raw body never logged',
+    async (body) => {
+      const h = await harness();
+      const end = await exchangeWith(h, { status: 200, body });
+      expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
+      expect(JSON.stringify(h.logs)).not.toContain('access_token');
+      await expectNothingStoredAndRecovery(h);
+    },
+  );
 
   it.each([
     ['text/html', '<!doctype html><h1>Welcome</h1>'],
@@ -100,7 +107,12 @@ describe('token endpoint failures (TK-01..TK-08)', () => {
     expect((await exchangeWith(h, { status: 200, body })).error?.code).toBe('TOKEN_RESPONSE_INVALID');
   });
 
-  it.each([{ remove: ['access_token'] }, { patch: { access_token: '' } }, { patch: { access_token: 123 } }, { patch: { access_token: {} } }])('TK-08 access_token missing or bad (%j): refused, and the refresh token of that response is not stored', async (fault) => {
+  it.each([
+    { remove: ['access_token'] },
+    { patch: { access_token: '' } },
+    { patch: { access_token: 123 } },
+    { patch: { access_token: {} } },
+  ])('TK-08 access_token missing or bad (%j): refused, and the refresh token of that response is not stored', async (fault) => {
     const h = await harness();
     expect((await exchangeWith(h, fault)).error?.code).toBe('TOKEN_RESPONSE_INVALID');
     await expectNothingStoredAndRecovery(h);
@@ -128,17 +140,20 @@ describe('token response fields (TK-09..TK-13, TK-20, TK-21)', () => {
     [-1, undefined],
     [0, undefined],
     ['abc', undefined],
-  ])('TK-10 expires_in %j -> lifetime %s ms (strings parsed as oauth4webapi does; non-positive refused; huge clamped to 24 h)', async (value, lifetime) => {
-    const h = await harness();
-    const end = await exchangeWith(h, { patch: { expires_in: value } });
-    if (lifetime === undefined) {
-      expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
-      return;
-    }
-    expect(end.phase).toBe('signed-in');
-    const stored = JSON.parse((await h.secretStore.get(`simulator/${encodeURIComponent(h.fake.info.clients[0]!.clientId)}/tokens`))!);
-    expect(stored.expiresAt - stored.receivedAt).toBe(lifetime);
-  });
+  ])(
+    'TK-10 expires_in %j -> lifetime %s ms (strings parsed as oauth4webapi does; non-positive refused; huge clamped to 24 h)',
+    async (value, lifetime) => {
+      const h = await harness();
+      const end = await exchangeWith(h, { patch: { expires_in: value } });
+      if (lifetime === undefined) {
+        expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
+        return;
+      }
+      expect(end.phase).toBe('signed-in');
+      const stored = JSON.parse((await h.secretStore.get(`simulator/${encodeURIComponent(h.fake.info.clients[0]!.clientId)}/tokens`))!);
+      expect(stored.expiresAt - stored.receivedAt).toBe(lifetime);
+    },
+  );
 
   it('TK-11 no expires_in: expiry unknown, no proactive refresh; the 401 path refreshes', async () => {
     const clock = manualClock();
@@ -182,7 +197,10 @@ describe('token response fields (TK-09..TK-13, TK-20, TK-21)', () => {
 
   it('TK-20 extra fields and a Set-Cookie header are ignored (no cookie is ever sent back)', async () => {
     const h = await harness();
-    const end = await exchangeWith(h, { patch: { foo: 'bar', nested: { a: 1 } }, headers: { 'set-cookie': 'session=CANARY-COOKIE; Path=/' } });
+    const end = await exchangeWith(h, {
+      patch: { foo: 'bar', nested: { a: 1 } },
+      headers: { 'set-cookie': 'session=CANARY-COOKIE; Path=/' },
+    });
     expect(end.phase).toBe('signed-in');
     await h.call('auth.refresh', {});
     expect(h.fake.log.some((e) => e.cookie)).toBe(false);
@@ -201,7 +219,11 @@ describe('token response fields (TK-09..TK-13, TK-20, TK-21)', () => {
     const end = await exchangeWith(h, { patch: { id_token: 'not.a.jwt' } });
     expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
     expect(end.error?.message).toMatch(/could not use: .+/);
-    expect(h.logs.some((r) => r.message === 'sign-in: code exchange failed' && typeof (r.fields as { check?: unknown } | undefined)?.check === 'string')).toBe(true);
+    expect(
+      h.logs.some(
+        (r) => r.message === 'sign-in: code exchange failed' && typeof (r.fields as { check?: unknown } | undefined)?.check === 'string',
+      ),
+    ).toBe(true);
     await h.call('environments.update', { environmentId: 'simulator', scopes });
     await expectNothingStoredAndRecovery(h);
   });
@@ -227,7 +249,29 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
       ['self-signed', 'IP:127.0.0.1'],
       ['wrong-host', 'DNS:example.test'],
     ]) {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', path.join(certDir, `${name}.key`), '-out', path.join(certDir, `${name}.crt`), '-days', '1', '-subj', '/CN=test', '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          path.join(certDir, `${name}.key`),
+          '-out',
+          path.join(certDir, `${name}.crt`),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=test',
+          '-addext',
+          `subjectAltName=${san}`,
+        ],
+        { stdio: 'ignore' },
+      );
     }
   });
   afterAll(() => {
@@ -238,10 +282,13 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
 
   async function tlsTokenServer(name: string): Promise<{ url: string; hits: () => number }> {
     let hits = 0;
-    const server = https.createServer({ key: readFileSync(path.join(certDir, `${name}.key`)), cert: readFileSync(path.join(certDir, `${name}.crt`)) }, (_req, res) => {
-      hits++;
-      res.end('{}');
-    });
+    const server = https.createServer(
+      { key: readFileSync(path.join(certDir, `${name}.key`)), cert: readFileSync(path.join(certDir, `${name}.crt`)) },
+      (_req, res) => {
+        hits++;
+        res.end('{}');
+      },
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     tlsServers.push(server);
     return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/token`, hits: () => hits };
@@ -292,13 +339,17 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
 
   it('TK-15 invalid_client (401 + WWW-Authenticate: Basic): CLIENT_SECRET_REJECTED, the old secret is kept, no retry loop', async () => {
     const h = await harness();
-    const before = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === 'simulator')!;
+    const before = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find(
+      (e) => e.id === 'simulator',
+    )!;
     await h.call('credentials.setClientSecret', { environmentId: 'simulator', clientSecret: 'wrong-secret-999' });
     const end = await exchangeWith(h);
     expect(end.error?.code).toBe('CLIENT_SECRET_REJECTED');
     expect(end.error?.hint).toMatch(/kept until you replace it/);
     expect(h.fake.stats.tokenRequests).toBe(1);
-    const after = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === 'simulator')!;
+    const after = (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find(
+      (e) => e.id === 'simulator',
+    )!;
     expect(after.hasClientSecret).toBe(true);
     expect(after.clientSecretFingerprint).not.toBe(before.clientSecretFingerprint);
   });
@@ -352,7 +403,9 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
   });
 
   it("TK-18 client credentials percent-encoded in the Basic header, -_.~ included (issue 9 defect 1): the engine's RFC style keeps the unreserved set, unlike oauth4webapi's/openid-client's ClientSecretBasic", async () => {
-    const headerOf = async (auth: (as: oauth.AuthorizationServer, client: oauth.Client, body: URLSearchParams, headers: Headers) => void | Promise<void>) => {
+    const headerOf = async (
+      auth: (as: oauth.AuthorizationServer, client: oauth.Client, body: URLSearchParams, headers: Headers) => void | Promise<void>,
+    ) => {
       const headers = new Headers();
       await auth({ issuer: 'https://as.example' }, { client_id: 'client:with:colons' }, new URLSearchParams(), headers);
       return headers.get('authorization');
@@ -364,7 +417,9 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
     const libraryDecoded = Buffer.from(viaOauth!.slice('Basic '.length), 'base64').toString('utf8');
     expect(libraryDecoded).toContain('%2D%5F%2E%21%7E');
     const ours = await headerOf(clientAuthFor('client_secret_basic', secret));
-    expect(Buffer.from(ours!.slice('Basic '.length), 'base64').toString('utf8')).toBe(`client%3Awith%3Acolons:s3cr3t%3A%25%2B%C3%BC%E2%82%AC+-_.%21~%2A%27%28%29`);
+    expect(Buffer.from(ours!.slice('Basic '.length), 'base64').toString('utf8')).toBe(
+      `client%3Awith%3Acolons:s3cr3t%3A%25%2B%C3%BC%E2%82%AC+-_.%21~%2A%27%28%29`,
+    );
     const unencoded = await headerOf(clientAuthFor('client_secret_basic_unencoded', secret));
     expect(Buffer.from(unencoded!.slice('Basic '.length), 'base64').toString('utf8')).toBe(`client:with:colons:${secret}`);
   });
@@ -378,7 +433,11 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
     await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
     try {
       const h = await harness();
-      const end = await exchangeWith(h, { status: 307, body: '', headers: { location: `http://127.0.0.1:${(evil.address() as AddressInfo).port}/token` } });
+      const end = await exchangeWith(h, {
+        status: 307,
+        body: '',
+        headers: { location: `http://127.0.0.1:${(evil.address() as AddressInfo).port}/token` },
+      });
       expect(end.error?.code).toBe('TOKEN_RESPONSE_INVALID');
       expect(evilHits).toEqual([]);
     } finally {
@@ -386,4 +445,3 @@ describe('token endpoint errors and transport (TK-03, TK-14..TK-19)', () => {
     }
   });
 });
-

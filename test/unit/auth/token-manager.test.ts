@@ -42,7 +42,14 @@ function setup(options: { store?: SecretStore; proactive?: boolean; lifetimeMs?:
   const calls: string[] = [];
   let next: (rt: string) => Promise<TokenSet> = async (rt) => {
     generation++;
-    return { accessToken: `at-${generation}`, refreshToken: `rt-${generation}`, receivedAt: now, expiresAt: now + (options.lifetimeMs ?? 300_000), lifetimeMs: options.lifetimeMs ?? 300_000, rotated: rt !== `rt-${generation}` };
+    return {
+      accessToken: `at-${generation}`,
+      refreshToken: `rt-${generation}`,
+      receivedAt: now,
+      expiresAt: now + (options.lifetimeMs ?? 300_000),
+      lifetimeMs: options.lifetimeMs ?? 300_000,
+      rotated: rt !== `rt-${generation}`,
+    };
   };
   const manager = createTokenManager({
     store,
@@ -55,7 +62,13 @@ function setup(options: { store?: SecretStore; proactive?: boolean; lifetimeMs?:
     classify: (error) => classifyTokenFailure(error, 'refresh', 'The sign-in service'),
     onEvent: (e) => void events.push(e),
   });
-  const initial: TokenSet = { accessToken: 'at-0', refreshToken: 'rt-0', receivedAt: now, expiresAt: now + (options.lifetimeMs ?? 300_000), lifetimeMs: options.lifetimeMs ?? 300_000 };
+  const initial: TokenSet = {
+    accessToken: 'at-0',
+    refreshToken: 'rt-0',
+    receivedAt: now,
+    expiresAt: now + (options.lifetimeMs ?? 300_000),
+    lifetimeMs: options.lifetimeMs ?? 300_000,
+  };
   return {
     manager,
     store,
@@ -69,7 +82,14 @@ function setup(options: { store?: SecretStore; proactive?: boolean; lifetimeMs?:
     },
     defaultRefresh: (rt: string) => {
       generation++;
-      return Promise.resolve<TokenSet>({ accessToken: `at-${generation}`, refreshToken: `rt-${generation}`, receivedAt: now, expiresAt: now + 300_000, lifetimeMs: 300_000, rotated: rt !== `rt-${generation}` });
+      return Promise.resolve<TokenSet>({
+        accessToken: `at-${generation}`,
+        refreshToken: `rt-${generation}`,
+        receivedAt: now,
+        expiresAt: now + 300_000,
+        lifetimeMs: 300_000,
+        rotated: rt !== `rt-${generation}`,
+      });
     },
   };
 }
@@ -111,7 +131,11 @@ describe('token manager', () => {
   it('RF-02 the rotated refresh token is in the keychain before anyone gets the new access token', async () => {
     const order: string[] = [];
     const inner = createMemorySecretStore();
-    const store: SecretStore = { get: (a) => inner.get(a), delete: (a) => inner.delete(a), set: async (a, v) => (order.push(`stored ${JSON.parse(v).refreshToken}`), inner.set(a, v)) };
+    const store: SecretStore = {
+      get: (a) => inner.get(a),
+      delete: (a) => inner.delete(a),
+      set: async (a, v) => (order.push(`stored ${JSON.parse(v).refreshToken}`), inner.set(a, v)),
+    };
     const t = setup({ store });
     await t.manager.install(REF, t.initial);
     t.advance(400_000);
@@ -146,7 +170,9 @@ describe('token manager', () => {
     const t = setup();
     await t.manager.install(REF, t.initial);
     t.advance(280_000); // inside the refresh margin, not yet expired
-    t.setRefresh(async () => Promise.reject(new oauth.OperationProcessingError('unexpected HTTP status code', { cause: new Response(null, { status: 503 }) })));
+    t.setRefresh(async () =>
+      Promise.reject(new oauth.OperationProcessingError('unexpected HTTP status code', { cause: new Response(null, { status: 503 }) })),
+    );
     expect(await t.manager.getAccessToken(REF)).toBe('at-0');
     expect(t.calls).toHaveLength(1);
     expect(await t.manager.getAccessToken(REF)).toBe('at-0');
@@ -179,7 +205,13 @@ describe('token manager', () => {
   it('RF-08 expires_in: 1 repeatedly: the proactive timer runs at most every 30 s (no tight loop)', async () => {
     vi.useFakeTimers();
     const t = setup({ proactive: true, lifetimeMs: 1000 });
-    t.setRefresh(async () => ({ accessToken: `at-${t.calls.length}`, refreshToken: `rt-${t.calls.length}`, receivedAt: t.now(), expiresAt: t.now() + 1000, lifetimeMs: 1000 }));
+    t.setRefresh(async () => ({
+      accessToken: `at-${t.calls.length}`,
+      refreshToken: `rt-${t.calls.length}`,
+      receivedAt: t.now(),
+      expiresAt: t.now() + 1000,
+      lifetimeMs: 1000,
+    }));
     await t.manager.install(REF, t.initial);
     for (let i = 0; i < 120; i++) {
       t.advance(1000);
@@ -235,7 +267,14 @@ describe('token manager', () => {
     t.setRefresh(() => gate.promise);
     const pending = t.manager.getAccessToken(REF);
     await t.manager.clear(REF);
-    gate.resolve({ accessToken: 'late-at', refreshToken: 'late-rt', receivedAt: t.now(), expiresAt: t.now() + 300_000, lifetimeMs: 300_000, rotated: true });
+    gate.resolve({
+      accessToken: 'late-at',
+      refreshToken: 'late-rt',
+      receivedAt: t.now(),
+      expiresAt: t.now() + 300_000,
+      lifetimeMs: 300_000,
+      rotated: true,
+    });
     await expect(pending).rejects.toMatchObject({ appError: { code: 'NOT_SIGNED_IN' } });
     await t.manager.flush();
     expect(await t.store.get(ACCOUNT)).toBeNull();
@@ -250,8 +289,21 @@ describe('token manager', () => {
     const gate = deferred<TokenSet>();
     t.setRefresh(() => gate.promise);
     const pending = t.manager.getAccessToken(REF);
-    await t.manager.install(REF, { accessToken: 'fresh-at', refreshToken: 'fresh-rt', receivedAt: t.now(), expiresAt: t.now() + 300_000, lifetimeMs: 300_000 });
-    gate.resolve({ accessToken: 'late-at', refreshToken: 'late-rt', receivedAt: t.now(), expiresAt: t.now() + 300_000, lifetimeMs: 300_000, rotated: true });
+    await t.manager.install(REF, {
+      accessToken: 'fresh-at',
+      refreshToken: 'fresh-rt',
+      receivedAt: t.now(),
+      expiresAt: t.now() + 300_000,
+      lifetimeMs: 300_000,
+    });
+    gate.resolve({
+      accessToken: 'late-at',
+      refreshToken: 'late-rt',
+      receivedAt: t.now(),
+      expiresAt: t.now() + 300_000,
+      lifetimeMs: 300_000,
+      rotated: true,
+    });
     expect(await pending).toBe('fresh-at');
     await t.manager.flush();
     expect(JSON.parse((await t.store.get(ACCOUNT))!).refreshToken).toBe('fresh-rt');
@@ -268,7 +320,14 @@ describe('token manager', () => {
     await vi.advanceTimersByTimeAsync(270_000);
     expect(t.calls).toHaveLength(1);
     const forced = t.manager.getAccessToken(REF, { forceRefresh: true, rejectedAccessToken: 'at-0' });
-    gate.resolve({ accessToken: 'at-1', refreshToken: 'rt-1', receivedAt: t.now(), expiresAt: t.now() + 300_000, lifetimeMs: 300_000, rotated: true });
+    gate.resolve({
+      accessToken: 'at-1',
+      refreshToken: 'rt-1',
+      receivedAt: t.now(),
+      expiresAt: t.now() + 300_000,
+      lifetimeMs: 300_000,
+      rotated: true,
+    });
     expect(await forced).toBe('at-1');
     expect(t.calls).toHaveLength(1);
     t.manager.dispose();

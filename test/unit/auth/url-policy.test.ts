@@ -86,7 +86,9 @@ describe('redirect URI decides the callback path', () => {
     expect(matchesRedirectUri(new URL('io.pleo.partnerdesktop:/OAUTH/callback?code=x'), expected)).toBe(false);
     expect(matchesRedirectUri(new URL('io.pleo.partnerdeskto:/oauth/callback?code=x'), expected)).toBe(false);
     expect(matchesRedirectUri(new URL('https://oauth.pstmn.io/v1/callback?code=x'), 'https://oauth.pstmn.io/v1/callback')).toBe(true);
-    expect(matchesRedirectUri(new URL('https://oauth.pstmn.io.evil.example/v1/callback?code=x'), 'https://oauth.pstmn.io/v1/callback')).toBe(false);
+    expect(
+      matchesRedirectUri(new URL('https://oauth.pstmn.io.evil.example/v1/callback?code=x'), 'https://oauth.pstmn.io/v1/callback'),
+    ).toBe(false);
     expect(matchesRedirectUri(new URL('https://x@oauth.pstmn.io/v1/callback?code=x'), 'https://oauth.pstmn.io/v1/callback')).toBe(false);
   });
 });

@@ -26,7 +26,9 @@ function core(secretStoreFails: boolean): Core {
       externalOpener: { openExternal: async () => undefined },
       clipboard: { writeText: async () => undefined },
       fileSaver: { save: async () => ({ saved: false }) },
-      secretStore: secretStoreFails ? { get: failing, set: failing, delete: failing } : { get: async () => null, set: async () => undefined, delete: async () => false },
+      secretStore: secretStoreFails
+        ? { get: failing, set: failing, delete: failing }
+        : { get: async () => null, set: async () => undefined, delete: async () => false },
     },
   });
   cleanups.push(async () => {

@@ -49,8 +49,14 @@ describe('dispatch: the one entry point for renderer requests', () => {
 
   it('wraps values in ok results and passes catalogued failures through', async () => {
     expect(await dispatch(table, 'app.info', {})).toEqual({ ok: true, value: { name: 'x' } });
-    expect(await dispatch(table, 'app.setPreferences', {})).toEqual({ ok: false, error: { code: 'SETTINGS_RESET', message: 'Settings were reset.' } });
-    expect(await dispatch(table, 'app.openExternal', { url: 'https://x' })).toMatchObject({ ok: false, error: { code: 'EXTERNAL_URL_REFUSED' } });
+    expect(await dispatch(table, 'app.setPreferences', {})).toEqual({
+      ok: false,
+      error: { code: 'SETTINGS_RESET', message: 'Settings were reset.' },
+    });
+    expect(await dispatch(table, 'app.openExternal', { url: 'https://x' })).toMatchObject({
+      ok: false,
+      error: { code: 'EXTERNAL_URL_REFUSED' },
+    });
   });
 
   it('turns an unexpected throw into INTERNAL without the error text (no stack, no secret)', async () => {

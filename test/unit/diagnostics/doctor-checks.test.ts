@@ -97,7 +97,10 @@ async function check(id: DoctorCheck['id'], over: Partial<DoctorContext> = {}): 
 
 describe('doctor: proxy', () => {
   it('pass: names the proxy in use (without credentials) when it lets the app through', async () => {
-    const withCreds = createNodeNetwork({ env: { HTTPS_PROXY: proxy.url.replace('http://', 'http://ituser:itpass@') }, extraCaCertificates: [pki.caPem] });
+    const withCreds = createNodeNetwork({
+      env: { HTTPS_PROXY: proxy.url.replace('http://', 'http://ituser:itpass@') },
+      extraCaCertificates: [pki.caPem],
+    });
     networks.push(withCreds);
     const c = await check('proxy', { network: withCreds });
     expect(c.status).toBe('pass');
@@ -151,7 +154,16 @@ describe('doctor: TLS', () => {
   });
   it('pass: a certificate from a public CA (seam: no internet here, so the peer is described by a double)', async () => {
     const real = nodeNet(proxy.url, true);
-    const publicPeer: NetworkPort = { ...real, inspectTls: async () => ({ verified: true, subject: 'auth.staging.pleo.io', issuer: 'Amazon RSA 2048 M02', root: 'Amazon Root CA 1', privateRoot: false }) };
+    const publicPeer: NetworkPort = {
+      ...real,
+      inspectTls: async () => ({
+        verified: true,
+        subject: 'auth.staging.pleo.io',
+        issuer: 'Amazon RSA 2048 M02',
+        root: 'Amazon Root CA 1',
+        privateRoot: false,
+      }),
+    };
     const c = await check('tls-auth', { network: publicPeer });
     expect(c.status).toBe('pass');
     expect(c.summary).toContain('Amazon RSA 2048 M02');
@@ -221,7 +233,9 @@ describe('doctor: callback scheme', () => {
     expect(c.action).toMatch(/pasting the address/);
   });
   it('not needed for a loopback redirect URI', async () => {
-    const c = await check('callback-scheme', { env: stagingEnv({ redirectUri: 'http://127.0.0.1/oauth/callback', callbackMode: 'loopback' }) });
+    const c = await check('callback-scheme', {
+      env: stagingEnv({ redirectUri: 'http://127.0.0.1/oauth/callback', callbackMode: 'loopback' }),
+    });
     expect(c.status).toBe('skip');
   });
 });
@@ -244,7 +258,9 @@ describe('doctor: redirect URI', () => {
 describe('doctor: loopback port', () => {
   it('pass: the fixed port is free (bound and released for real)', async () => {
     const port = await freePort();
-    const c = await check('loopback-port', { env: stagingEnv({ redirectUri: `http://127.0.0.1:${port}/oauth/callback`, callbackMode: 'loopback' }) });
+    const c = await check('loopback-port', {
+      env: stagingEnv({ redirectUri: `http://127.0.0.1:${port}/oauth/callback`, callbackMode: 'loopback' }),
+    });
     expect(c.status).toBe('pass');
     expect(c.summary).toContain(String(port));
   });
@@ -253,7 +269,9 @@ describe('doctor: loopback port', () => {
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const port = (holder.address() as AddressInfo).port;
     try {
-      const c = await check('loopback-port', { env: stagingEnv({ redirectUri: `http://127.0.0.1:${port}/oauth/callback`, callbackMode: 'loopback' }) });
+      const c = await check('loopback-port', {
+        env: stagingEnv({ redirectUri: `http://127.0.0.1:${port}/oauth/callback`, callbackMode: 'loopback' }),
+      });
       expect(c.status).toBe('fail');
       expect(c.summary).toMatch(/already used by another program/);
     } finally {

@@ -29,7 +29,9 @@ const SECRET = 'CANARY-SECRET-doctor-7f3a';
 beforeAll(async () => {
   pki = await createThrowawayPki('Contoso TLS Inspection Root');
   server = await startTlsServer(pki, { status: 400 });
-  proxy = await startConnectProxy({ hosts: { 'auth.staging.pleo.io:443': `127.0.0.1:${server.port}`, 'external.staging.pleo.io:443': `127.0.0.1:${server.port}` } });
+  proxy = await startConnectProxy({
+    hosts: { 'auth.staging.pleo.io:443': `127.0.0.1:${server.port}`, 'external.staging.pleo.io:443': `127.0.0.1:${server.port}` },
+  });
   dir = mkdtempSync(path.join(tmpdir(), 'ppd-doctor-'));
   core = createCore({
     host: 'test-host',
@@ -48,7 +50,11 @@ beforeAll(async () => {
       confirm: { confirm: async () => true },
     },
   });
-  await core.handle('environments.update', { environmentId: 'pleo-staging', clientId: 'client-doctor-1', redirectUri: 'io.pleo.partnerdesktop:/oauth/callback' });
+  await core.handle('environments.update', {
+    environmentId: 'pleo-staging',
+    clientId: 'client-doctor-1',
+    redirectUri: 'io.pleo.partnerdesktop:/oauth/callback',
+  });
   await core.handle('credentials.setClientSecret', { environmentId: 'pleo-staging', clientSecret: SECRET });
 });
 afterAll(async () => {
@@ -73,11 +79,23 @@ describe('doctor feature over IPC', () => {
     expect(result.ok).toBe(true);
     const report = (result as { value: DoctorReport }).value;
     const byId = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
-    expect(byId).toMatchObject({ proxy: 'pass', 'tls-auth': 'warn', 'tls-api': 'warn', clock: 'pass', keychain: 'pass', 'redirect-uri': 'pass', 'callback-scheme': 'pass', 'loopback-port': 'skip' });
+    expect(byId).toMatchObject({
+      proxy: 'pass',
+      'tls-auth': 'warn',
+      'tls-api': 'warn',
+      clock: 'pass',
+      keychain: 'pass',
+      'redirect-uri': 'pass',
+      'callback-scheme': 'pass',
+      'loopback-port': 'skip',
+    });
     expect(report.overall).toBe('warn');
     expect(proxy.connects).toEqual(expect.arrayContaining(['auth.staging.pleo.io:443', 'external.staging.pleo.io:443']));
     expect(events).toHaveLength(1);
-    expect(await core.handle('diagnostics.last', { environmentId: 'pleo-staging' })).toMatchObject({ ok: true, value: { needsRun: false, report: { ranAt: report.ranAt } } });
+    expect(await core.handle('diagnostics.last', { environmentId: 'pleo-staging' })).toMatchObject({
+      ok: true,
+      value: { needsRun: false, report: { ranAt: report.ranAt } },
+    });
 
     expect(await core.handle('diagnostics.copy', { environmentId: 'pleo-staging' })).toEqual({ ok: true, value: { copied: true } });
     const text = clipboard.at(-1)!;
@@ -126,7 +144,10 @@ describe('network seam under the sign-in engine', () => {
       await strict.handle('credentials.setClientSecret', { environmentId: 'pleo-staging', clientSecret: SECRET });
       const before = server.requests.length;
       const result = await strict.handle('credentials.check', { environmentId: 'pleo-staging' });
-      expect(result).toMatchObject({ ok: true, value: { outcome: 'unreachable', detail: expect.stringMatching(/secure connection .* could not be verified/) } });
+      expect(result).toMatchObject({
+        ok: true,
+        value: { outcome: 'unreachable', detail: expect.stringMatching(/secure connection .* could not be verified/) },
+      });
       expect(server.requests.length).toBe(before);
     } finally {
       await strict.dispose();

@@ -37,16 +37,23 @@ function expectedParam(op: ContractOperation, p: Obj): Partial<ParamDef> & { nam
   const array = typeName(schema) === 'array';
   const item = array ? schemaOf(op, schema.items) : schema;
   const enumValues = Array.isArray(item.enum) ? item.enum.map(String) : undefined;
-  const type = enumValues ? 'enum'
-    : item.format === 'uuid' ? 'uuid'
-    : typeName(item) === 'integer' ? 'integer'
-    : typeName(item) === 'boolean' ? 'boolean'
-    : typeName(item) === 'number' ? 'number'
-    : item.format === 'date-time' ? 'date-time'
-    // Cursors are strings to Pleo (the Tags file does not even give their pattern); the catalog
-    // types them so the explorer can page.
-    : p.name === 'after' || p.name === 'before' ? 'cursor'
-    : 'string';
+  const type = enumValues
+    ? 'enum'
+    : item.format === 'uuid'
+      ? 'uuid'
+      : typeName(item) === 'integer'
+        ? 'integer'
+        : typeName(item) === 'boolean'
+          ? 'boolean'
+          : typeName(item) === 'number'
+            ? 'number'
+            : item.format === 'date-time'
+              ? 'date-time'
+              : // Cursors are strings to Pleo (the Tags file does not even give their pattern); the catalog
+                // types them so the explorer can page.
+                p.name === 'after' || p.name === 'before'
+                ? 'cursor'
+                : 'string';
   return {
     name: String(p.name),
     in: p.in as ParamDef['in'],
@@ -69,7 +76,8 @@ function actualParam(p: ParamDef): Partial<ParamDef> & { name: string } {
 }
 
 function successSchema(op: ContractOperation): Obj {
-  const declared = contract.declaredResponse(op, op.method === 'POST' && !op.path.includes(':') ? 201 : 200) ?? contract.declaredResponse(op, 200);
+  const declared =
+    contract.declaredResponse(op, op.method === 'POST' && !op.path.includes(':') ? 201 : 200) ?? contract.declaredResponse(op, 200);
   const content = declared && isObj(declared.response.content) ? declared.response.content : {};
   const media = Object.values(content).find(isObj);
   return media ? schemaOf(op, media.schema) : {};
@@ -82,14 +90,14 @@ function requestSchema(op: ContractOperation): Obj | undefined {
   return media ? schemaOf(op, media.schema) : undefined;
 }
 
-describe('the built-in catalog matches Pleo\'s published OpenAPI files', () => {
+describe("the built-in catalog matches Pleo's published OpenAPI files", () => {
   it('has an entry for every operation the simulator serves', () => {
     const norm = (t: string) => t.replace(/\{[^}]+\}/g, '{}');
     const catalog = new Set(PLEO_ENDPOINTS.map((e) => `${e.method} ${norm(e.path)}`));
     expect(ALL_ROUTES.map((r) => `${r.method} ${norm(r.path)}`).filter((k) => !catalog.has(k))).toEqual([]);
   });
 
-  it('every entry is an operation the simulator serves (the explorer\'s default environment never answers 404 for a catalog entry)', () => {
+  it("every entry is an operation the simulator serves (the explorer's default environment never answers 404 for a catalog entry)", () => {
     const norm = (t: string) => t.replace(/\{[^}]+\}/g, '{}');
     const served = new Set(ALL_ROUTES.map((r) => `${r.method} ${norm(r.path)}`));
     expect(PLEO_ENDPOINTS.map((e) => `${e.method} ${norm(e.path)}`).filter((k) => !served.has(k))).toEqual([]);

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { cleanServerText, explain, parseBearerChallenge, parsePleoError, parseRetryAfter } from '../../../src/core/explorer/explain.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
-const base = { headers: [] as Array<[string, string]>, apiOrigin: 'https://external.staging.pleo.io', now: NOW, refreshed: false, retries: 0, method: 'GET', requiredScopes: ['users:read'], grantedScopes: [] as string[] };
+const base = {
+  headers: [] as Array<[string, string]>,
+  apiOrigin: 'https://external.staging.pleo.io',
+  now: NOW,
+  refreshed: false,
+  retries: 0,
+  method: 'GET',
+  requiredScopes: ['users:read'],
+  grantedScopes: [] as string[],
+};
 
 describe('answers explained', () => {
   it('API-05 Retry-After: seconds, HTTP-date, clamped; garbage and negatives are ignored', () => {
@@ -16,9 +25,19 @@ describe('answers explained', () => {
   });
 
   it('API-10 Bearer challenges: tolerant of malformed input, never returns unsafe scope text', () => {
-    expect(parseBearerChallenge('Bearer error="insufficient_scope", scope="users:read export-jobs:read"')).toEqual({ error: 'insufficient_scope', scopes: ['users:read', 'export-jobs:read'] });
+    expect(parseBearerChallenge('Bearer error="insufficient_scope", scope="users:read export-jobs:read"')).toEqual({
+      error: 'insufficient_scope',
+      scopes: ['users:read', 'export-jobs:read'],
+    });
     expect(parseBearerChallenge('Basic realm="x", Bearer scope=users:read')).toEqual({ error: undefined, scopes: ['users:read'] });
-    for (const bad of ['Bearer scope="unclosed', 'Bearer abc==', 'garbage', 'Bearer error="<b>", scope="<img src=x onerror=alert(1)>"', 'x'.repeat(10_000), undefined]) {
+    for (const bad of [
+      'Bearer scope="unclosed',
+      'Bearer abc==',
+      'garbage',
+      'Bearer error="<b>", scope="<img src=x onerror=alert(1)>"',
+      'x'.repeat(10_000),
+      undefined,
+    ]) {
       const r = parseBearerChallenge(bad);
       expect(r.scopes.every((s) => /^[\w:.\-/*+]+$/.test(s))).toBe(true);
       if (r.error) expect(r.error).toMatch(/^\w+$/);
@@ -26,7 +45,10 @@ describe('answers explained', () => {
   });
 
   it('reads Pleo\u2019s { type, message } errors, cleaned and truncated', () => {
-    expect(parsePleoError('{"type":"EXPORT_NOT_FOUND","message":"Export job not found."}')).toEqual({ type: 'EXPORT_NOT_FOUND', message: 'Export job not found.' });
+    expect(parsePleoError('{"type":"EXPORT_NOT_FOUND","message":"Export job not found."}')).toEqual({
+      type: 'EXPORT_NOT_FOUND',
+      message: 'Export job not found.',
+    });
     expect(parsePleoError('{"message":"no type"}')).toBeUndefined();
     expect(parsePleoError('<html>')).toBeUndefined();
     expect(parsePleoError(JSON.stringify({ type: 'X', message: `a\u202Eb${'y'.repeat(1000)}` }))!.message!.length).toBeLessThanOrEqual(301);
@@ -46,7 +68,10 @@ describe('answers explained', () => {
     expect(explain({ ...base, status: 200 })).toBeUndefined();
     expect(explain({ ...base, status: 401, refreshed: true })!.title).toMatch(/rejected your session/);
     expect(explain({ ...base, status: 404 })!.code).toBe('API_NOT_FOUND');
-    expect(explain({ ...base, status: 409, bodyText: '{"type":"EXPORT_ALREADY_IN_PROGRESS","message":"busy"}' })).toMatchObject({ code: 'API_CLIENT_ERROR', message: 'busy' });
+    expect(explain({ ...base, status: 409, bodyText: '{"type":"EXPORT_ALREADY_IN_PROGRESS","message":"busy"}' })).toMatchObject({
+      code: 'API_CLIENT_ERROR',
+      message: 'busy',
+    });
     expect(explain({ ...base, status: 503, retries: 2 })!.message).toMatch(/retried 2 times/);
     expect(explain({ ...base, status: 502, method: 'POST' })!.hint).toMatch(/not retried/);
     const r = explain({ ...base, status: 302, headers: [['location', 'https://evil.example/steal']] })!;

@@ -13,10 +13,13 @@ function setup() {
   const fx = fakeServices();
   const auth = fakeAuth(testEnv('http://127.0.0.1:9'));
   const calls: string[] = [];
-  const feature = createExplorerFeature(fx.services, { auth: auth.api, fetchImpl: (async () => {
-    calls.push('fetch');
-    throw new Error('no network in this test');
-  }) as typeof fetch });
+  const feature = createExplorerFeature(fx.services, {
+    auth: auth.api,
+    fetchImpl: (async () => {
+      calls.push('fetch');
+      throw new Error('no network in this test');
+    }) as typeof fetch,
+  });
   const table = new Proxy(feature.handlers as HandlerTable, {
     get(target, key: string) {
       const h = (target as Record<string, unknown>)[key];
@@ -58,7 +61,20 @@ describe('explorer channels refuse invalid payloads (IPC-04)', () => {
   it('every explorer channel has a schema and a handler', () => {
     const { call } = setup();
     expect(Object.keys(explorerChannels).sort()).toEqual(
-      ['explorer.cancel', 'explorer.catalog', 'explorer.clearHistory', 'explorer.copyAccessToken', 'explorer.copyCurl', 'explorer.copyResponse', 'explorer.fetchAll', 'explorer.history', 'explorer.importOpenApi', 'explorer.removeImport', 'explorer.saveResponse', 'explorer.send'].sort(),
+      [
+        'explorer.cancel',
+        'explorer.catalog',
+        'explorer.clearHistory',
+        'explorer.copyAccessToken',
+        'explorer.copyCurl',
+        'explorer.copyResponse',
+        'explorer.fetchAll',
+        'explorer.history',
+        'explorer.importOpenApi',
+        'explorer.removeImport',
+        'explorer.saveResponse',
+        'explorer.send',
+      ].sort(),
     );
     void call;
   });

@@ -58,7 +58,10 @@ export const TOKEN_PREFIX = 'canary-access-token-';
 /** Auth fake: tokens are "canary-access-token-<generation>"; a forced refresh bumps the generation. */
 export function fakeAuth(env: EnvironmentSummary, opts: { granted?: string[]; refreshFails?: boolean; signedIn?: boolean } = {}) {
   const state = { generation: 1, refreshes: 0, calls: 0 };
-  const subset: Pick<AuthFeatureApi, 'activeEnvironment' | 'getEnvironment' | 'resolveEnvironment' | 'status' | 'getAccessToken' | 'onEvidence'> = {
+  const subset: Pick<
+    AuthFeatureApi,
+    'activeEnvironment' | 'getEnvironment' | 'resolveEnvironment' | 'status' | 'getAccessToken' | 'onEvidence'
+  > = {
     activeEnvironment: () => env,
     getEnvironment: (id) => (id === env.id ? env : undefined),
     resolveEnvironment: async (id) => {

@@ -32,7 +32,12 @@ describe('request history', () => {
     const secret = 'canary-secret-history-1234567';
     redactor.remember(secret);
     store.add(entry(1, { responseBody: 'x'.repeat(101) }));
-    store.add(entry(2, { responseBody: `{"leak":"${secret}"}`, request: { method: 'POST', path: '/v1/vendors:search', query: [['q', secret]], body: `{"a":"Bearer abc.def.ghi"}` } }));
+    store.add(
+      entry(2, {
+        responseBody: `{"leak":"${secret}"}`,
+        request: { method: 'POST', path: '/v1/vendors:search', query: [['q', secret]], body: `{"a":"Bearer abc.def.ghi"}` },
+      }),
+    );
     const [second, first] = store.list('simulator');
     expect(first!.responseBody).toBeUndefined();
     expect(first!.responseBodyOmitted).toBe(true);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildJsonIndex, extractPagination, JsonIndexError, rawLineStarts, RowKind, searchRows, type JsonIndex } from '../../../src/renderer/explorer/viewer/json-index.js';
+import {
+  buildJsonIndex,
+  extractPagination,
+  JsonIndexError,
+  rawLineStarts,
+  RowKind,
+  searchRows,
+  type JsonIndex,
+} from '../../../src/renderer/explorer/viewer/json-index.js';
 import { collapseBelow, computeVisible, revealRow } from '../../../src/renderer/explorer/viewer/fold-state.js';
 
 /** Rebuilds a value from the index, to prove the index describes the text exactly. */
@@ -25,7 +33,13 @@ function rebuild(text: string, idx: JsonIndex): unknown {
   return root;
 }
 
-const sample = { data: [{ id: 'e1', email: 'anna@x.example', n: -1.5e3, ok: true, none: null, tags: [] }, { id: 'e2', email: 'Sven@X.example', nested: { deep: ['a', 'b\\"c'] } }], pagination: { hasNextPage: true, endCursor: 'ABC', total: 2 } };
+const sample = {
+  data: [
+    { id: 'e1', email: 'anna@x.example', n: -1.5e3, ok: true, none: null, tags: [] },
+    { id: 'e2', email: 'Sven@X.example', nested: { deep: ['a', 'b\\"c'] } },
+  ],
+  pagination: { hasNextPage: true, endCursor: 'ABC', total: 2 },
+};
 
 describe('JSON row index (worker side of the viewer)', () => {
   it('indexes minified and pretty JSON into rows that rebuild the same value', () => {

@@ -14,13 +14,31 @@ const minimal = {
   security: [{ oauth: ['things:read'] }],
   components: {
     parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } },
-    schemas: { Thing: { type: 'object', required: ['name'], properties: { name: { type: 'string', description: 'Name' }, count: { type: 'integer' } } }, Loop: { $ref: '#/components/schemas/Loop' } },
+    schemas: {
+      Thing: {
+        type: 'object',
+        required: ['name'],
+        properties: { name: { type: 'string', description: 'Name' }, count: { type: 'integer' } },
+      },
+      Loop: { $ref: '#/components/schemas/Loop' },
+    },
   },
   paths: {
     '/v9/things/{thingId}': {
       parameters: [{ name: 'thingId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-      get: { summary: 'Get a thing', parameters: [{ $ref: '#/components/parameters/Limit' }, { name: 'after', in: 'query', schema: { type: 'string' } }, { name: 'before', in: 'query', schema: { type: 'string' } }] },
-      put: { summary: 'Update', security: [], requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+      get: {
+        summary: 'Get a thing',
+        parameters: [
+          { $ref: '#/components/parameters/Limit' },
+          { name: 'after', in: 'query', schema: { type: 'string' } },
+          { name: 'before', in: 'query', schema: { type: 'string' } },
+        ],
+      },
+      put: {
+        summary: 'Update',
+        security: [],
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+      },
     },
     '/v9/loop': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Loop' } } } } } },
     'https://evil.example/x': { get: { summary: 'absolute' } },
@@ -43,7 +61,12 @@ describe('OpenAPI import', () => {
     const parsed = readOpenApi(minimal);
     expect(parsed.title).toBe('Partner mock');
     const get = parsed.endpoints.find((e) => e.method === 'GET' && e.path === '/v9/things/{thingId}')!;
-    expect(get.params.map((p) => `${p.in}:${p.name}:${p.type}`)).toEqual(['path:thingId:uuid', 'query:limit:integer', 'query:after:string', 'query:before:string']);
+    expect(get.params.map((p) => `${p.in}:${p.name}:${p.type}`)).toEqual([
+      'path:thingId:uuid',
+      'query:limit:integer',
+      'query:after:string',
+      'query:before:string',
+    ]);
     expect(get.paginated).toBe(true);
     expect(get.scopes).toEqual(['things:read']);
     const put = parsed.endpoints.find((e) => e.method === 'PUT')!;
@@ -61,7 +84,10 @@ describe('OpenAPI import', () => {
     expect(fail(() => readOpenApi([])).code).toBe('OPENAPI_INVALID');
     expect(fail(() => parseOpenApiText('{"openapi": ')).code).toBe('OPENAPI_INVALID');
     expect(fail(() => parseOpenApiText('a: "unclosed')).code).toBe('OPENAPI_INVALID');
-    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+    ].join('\n');
     expect(fail(() => parseOpenApiText(bomb)).code).toBe('OPENAPI_INVALID');
   });
 
@@ -137,10 +163,21 @@ describe('OpenAPI import', () => {
   });
 
   it("imports every one of Pleo's published OpenAPI 3 files (fixtures) without warnings about unreadable input", () => {
-    for (const f of ['export-api-v3-jobs-v32.1.0.yaml', 'export-items-v3-v32.1.0.yaml', 'tax-codes-api-v42.14.0.yaml', 'marketplace-api-v29.4.0.yaml', 'oberon-employees-companies-v50.7.0.yaml', 'export-api-v20.0.0.yaml', 'legacy-openapi-pleo-io-v1.yaml']) {
+    for (const f of [
+      'export-api-v3-jobs-v32.1.0.yaml',
+      'export-items-v3-v32.1.0.yaml',
+      'tax-codes-api-v42.14.0.yaml',
+      'marketplace-api-v29.4.0.yaml',
+      'oberon-employees-companies-v50.7.0.yaml',
+      'export-api-v20.0.0.yaml',
+      'legacy-openapi-pleo-io-v1.yaml',
+    ]) {
       const parsed = readOpenApi(parseOpenApiText(readFileSync(new URL(f, SPEC_DIR), 'utf8')));
       expect(parsed.endpoints.length, f).toBeGreaterThan(0);
-      expect(parsed.endpoints.every((e) => e.path.startsWith('/')), f).toBe(true);
+      expect(
+        parsed.endpoints.every((e) => e.path.startsWith('/')),
+        f,
+      ).toBe(true);
     }
   });
 });

@@ -58,7 +58,11 @@ describe('YAML reading for OpenAPI import (js-yaml with limits)', () => {
   });
 
   it('keeps a few ordinary aliases', () => {
-    expect(readYaml('base: &b {type: string}\nx: *b\ny: *b\n')).toEqual({ base: { type: 'string' }, x: { type: 'string' }, y: { type: 'string' } });
+    expect(readYaml('base: &b {type: string}\nx: *b\ny: *b\n')).toEqual({
+      base: { type: 'string' },
+      x: { type: 'string' },
+      y: { type: 'string' },
+    });
   });
 
   it('refuses deep nesting and oversized text with an error, not a stack overflow', () => {

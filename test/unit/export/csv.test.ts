@@ -66,7 +66,12 @@ describe('CSV target', () => {
     const again = await openCsvTarget(file, reportedAt);
     await again.writePage([{ accountingEntryId: 'c' }, { accountingEntryId: 'd' }]);
     await again.close();
-    const ids = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).slice(1).map((l) => l.split(',')[0]);
+    const ids = (await readFile(file, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(ids).toEqual(['a', 'b', 'c', 'd']);
   });
 

@@ -7,7 +7,9 @@ const CB = 'io.pleo.partnerdesktop:/oauth/callback?code=c&state=s';
 describe('deep-link intake (logic only: the OS hand-off itself needs Electron and is unverified here)', () => {
   it('finds the callback in a second-instance or cold-start argv, case-insensitively on the scheme', () => {
     expect(findDeepLinkInArgv(['/opt/app/pleo', '--', CB])).toBe(CB);
-    expect(findDeepLinkInArgv(['/opt/app/pleo', 'IO.PLEO.PARTNERDESKTOP:/oauth/callback?x=1'])).toBe('IO.PLEO.PARTNERDESKTOP:/oauth/callback?x=1');
+    expect(findDeepLinkInArgv(['/opt/app/pleo', 'IO.PLEO.PARTNERDESKTOP:/oauth/callback?x=1'])).toBe(
+      'IO.PLEO.PARTNERDESKTOP:/oauth/callback?x=1',
+    );
     expect(findDeepLinkInArgv(['/opt/app/pleo', '--inspect', 'https://evil.example'])).toBeUndefined();
   });
 

@@ -101,7 +101,10 @@ export function createElectronDouble(
     },
     /** Like the OS: true only for exactly what was registered (and accepted). */
     isDefaultProtocolClient(scheme: string, path: string, args: string[]) {
-      return (options.protocolClientAccepted ?? true) && this.protocolClients.some((c) => c.scheme === scheme && c.path === path && JSON.stringify(c.args) === JSON.stringify(args));
+      return (
+        (options.protocolClientAccepted ?? true) &&
+        this.protocolClients.some((c) => c.scheme === scheme && c.path === path && JSON.stringify(c.args) === JSON.stringify(args))
+      );
     },
     whenReady() {
       return new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -123,7 +126,8 @@ export function createElectronDouble(
   // What main registered, called by tests with a sender-like event (only `sender` is read).
   const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const ipcMain = {
-    handle: (channel: string, fn: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>) => void handlers.set(channel, (event, payload) => fn(event as IpcMainInvokeEvent, payload)),
+    handle: (channel: string, fn: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>) =>
+      void handlers.set(channel, (event, payload) => fn(event as IpcMainInvokeEvent, payload)),
     removeHandler: (channel: string) => void handlers.delete(channel),
   };
   const protocol = {
@@ -153,7 +157,10 @@ export function createElectronDouble(
        * ("net::ERR_CERT_AUTHORITY_INVALID", "Redirect was cancelled").
        */
       fetchCalls: [] as Array<{ url: string; init?: RequestInit }>,
-      fetchImpl: (async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })) as (url: string, init?: RequestInit) => Promise<Response>,
+      fetchImpl: (async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })) as (
+        url: string,
+        init?: RequestInit,
+      ) => Promise<Response>,
       fetch(url: string, init?: RequestInit) {
         this.fetchCalls.push({ url, ...(init ? { init } : {}) });
         return this.fetchImpl(url, init);
@@ -179,7 +186,10 @@ export function createElectronDouble(
   const dialog = {
     errorBoxes: [] as Array<{ title: string; content: string }>,
     /** Every message box shown, and the button index the "user" presses (default: Cancel = 0). */
-    messageBoxes: [] as Array<{ parent: boolean; options: { buttons: string[]; defaultId: number; cancelId: number; message: string; detail?: string } }>,
+    messageBoxes: [] as Array<{
+      parent: boolean;
+      options: { buttons: string[]; defaultId: number; cancelId: number; message: string; detail?: string };
+    }>,
     nextResponse: 0,
     async showMessageBox(...args: unknown[]) {
       const options = args[args.length - 1] as { buttons: string[]; defaultId: number; cancelId: number; message: string; detail?: string };

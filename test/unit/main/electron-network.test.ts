@@ -28,15 +28,30 @@ function setup() {
 }
 
 const send = (fetchImpl: typeof fetch, url = 'https://external.staging.pleo.io/v2/employees') =>
-  httpSend({ url: new URL(url), method: 'GET', headers: {}, signal: AbortSignal.timeout(5000), maxBytes: 1024, now: Date.now, fetchImpl }).catch((e: unknown) => e);
+  httpSend({
+    url: new URL(url),
+    method: 'GET',
+    headers: {},
+    signal: AbortSignal.timeout(5000),
+    maxBytes: 1024,
+    now: Date.now,
+    fetchImpl,
+  }).catch((e: unknown) => e);
 
 describe('Electron net.fetch adapter (double; real Electron unverified here)', () => {
   it('sends remote requests through session.fetch with redirect manual kept and cookies/cache off', async () => {
     const { network, ses, loopbackCalls } = setup();
-    const res = await network.fetch('https://auth.staging.pleo.io/oauth/token', { method: 'POST', redirect: 'manual', body: 'grant_type=x' });
+    const res = await network.fetch('https://auth.staging.pleo.io/oauth/token', {
+      method: 'POST',
+      redirect: 'manual',
+      body: 'grant_type=x',
+    });
     expect(res.status).toBe(200);
     expect(ses.fetchCalls).toHaveLength(1);
-    expect(ses.fetchCalls[0]).toMatchObject({ url: 'https://auth.staging.pleo.io/oauth/token', init: { method: 'POST', redirect: 'manual', credentials: 'omit', cache: 'no-store' } });
+    expect(ses.fetchCalls[0]).toMatchObject({
+      url: 'https://auth.staging.pleo.io/oauth/token',
+      init: { method: 'POST', redirect: 'manual', credentials: 'omit', cache: 'no-store' },
+    });
     expect(loopbackCalls).toEqual([]);
   });
 
@@ -49,7 +64,7 @@ describe('Electron net.fetch adapter (double; real Electron unverified here)', (
     expect(await network.describeProxy('http://127.0.0.1:4567/')).toEqual({ kind: 'direct', source: 'loopback' });
   });
 
-  it("an untrusted certificate (net::ERR_CERT_AUTHORITY_INVALID) is a TLS failure for the sign-in engine and the explorer", async () => {
+  it('an untrusted certificate (net::ERR_CERT_AUTHORITY_INVALID) is a TLS failure for the sign-in engine and the explorer', async () => {
     const { network, ses } = setup();
     ses.fetchImpl = async () => {
       throw new Error('net::ERR_CERT_AUTHORITY_INVALID');
@@ -80,7 +95,10 @@ describe('Electron net.fetch adapter (double; real Electron unverified here)', (
     ses.fetchImpl = async () => {
       throw new Error('net::ERR_TUNNEL_CONNECTION_FAILED');
     };
-    expect(await probeHost(network.fetch, 'https://auth.staging.pleo.io/', { timeoutMs: 1000, now: Date.now })).toMatchObject({ ok: false, failure: 'proxy-refused' });
+    expect(await probeHost(network.fetch, 'https://auth.staging.pleo.io/', { timeoutMs: 1000, now: Date.now })).toMatchObject({
+      ok: false,
+      failure: 'proxy-refused',
+    });
   });
 
   it('a redirect net.fetch cancelled under redirect: manual comes back as a refused 3xx, never followed', async () => {
@@ -106,7 +124,11 @@ describe('Electron net.fetch adapter (double; real Electron unverified here)', (
   it('reads the proxy Chromium would use from session.resolveProxy (system settings or PAC)', async () => {
     const { network, ses } = setup();
     ses.proxyList = 'PROXY proxy.corp.example:8080; DIRECT';
-    expect(await network.describeProxy('https://auth.staging.pleo.io/')).toEqual({ kind: 'proxy', proxy: 'http://proxy.corp.example:8080', source: 'system' });
+    expect(await network.describeProxy('https://auth.staging.pleo.io/')).toEqual({
+      kind: 'proxy',
+      proxy: 'http://proxy.corp.example:8080',
+      source: 'system',
+    });
     expect(parseProxyList('DIRECT')).toEqual({ kind: 'direct', source: 'system' });
     expect(parseProxyList('HTTPS secure-proxy.example:443')).toMatchObject({ proxy: 'https://secure-proxy.example:443' });
     expect(parseProxyList('SOCKS5 socks.example:1080')).toMatchObject({ proxy: 'socks5://socks.example:1080' });

@@ -12,7 +12,9 @@ describe('export: choosing the CSV path', () => {
     let answer: { canceled: boolean; filePath?: string } = { canceled: false, filePath: '/home/p/export.csv' };
     const dialog = { showSaveDialog: async (...args: unknown[]) => (asked.push(args.at(-1)), answer) };
     const saver = fileSaver(dialog as never, () => undefined);
-    expect(await saver.choosePath!({ suggestedName: 'pleo-export.csv', filters: [{ name: 'CSV file', extensions: ['csv'] }] })).toEqual({ path: '/home/p/export.csv' });
+    expect(await saver.choosePath!({ suggestedName: 'pleo-export.csv', filters: [{ name: 'CSV file', extensions: ['csv'] }] })).toEqual({
+      path: '/home/p/export.csv',
+    });
     expect(asked[0]).toEqual({ defaultPath: 'pleo-export.csv', filters: [{ name: 'CSV file', extensions: ['csv'] }] });
     answer = { canceled: true };
     expect(await saver.choosePath!({ suggestedName: 'x.csv' })).toEqual({});

@@ -17,7 +17,12 @@ function fakeCore() {
   const events = createEventBus();
   return {
     calls,
-    core: { handle: (c: unknown, p: unknown) => dispatch(table, c, p), services: { logger: silentLogger } as never, events, onRendererEvent: events.subscribe },
+    core: {
+      handle: (c: unknown, p: unknown) => dispatch(table, c, p),
+      services: { logger: silentLogger } as never,
+      events,
+      onRendererEvent: events.subscribe,
+    },
   };
 }
 
@@ -43,9 +48,13 @@ describe('IPC wiring (ipcMain double)', () => {
     const handlers = new Map<string, (e: unknown, p: unknown) => Promise<unknown>>();
     const { core, calls } = fakeCore();
     wireIpc({ handle: (c, fn) => handlers.set(c, fn as never), removeHandler: () => undefined }, core, new Set([1]));
-    const call = (channel: string, payload: unknown) => handlers.get(IPC_REQUEST_PREFIX + channel)!({ sender: { id: 1 }, senderFrame: appFrame }, payload);
+    const call = (channel: string, payload: unknown) =>
+      handlers.get(IPC_REQUEST_PREFIX + channel)!({ sender: { id: 1 }, senderFrame: appFrame }, payload);
     expect(await call('app.openExternal', { url: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    expect(await call('app.openExternal', { url: 'https://developers.pleo.io', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await call('app.openExternal', { url: 'https://developers.pleo.io', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
     expect(await call('app.setPreferences', { theme: 'neon' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(calls).toEqual([]);
     expect(await call('app.info', {})).toEqual({ ok: true, value: { echoed: 'app.info' } });

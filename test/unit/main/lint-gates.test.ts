@@ -49,18 +49,47 @@ describe('import directions and globals by where code runs', () => {
   const restricted = (found: string[]) => found.filter((m) => /restricted|Import .* from|may only use/i.test(m));
 
   it('the simulator uses no app layer, and from core only the endpoint types', async () => {
-    expect(restricted(await problems('src/simulator/example.ts', "import { createCore } from '../core/create-core.js';\nimport { X } from '../renderer/x.js';\nvoid createCore; void X;\n"))).toHaveLength(2);
-    expect(restricted(await problems('src/simulator/example.ts', "import type { SimulatorEndpoints } from '../core/ports.js';\nexport type E = SimulatorEndpoints;\n"))).toHaveLength(0);
+    expect(
+      restricted(
+        await problems(
+          'src/simulator/example.ts',
+          "import { createCore } from '../core/create-core.js';\nimport { X } from '../renderer/x.js';\nvoid createCore; void X;\n",
+        ),
+      ),
+    ).toHaveLength(2);
+    expect(
+      restricted(
+        await problems(
+          'src/simulator/example.ts',
+          "import type { SimulatorEndpoints } from '../core/ports.js';\nexport type E = SimulatorEndpoints;\n",
+        ),
+      ),
+    ).toHaveLength(0);
   });
 
   it('the preload loads only electron and shared code', async () => {
-    const found = await problems('src/preload/example.ts', "import fs from 'node:fs';\nimport { createCore } from '../core/create-core.js';\nimport { contextBridge } from 'electron';\nvoid fs; void createCore; void contextBridge;\n");
+    const found = await problems(
+      'src/preload/example.ts',
+      "import fs from 'node:fs';\nimport { createCore } from '../core/create-core.js';\nimport { contextBridge } from 'electron';\nvoid fs; void createCore; void contextBridge;\n",
+    );
     expect(restricted(found)).toHaveLength(2);
   });
 
   it('features take CoreServices from core-services.ts, screens take ScreenId from screen-id.ts (no import circles)', async () => {
-    expect(await problems('src/core/example/feature.ts', "import type { CoreServices } from '../create-core.js';\nexport type S = CoreServices;\n")).toContain('\'../create-core.js\' import is restricted from being used by a pattern. Import CoreServices from core-services.ts.');
-    expect(restricted(await problems('src/renderer/example/Screen.tsx', "import type { ScreenId } from '../app/screens.js';\nexport type S = ScreenId;\n"))).toHaveLength(1);
+    expect(
+      await problems(
+        'src/core/example/feature.ts',
+        "import type { CoreServices } from '../create-core.js';\nexport type S = CoreServices;\n",
+      ),
+    ).toContain("'../create-core.js' import is restricted from being used by a pattern. Import CoreServices from core-services.ts.");
+    expect(
+      restricted(
+        await problems(
+          'src/renderer/example/Screen.tsx',
+          "import type { ScreenId } from '../app/screens.js';\nexport type S = ScreenId;\n",
+        ),
+      ),
+    ).toHaveLength(1);
   });
 
   it('Node code has no DOM globals, browser code no Node globals', async () => {

@@ -4,7 +4,13 @@ import { installNavigationGuards, isAppUrl } from '../../../src/main/navigation-
 import { FakeWebContents } from './electron-double.js';
 
 /** A window.open request as Electron describes it (HandlerDetails). */
-const openRequest = (url: string): HandlerDetails => ({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: 'app://bundle/index.html', policy: 'strict-origin-when-cross-origin' } });
+const openRequest = (url: string): HandlerDetails => ({
+  url,
+  frameName: '',
+  features: '',
+  disposition: 'new-window',
+  referrer: { url: 'app://bundle/index.html', policy: 'strict-origin-when-cross-origin' },
+});
 
 function guarded() {
   const contents = new FakeWebContents();
@@ -54,7 +60,16 @@ describe('navigation guards', () => {
 
   it('NAV-01/NAV-03: window.open is denied and non-allowlisted URLs never reach the OS', () => {
     const { contents, opened } = guarded();
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'smb://host/share', 'ms-msdt:x', 'io.pleo.partnerdesktop:/oauth/callback?code=x', 'http://developers.pleo.io/']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'smb://host/share',
+      'ms-msdt:x',
+      'io.pleo.partnerdesktop:/oauth/callback?code=x',
+      'http://developers.pleo.io/',
+    ]) {
       expect(contents.windowOpenHandler!(openRequest(url))).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual([]);

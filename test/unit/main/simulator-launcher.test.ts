@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulatorLauncher } from '../../../src/main/simulator-launcher.js';
 
 /** Raw HTTP so the test can send what another local program or a rebinding page would. */
-function send(base: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
+function send(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, base), { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       res.resume();
@@ -23,8 +27,14 @@ describe('the app\u2019s simulator launcher (issue 11 point 1; the real simulato
   it('APP-SIM-CONTROL: the simulator the app starts has no HTTP control interface; any local process gets 404', async () => {
     const info = await launcher.start();
     const sim = await launcher.running()!;
-    const rule = JSON.stringify({ target: 'authorize', action: { type: 'status', status: 302, headers: { location: 'https://evil.example/' } } });
-    const attempts: Array<Record<string, string>> = [{ 'content-type': 'application/json' }, { 'content-type': 'text/plain', origin: 'http://127.0.0.1:9' }];
+    const rule = JSON.stringify({
+      target: 'authorize',
+      action: { type: 'status', status: 302, headers: { location: 'https://evil.example/' } },
+    });
+    const attempts: Array<Record<string, string>> = [
+      { 'content-type': 'application/json' },
+      { 'content-type': 'text/plain', origin: 'http://127.0.0.1:9' },
+    ];
     for (const headers of attempts) {
       expect(await send(info.apiBase, '/__control/faults', { method: 'POST', headers, body: rule })).toBe(404);
     }

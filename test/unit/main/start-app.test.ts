@@ -47,7 +47,26 @@ vi.mock('../../../src/main/platform-services.js', () => ({
         },
       },
       secretStore: createMemorySecretStore(),
-      simulator: { start: async () => ({ issuer: 'http://127.0.0.1:1', authorizationEndpoint: 'http://127.0.0.1:1/oauth/authorize', tokenEndpoint: 'http://127.0.0.1:1/oauth/token', introspectionEndpoint: 'http://127.0.0.1:1/oauth/token/introspect', revocationEndpoint: 'http://127.0.0.1:1/oauth/token/revoke', apiBase: 'http://127.0.0.1:1', clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback'], scopes: ['users:read'] }], users: [] }), stop: async () => undefined },
+      simulator: {
+        start: async () => ({
+          issuer: 'http://127.0.0.1:1',
+          authorizationEndpoint: 'http://127.0.0.1:1/oauth/authorize',
+          tokenEndpoint: 'http://127.0.0.1:1/oauth/token',
+          introspectionEndpoint: 'http://127.0.0.1:1/oauth/token/introspect',
+          revocationEndpoint: 'http://127.0.0.1:1/oauth/token/revoke',
+          apiBase: 'http://127.0.0.1:1',
+          clients: [
+            {
+              clientId: 'c',
+              clientSecret: 's',
+              redirectUris: ['io.pleo.partnerdesktop:/oauth/callback', 'http://127.0.0.1/oauth/callback'],
+              scopes: ['users:read'],
+            },
+          ],
+          users: [],
+        }),
+        stop: async () => undefined,
+      },
       notices: [{ level: 'warning', code: 'SETTINGS_RESET', message: 'reset' }],
     };
   },
@@ -146,7 +165,10 @@ describe('Electron composition root (electron test double)', () => {
     const id = win.webContents.id;
     expect(() => win.close()).not.toThrow();
     const info = d.handlers.get(IPC_REQUEST_PREFIX + 'app.info')!;
-    expect(await info({ sender: { id }, senderFrame: { url: 'app://bundle/index.html', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await info({ sender: { id }, senderFrame: { url: 'app://bundle/index.html', parent: null } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
     // The app keeps working after the close (second-instance focuses nothing, links still land).
     d.app.emit('second-instance', {}, ['/opt/app/pleo', '--', CB]);
     await vi.waitFor(() => expect(state.deepLinks).toEqual([CB]));
@@ -191,7 +213,8 @@ describe('Electron composition root (electron test double)', () => {
   it('NAV-08: denies every permission request and check', async () => {
     const d = await started();
     const decisions: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) d.session.defaultSession.requestHandler!({}, p, (ok) => decisions.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      d.session.defaultSession.requestHandler!({}, p, (ok) => decisions.push(ok));
     expect(decisions).toEqual([false, false, false, false, false]);
     expect(d.session.defaultSession.checkHandler!()).toBe(false);
   });
@@ -253,7 +276,10 @@ describe('network seam wiring (issue 15; real net.fetch unverified here)', () =>
     await network.fetch('https://auth.staging.pleo.io/oauth/token', { method: 'POST', redirect: 'manual' });
     expect(d.session.defaultSession.fetchCalls.map((c) => c.url)).toEqual(['https://auth.staging.pleo.io/oauth/token']);
     d.session.defaultSession.proxyList = 'PROXY proxy.corp.example:3128';
-    expect(await network.describeProxy('https://external.staging.pleo.io/')).toMatchObject({ kind: 'proxy', proxy: 'http://proxy.corp.example:3128' });
+    expect(await network.describeProxy('https://external.staging.pleo.io/')).toMatchObject({
+      kind: 'proxy',
+      proxy: 'http://proxy.corp.example:3128',
+    });
     expect(await options.ports.callbackScheme!.isRegistered('io.pleo.partnerdesktop')).toBe(true);
     expect(await options.ports.callbackScheme!.isRegistered('com.example.other')).toBe(false);
   });

@@ -52,7 +52,15 @@ describe('Node network seam (undici + proxy variables + extra CA)', () => {
     const direct = await net.fetch(`${server.url}/`, { signal: timeout() }).catch((e: unknown) => e);
     expect(transportFailure(direct)).toBe('tls');
     // The explorer's sender says so in its own words.
-    const sent = await httpSend({ url: new URL(`${server.url}/v2/employees`), method: 'GET', headers: {}, signal: timeout(), maxBytes: 1024, now: Date.now, fetchImpl: net.fetch as typeof fetch }).catch((e: unknown) => e);
+    const sent = await httpSend({
+      url: new URL(`${server.url}/v2/employees`),
+      method: 'GET',
+      headers: {},
+      signal: timeout(),
+      maxBytes: 1024,
+      now: Date.now,
+      fetchImpl: net.fetch as typeof fetch,
+    }).catch((e: unknown) => e);
     expect(sent).toBeInstanceOf(AppFailure);
     expect((sent as AppFailure).appError.code).toBe('TLS_ERROR');
     await net.close?.();
@@ -85,7 +93,15 @@ describe('Node network seam (undici + proxy variables + extra CA)', () => {
     expect(transportFailure(error)).toBe('network');
     expect(refusing.connects).toContain('auth.pleo.test:443');
     expect(server.requests.length).toBe(before);
-    const sent = await httpSend({ url: new URL('https://api.pleo.test/v2/employees'), method: 'GET', headers: {}, signal: timeout(), maxBytes: 1024, now: Date.now, fetchImpl: net.fetch as typeof fetch }).catch((e: unknown) => e);
+    const sent = await httpSend({
+      url: new URL('https://api.pleo.test/v2/employees'),
+      method: 'GET',
+      headers: {},
+      signal: timeout(),
+      maxBytes: 1024,
+      now: Date.now,
+      fetchImpl: net.fetch as typeof fetch,
+    }).catch((e: unknown) => e);
     expect((sent as AppFailure).appError.code).toBe('NETWORK_ERROR');
     expect((sent as AppFailure).appError.message).toMatch(/proxy refused/i);
     await net.close?.();
@@ -95,7 +111,9 @@ describe('Node network seam (undici + proxy variables + extra CA)', () => {
     const net = createNodeNetwork({ env: { HTTPS_PROXY: proxy.url }, extraCaCertificates: [pki.caPem] });
     const peer = await net.inspectTls!('https://auth.pleo.test/', { signal: timeout() });
     expect(peer).toMatchObject({ verified: true, subject: 'localhost', issuer: pki.caName, root: pki.caName, privateRoot: true });
-    const untrusted = await createNodeNetwork({ env: { HTTPS_PROXY: proxy.url } }).inspectTls!('https://auth.pleo.test/', { signal: timeout() });
+    const untrusted = await createNodeNetwork({ env: { HTTPS_PROXY: proxy.url } }).inspectTls!('https://auth.pleo.test/', {
+      signal: timeout(),
+    });
     expect(untrusted.verified).toBe(false);
     expect(untrusted.errorCode).toMatch(/CERT|SELF_SIGNED|UNABLE/);
     await net.close?.();

@@ -13,7 +13,16 @@ afterEach(cleanup);
 
 function view(patch: (v: ChecklistView) => void = () => undefined): ChecklistView {
   const rec = emptyRecord();
-  rec.evidence.push({ id: 'e1', stepId: 'authorized', at: 1_750_000_000_000, outcome: 'passed', how: 'automatic', checked: 'Sign-in', result: 'Signed in.', facts: { subject: 'urn:pleo:company:SUBJECT-1' } });
+  rec.evidence.push({
+    id: 'e1',
+    stepId: 'authorized',
+    at: 1_750_000_000_000,
+    outcome: 'passed',
+    how: 'automatic',
+    checked: 'Sign-in',
+    result: 'Signed in.',
+    facts: { subject: 'urn:pleo:company:SUBJECT-1' },
+  });
   const v = buildView({ env: simulatorEnv({ clientId: 'CLIENT-ID-XYZ' }), record: rec, flowPending: false, pdfAvailable: false });
   patch(v);
   return v;
@@ -67,11 +76,17 @@ describe('ChecklistScreen', () => {
     const alert = await screen.findByTestId('error-SESSION_ENDED');
     expect(alert.textContent).toMatch(/sign in again/i);
     expect(screen.getByTestId('affects-step').textContent).toContain('5. Authorization completed');
-    expect(fake.calls.find((c) => c.channel === 'onboarding.runCheck')!.payload).toEqual({ environmentId: 'simulator', stepId: 'first-api-call' });
+    expect(fake.calls.find((c) => c.channel === 'onboarding.runCheck')!.payload).toEqual({
+      environmentId: 'simulator',
+      stepId: 'first-api-call',
+    });
   });
 
   it('records a manual confirmation with the name typed', async () => {
-    const fake = installFakePartner({ 'onboarding.get': () => ({ ok: true, value: view() }), 'onboarding.confirmManual': () => ({ ok: true, value: view() }) });
+    const fake = installFakePartner({
+      'onboarding.get': () => ({ ok: true, value: view() }),
+      'onboarding.confirmManual': () => ({ ok: true, value: view() }),
+    });
     render(<ChecklistScreen navigate={() => undefined} />);
     const card = await screen.findByTestId('step-client-registered');
     fireEvent.click(screen.getByTestId('toggle-client-registered'));
@@ -79,14 +94,23 @@ describe('ChecklistScreen', () => {
     await act(async () => {
       fireEvent.click(within(card).getByRole('button', { name: 'Confirm: registration sent' }));
     });
-    expect(fake.calls.find((c) => c.channel === 'onboarding.confirmManual')!.payload).toEqual({ environmentId: 'simulator', stepId: 'client-registered', confirmedBy: 'Alex' });
+    expect(fake.calls.find((c) => c.channel === 'onboarding.confirmManual')!.payload).toEqual({
+      environmentId: 'simulator',
+      stepId: 'client-registered',
+      confirmedBy: 'Alex',
+    });
   });
 
   it('updates live from onboarding.changed', async () => {
     const fake = installFakePartner({ 'onboarding.get': () => ({ ok: true, value: view() }) });
     render(<ChecklistScreen navigate={() => undefined} />);
     await screen.findAllByRole('article');
-    act(() => fake.emit('onboarding.changed', view((v) => ((v.steps[6]!.status = 'done'), (v.done = 2)))));
+    act(() =>
+      fake.emit(
+        'onboarding.changed',
+        view((v) => ((v.steps[6]!.status = 'done'), (v.done = 2))),
+      ),
+    );
     await waitFor(() => expect(screen.getByTestId('checklist-progress').textContent).toBe('2 of 7 steps proven'));
     expect(screen.getByTestId('step-first-api-call').dataset.status).toBe('done');
   });

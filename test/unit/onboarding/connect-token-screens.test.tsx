@@ -34,7 +34,17 @@ describe('ConnectScreen', () => {
 
   it('client authentication (issue 9): a labelled choice with a one-sentence explanation, saved with the client details; fixed for Pleo Staging', async () => {
     const fake = installFakePartner({
-      'environments.list': () => list({ clientAuth: 'client_secret_basic_unencoded', capabilities: { revocation: true, disconnectInstallation: true, issuerEditable: false, endpointsEditable: false, clientAuthEditable: true } }),
+      'environments.list': () =>
+        list({
+          clientAuth: 'client_secret_basic_unencoded',
+          capabilities: {
+            revocation: true,
+            disconnectInstallation: true,
+            issuerEditable: false,
+            endpointsEditable: false,
+            clientAuthEditable: true,
+          },
+        }),
       'environments.update': (payload: unknown) => ({ ok: true, value: simulatorEnv(payload as object) }),
     });
     render(<ConnectScreen navigate={() => undefined} />);
@@ -47,8 +57,21 @@ describe('ConnectScreen', () => {
     });
     expect(fake.calls.find((c) => c.channel === 'environments.update')?.payload).toMatchObject({ clientAuth: 'client_secret_basic' });
     cleanup();
-    const staging = simulatorEnv({ id: 'pleo-staging', kind: 'pleo-staging', clientAuth: 'client_secret_basic_unencoded', capabilities: { revocation: false, disconnectInstallation: true, issuerEditable: true, endpointsEditable: false, clientAuthEditable: false } });
-    installFakePartner({ 'environments.list': () => ({ ok: true as const, value: { environments: [staging], activeId: 'pleo-staging' } }) });
+    const staging = simulatorEnv({
+      id: 'pleo-staging',
+      kind: 'pleo-staging',
+      clientAuth: 'client_secret_basic_unencoded',
+      capabilities: {
+        revocation: false,
+        disconnectInstallation: true,
+        issuerEditable: true,
+        endpointsEditable: false,
+        clientAuthEditable: false,
+      },
+    });
+    installFakePartner({
+      'environments.list': () => ({ ok: true as const, value: { environments: [staging], activeId: 'pleo-staging' } }),
+    });
     render(<ConnectScreen navigate={() => undefined} />);
     expect((await screen.findByTestId('client-auth-fixed')).textContent).toMatch(/as typed.*Pleo's own guides/);
     expect(screen.queryByLabelText('Client authentication')).toBeNull();
@@ -58,14 +81,25 @@ describe('ConnectScreen', () => {
     const env = { hasClientSecret: true, callbackMode: 'paste-back' as const, redirectUri: 'https://oauth.pstmn.io/v1/callback' };
     const fake = installFakePartner({
       'environments.list': () => list(env),
-      'auth.signIn': () => ({ ok: true, value: { flowId: 'f1', environmentId: 'simulator', phase: 'opening-browser', callbackMode: 'paste-back' } }),
+      'auth.signIn': () => ({
+        ok: true,
+        value: { flowId: 'f1', environmentId: 'simulator', phase: 'opening-browser', callbackMode: 'paste-back' },
+      }),
     });
     render(<ConnectScreen navigate={() => undefined} />);
     const signIn = await screen.findByTestId('sign-in');
     await act(async () => {
       fireEvent.click(signIn);
     });
-    act(() => fake.emit('auth.flowProgress', { flowId: 'f1', environmentId: 'simulator', phase: 'waiting-for-callback', callbackMode: 'paste-back', awaitingPaste: true }));
+    act(() =>
+      fake.emit('auth.flowProgress', {
+        flowId: 'f1',
+        environmentId: 'simulator',
+        phase: 'waiting-for-callback',
+        callbackMode: 'paste-back',
+        awaitingPaste: true,
+      }),
+    );
     expect(screen.getByTestId('flow-progress').textContent).toContain('Waiting for you to sign in');
     expect(screen.getByTestId('cancel-sign-in')).toBeTruthy();
     const paste = screen.getByTestId('paste-url') as HTMLInputElement;
@@ -73,7 +107,9 @@ describe('ConnectScreen', () => {
     await act(async () => {
       fireEvent.submit(paste.form!);
     });
-    expect(fake.calls.find((c) => c.channel === 'auth.pasteCallback')!.payload).toEqual({ url: 'https://oauth.pstmn.io/v1/callback?code=abc&state=xyz' });
+    expect(fake.calls.find((c) => c.channel === 'auth.pasteCallback')!.payload).toEqual({
+      url: 'https://oauth.pstmn.io/v1/callback?code=abc&state=xyz',
+    });
     act(() =>
       fake.emit('auth.flowProgress', {
         flowId: 'f1',
@@ -130,7 +166,10 @@ describe('TokenScreen', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Sign out and disconnect' }));
     });
-    expect(fake.calls.find((c) => c.channel === 'auth.signOut')!.payload).toEqual({ environmentId: 'simulator', disconnectInstallation: true });
+    expect(fake.calls.find((c) => c.channel === 'auth.signOut')!.payload).toEqual({
+      environmentId: 'simulator',
+      disconnectInstallation: true,
+    });
     expect(screen.getByText('Signed out and the Pleo installation was disconnected.')).toBeTruthy();
   });
 });

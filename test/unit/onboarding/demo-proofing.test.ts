@@ -8,7 +8,13 @@ import { progressHeadline, type StepEvidence } from '../../../src/shared/onboard
 import { simulatorEnv } from './fakes.js';
 
 const ctx: StatusContext = { hasClientSecret: true, flowPending: false, detailsSaved: false };
-const ev = (e: Partial<StepEvidence> & Pick<StepEvidence, 'stepId' | 'outcome' | 'at'>): StepEvidence => ({ id: String(e.at), how: 'automatic', checked: 'x', result: 'y', ...e });
+const ev = (e: Partial<StepEvidence> & Pick<StepEvidence, 'stepId' | 'outcome' | 'at'>): StepEvidence => ({
+  id: String(e.at),
+  how: 'automatic',
+  checked: 'x',
+  result: 'y',
+  ...e,
+});
 
 describe('demo-proofing rules', () => {
   it('D2: an unreachable credential check is history, not a failure: the proven step stays proven', () => {
@@ -26,7 +32,14 @@ describe('demo-proofing rules', () => {
   });
 
   it('D3: an abandoned sign-in (timed out) is not a failure, and a valid session keeps step 5 proven', () => {
-    const [expired] = evidenceFromAuth({ kind: 'sign-in-failed', environmentId: 'simulator', clientId: 'c', at: 2, summary: 'x', details: { errorCode: 'FLOW_EXPIRED' } });
+    const [expired] = evidenceFromAuth({
+      kind: 'sign-in-failed',
+      environmentId: 'simulator',
+      clientId: 'c',
+      at: 2,
+      summary: 'x',
+      details: { errorCode: 'FLOW_EXPIRED' },
+    });
     expect(expired!.outcome).toBe('info');
     const denied = ev({ stepId: 'authorized', outcome: 'failed', at: 3, errorCode: 'AUTH_DENIED' });
     const evidence = [ev({ stepId: 'authorized', outcome: 'passed', at: 1 }), denied];

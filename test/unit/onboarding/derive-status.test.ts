@@ -16,7 +16,8 @@ const ev = (stepId: StepId, outcome: StepEvidence['outcome'], at: number): StepE
 
 describe('deriveStatus', () => {
   it('is not started without evidence', () => {
-    for (const id of ['access-requested', 'authorized', 'first-api-call', 'export-next'] as const) expect(deriveStatus(id, [], ctx)).toBe('not-started');
+    for (const id of ['access-requested', 'authorized', 'first-api-call', 'export-next'] as const)
+      expect(deriveStatus(id, [], ctx)).toBe('not-started');
   });
 
   it('lets the latest decisive evidence win, in either direction', () => {
@@ -40,12 +41,19 @@ describe('deriveStatus', () => {
 
   it('credentials: saved but unchecked is in progress; accepted is done; cleared reopens the step', () => {
     expect(deriveStatus('credentials-stored', [], { ...ctx, hasClientSecret: true })).toBe('in-progress');
-    expect(deriveStatus('credentials-stored', [ev('credentials-stored', 'info', 1)], { ...ctx, hasClientSecret: true })).toBe('in-progress');
+    expect(deriveStatus('credentials-stored', [ev('credentials-stored', 'info', 1)], { ...ctx, hasClientSecret: true })).toBe(
+      'in-progress',
+    );
     expect(deriveStatus('credentials-stored', [ev('credentials-stored', 'passed', 1)], { ...ctx, hasClientSecret: true })).toBe('done');
     expect(deriveStatus('credentials-stored', [ev('credentials-stored', 'passed', 1)], ctx)).toBe('not-started');
     expect(deriveStatus('credentials-stored', [ev('credentials-stored', 'failed', 1)], ctx)).toBe('failed');
     // A new secret saved after a successful check must be checked again.
-    expect(deriveStatus('credentials-stored', [ev('credentials-stored', 'passed', 1), ev('credentials-stored', 'info', 2)], { ...ctx, hasClientSecret: true })).toBe('in-progress');
+    expect(
+      deriveStatus('credentials-stored', [ev('credentials-stored', 'passed', 1), ev('credentials-stored', 'info', 2)], {
+        ...ctx,
+        hasClientSecret: true,
+      }),
+    ).toBe('in-progress');
   });
 
   it('refresh without rotation is in progress, with rotation done', () => {

@@ -52,14 +52,30 @@ export function fakeAuth(envs: EnvironmentSummary[]) {
   const calls: Array<{ env?: string; forceRefresh?: boolean }> = [];
   let credentialOutcome: CredentialCheck['outcome'] = 'accepted';
   const emit = (e: Omit<AuthEvidence, 'at'> & { at?: number }) => listeners.forEach((l) => l({ at: Date.now(), ...e }));
-  const api: Pick<AuthFeatureApi, 'activeEnvironment' | 'getEnvironment' | 'resolveEnvironment' | 'checkCredentials' | 'refresh' | 'status' | 'getAccessToken' | 'onEvidence'> = {
+  const api: Pick<
+    AuthFeatureApi,
+    | 'activeEnvironment'
+    | 'getEnvironment'
+    | 'resolveEnvironment'
+    | 'checkCredentials'
+    | 'refresh'
+    | 'status'
+    | 'getAccessToken'
+    | 'onEvidence'
+  > = {
     activeEnvironment: () => envs[0]!,
     getEnvironment: (id) => envs.find((e) => e.id === id),
     resolveEnvironment: async (id) => envs.find((e) => e.id === (id ?? envs[0]!.id))!,
     checkCredentials: async (id) => {
       const env = envs.find((e) => e.id === (id ?? envs[0]!.id))!;
       const check = { outcome: credentialOutcome, checkedAt: Date.now(), detail: '' };
-      emit({ environmentId: env.id, clientId: env.clientId, kind: 'credentials-checked', summary: '', details: { credentialCheck: check } });
+      emit({
+        environmentId: env.id,
+        clientId: env.clientId,
+        kind: 'credentials-checked',
+        summary: '',
+        details: { credentialCheck: check },
+      });
       return check;
     },
     refresh: async (id) => {

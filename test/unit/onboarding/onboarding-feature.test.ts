@@ -15,11 +15,24 @@ import { fakeAuth, fakeExplorer, fakeServices, memoryBackend, simulatorEnv } fro
 
 function setup(opts: { settings?: KeyValueBackend; env?: ReturnType<typeof simulatorEnv>; fetch?: typeof fetch } = {}) {
   const env = opts.env ?? simulatorEnv();
-  const envs = [env, simulatorEnv({ id: 'pleo-staging', kind: 'pleo-staging', name: 'Pleo staging', clientId: 'stg-client', apiBase: 'https://external.staging.pleo.io' })];
+  const envs = [
+    env,
+    simulatorEnv({
+      id: 'pleo-staging',
+      kind: 'pleo-staging',
+      name: 'Pleo staging',
+      clientId: 'stg-client',
+      apiBase: 'https://external.staging.pleo.io',
+    }),
+  ];
   const auth = fakeAuth(envs);
   const s = fakeServices(opts.settings ?? memoryBackend());
   const explorer = fakeExplorer();
-  const feature = createOnboardingFeature(s.services, { auth: auth.api, explorer: explorer.api, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const feature = createOnboardingFeature(s.services, {
+    auth: auth.api,
+    explorer: explorer.api,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
   const call = async <T>(channel: string, payload: unknown = {}) => {
     const r = await dispatch(feature.handlers as HandlerTable, channel, payload);
     if (!r.ok) throw Object.assign(new Error(r.error.message), { appError: r.error });
@@ -30,24 +43,44 @@ function setup(opts: { settings?: KeyValueBackend; env?: ReturnType<typeof simul
   return { env, envs, auth, explorer, ...s, feature, call, callRaw, status };
 }
 
-const jsonResponse = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const jsonResponse = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('onboarding feature', () => {
   it('starts empty: eight steps, nothing done, step 8 is "coming next"', async () => {
     const { call } = setup();
     const v = await call<ChecklistView>('onboarding.get');
-    expect(v.steps.map((s) => s.id)).toEqual(['access-requested', 'client-registered', 'staging-access', 'credentials-stored', 'authorized', 'refresh-works', 'first-api-call', 'export-next']);
+    expect(v.steps.map((s) => s.id)).toEqual([
+      'access-requested',
+      'client-registered',
+      'staging-access',
+      'credentials-stored',
+      'authorized',
+      'refresh-works',
+      'first-api-call',
+      'export-next',
+    ]);
     expect(v.steps.every((s) => s.status === 'not-started')).toBe(true);
     expect(v).toMatchObject({ done: 0, total: 7, pdfAvailable: false });
     expect(v.steps[7]!.comingNext).toBe(true);
     expect(v.steps.find((s) => s.id === 'staging-access')!.proof).toBe('automatic');
   });
 
-  it('derives steps 4-6 from the sign-in engine\'s evidence and emits onboarding.changed', async () => {
+  it("derives steps 4-6 from the sign-in engine's evidence and emits onboarding.changed", async () => {
     const { auth, env, call, status, emitted } = setup();
     const base = { environmentId: env.id, clientId: env.clientId };
-    auth.emit({ ...base, kind: 'credentials-checked', summary: '', details: { credentialCheck: { outcome: 'accepted', checkedAt: 1, detail: '' } } });
-    auth.emit({ ...base, kind: 'signed-in', summary: 'subject urn:pleo:company:SECRETSUBJECT', details: { grantedScopes: ['users:read'], subject: 'urn:pleo:company:abc' } });
+    auth.emit({
+      ...base,
+      kind: 'credentials-checked',
+      summary: '',
+      details: { credentialCheck: { outcome: 'accepted', checkedAt: 1, detail: '' } },
+    });
+    auth.emit({
+      ...base,
+      kind: 'signed-in',
+      summary: 'subject urn:pleo:company:SECRETSUBJECT',
+      details: { grantedScopes: ['users:read'], subject: 'urn:pleo:company:abc' },
+    });
     auth.emit({ ...base, kind: 'refreshed', summary: '', details: { rotated: true } });
     env.hasClientSecret = true;
     const v = await call<ChecklistView>('onboarding.get');
@@ -80,7 +113,12 @@ describe('onboarding feature', () => {
 
   it('a sign-in under way shows step 5 in progress (from auth.flowProgress)', async () => {
     const { env, services, call, status } = setup();
-    services.events.emit('auth.flowProgress', { flowId: 'f', environmentId: env.id, phase: 'waiting-for-callback', callbackMode: 'private-scheme' });
+    services.events.emit('auth.flowProgress', {
+      flowId: 'f',
+      environmentId: env.id,
+      phase: 'waiting-for-callback',
+      callbackMode: 'private-scheme',
+    });
     expect(status(await call('onboarding.get'), 'authorized')).toBe('in-progress');
     services.events.emit('auth.flowProgress', { flowId: 'f', environmentId: env.id, phase: 'cancelled', callbackMode: 'private-scheme' });
     expect(status(await call('onboarding.get'), 'authorized')).toBe('not-started');
@@ -103,14 +141,25 @@ describe('onboarding feature', () => {
 
   it('on Pleo staging, step 3 is manual and "Run check" is refused', async () => {
     const { call, callRaw } = setup();
-    const v = await call<ChecklistView>('onboarding.confirmManual', { environmentId: 'pleo-staging', stepId: 'staging-access', confirmedBy: 'Sam' });
+    const v = await call<ChecklistView>('onboarding.confirmManual', {
+      environmentId: 'pleo-staging',
+      stepId: 'staging-access',
+      confirmedBy: 'Sam',
+    });
     expect(v.steps[2]).toMatchObject({ proof: 'manual', status: 'done', actions: ['open-staging', 'confirm'] });
-    expect(await callRaw('onboarding.runCheck', { environmentId: 'pleo-staging', stepId: 'staging-access' })).toMatchObject({ ok: false, error: { code: 'STEP_LOCKED' } });
+    expect(await callRaw('onboarding.runCheck', { environmentId: 'pleo-staging', stepId: 'staging-access' })).toMatchObject({
+      ok: false,
+      error: { code: 'STEP_LOCKED' },
+    });
   });
 
   it('prepares step 1 and 2 texts, including the exact redirect URI, and copies them', async () => {
     const { call, callRaw, clipboard, env } = setup();
-    const v = await call<ChecklistView>('onboarding.saveDetails', { company: 'Acme Books', targetErp: 'NetSuite', plannedUsage: 'Export expenses nightly' });
+    const v = await call<ChecklistView>('onboarding.saveDetails', {
+      company: 'Acme Books',
+      targetErp: 'NetSuite',
+      plannedUsage: 'Export expenses nightly',
+    });
     expect(v.steps[0]!.status).toBe('in-progress');
     const summary = v.steps[0]!.prepared!.find((p) => p.id === 'summary')!.value;
     expect(summary).toContain('Company / organisation: Acme Books');
@@ -154,7 +203,10 @@ describe('onboarding feature', () => {
       // A check that uses the access token, so the assertion below could fail.
       a.auth.setStatus({ signedIn: true, grantedScopes: ['users:read'] });
       expect((await a.call<RunCheckResult>('onboarding.runCheck', { stepId: 'first-api-call' })).passed).toBe(true);
-      const b = setup({ settings: new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' }) as unknown as KeyValueBackend, env });
+      const b = setup({
+        settings: new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' }) as unknown as KeyValueBackend,
+        env,
+      });
       expect((await b.call<ChecklistView>('onboarding.get')).steps[1]!.status).toBe('done');
       expect(JSON.stringify(conf.store)).not.toContain('access-token-canary');
     } finally {
@@ -188,14 +240,18 @@ describe('onboarding feature', () => {
       const r = await call<RunCheckResult>('onboarding.runCheck', { stepId: 'first-api-call' });
       expect(r.passed).toBe(true);
       expect(r.view.steps[6]).toMatchObject({ status: 'done' });
-      expect(r.view.steps[6]!.evidence[0]).toMatchObject({ result: '200 OK: 3 employees listed.', facts: { httpStatus: 200, itemCount: 3 } });
+      expect(r.view.steps[6]!.evidence[0]).toMatchObject({
+        result: '200 OK: 3 employees listed.',
+        facts: { httpStatus: 200, itemCount: 3 },
+      });
       expect(seen).toEqual([{ url: 'http://127.0.0.1:9/v2/employees', auth: 'Bearer access-token-canary-123456', redirect: 'manual' }]);
       expect(JSON.stringify(r)).not.toContain('access-token-canary');
     });
 
     it('retries once with a forced refresh after a 401', async () => {
       let n = 0;
-      const fetchImpl = (async () => (++n === 1 ? new Response('', { status: 401 }) : jsonResponse(200, { data: [] }))) as unknown as typeof fetch;
+      const fetchImpl = (async () =>
+        ++n === 1 ? new Response('', { status: 401 }) : jsonResponse(200, { data: [] })) as unknown as typeof fetch;
       const { call, auth } = setup({ fetch: fetchImpl });
       auth.setStatus({ signedIn: true, grantedScopes: ['users:read'] });
       const r = await call<RunCheckResult>('onboarding.runCheck', { stepId: 'first-api-call' });
@@ -236,7 +292,7 @@ describe('onboarding feature', () => {
     expect(r2).toMatchObject({ passed: false, error: { code: 'SIMULATOR_UNAVAILABLE' } });
   });
 
-  it('step 6 check forces a refresh and uses the engine\'s rotation evidence', async () => {
+  it("step 6 check forces a refresh and uses the engine's rotation evidence", async () => {
     const { call, auth, env } = setup();
     auth.api.refresh = async () => {
       auth.emit({ environmentId: env.id, clientId: env.clientId, kind: 'refreshed', summary: '', details: { rotated: true } });
@@ -268,9 +324,12 @@ describe('onboarding feature', () => {
     expect(v.steps[6]!.evidence[0]!.checked).toMatch(/API explorer/);
   });
 
-  it('step 4 check runs the engine\'s credential probe; a rejection fails the step with advice', async () => {
+  it("step 4 check runs the engine's credential probe; a rejection fails the step with advice", async () => {
     const { call, callRaw, auth, env } = setup();
-    expect(await callRaw('onboarding.runCheck', { stepId: 'credentials-stored' })).toMatchObject({ ok: false, error: { code: 'CREDENTIALS_MISSING' } });
+    expect(await callRaw('onboarding.runCheck', { stepId: 'credentials-stored' })).toMatchObject({
+      ok: false,
+      error: { code: 'CREDENTIALS_MISSING' },
+    });
     env.hasClientSecret = true;
     let r = await call<RunCheckResult>('onboarding.runCheck', { stepId: 'credentials-stored' });
     expect(r.passed).toBe(true);

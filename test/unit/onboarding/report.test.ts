@@ -37,7 +37,13 @@ describe('readiness report', () => {
   it('contains the checklist with evidence, who confirmed, and status as text', async () => {
     const { call, auth, env } = setup();
     await call('onboarding.confirmManual', { stepId: 'access-requested', confirmedBy: 'Alex Example' });
-    auth.emit({ environmentId: env.id, clientId: env.clientId, kind: 'signed-in', summary: '', details: { grantedScopes: ['users:read'], subject: 'urn:pleo:company:5ec2e7-subject' } });
+    auth.emit({
+      environmentId: env.id,
+      clientId: env.clientId,
+      kind: 'signed-in',
+      summary: '',
+      details: { grantedScopes: ['users:read'], subject: 'urn:pleo:company:5ec2e7-subject' },
+    });
     const { value } = (await call('report.preview')) as { value: ReportPreview };
     expect(value.html).toContain('1. API access requested');
     expect(value.html).toContain('Confirmed by Alex Example');

@@ -66,11 +66,18 @@ describe('origins confirmed in main (issue 11 point 2)', () => {
     let answer = false;
     const h = await harness(() => answer);
     const staging = 'pleo-staging';
-    const get = async () => (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === staging)!;
+    const get = async () =>
+      (await h.call<{ environments: EnvironmentSummary[] }>('environments.list')).environments.find((e) => e.id === staging)!;
     const original = await get();
 
-    expect(await h.handle('environments.update', { environmentId: staging, redirectUri: 'https://attacker.example/cb' })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
-    expect(await h.handle('environments.update', { environmentId: staging, issuer: 'https://attacker.example' })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    expect(await h.handle('environments.update', { environmentId: staging, redirectUri: 'https://attacker.example/cb' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_CONFIRMED' },
+    });
+    expect(await h.handle('environments.update', { environmentId: staging, issuer: 'https://attacker.example' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_CONFIRMED' },
+    });
     expect((await get()).redirectUri).toBe(original.redirectUri);
     expect((await get()).issuer).toBe(original.issuer);
     expect(h.confirmations.map((c) => c.kind)).toEqual(['environment-change', 'environment-change']);

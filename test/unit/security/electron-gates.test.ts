@@ -34,7 +34,16 @@ describe('security gates (docs/security.md)', () => {
       },
     });
     try {
-      for (const url of ['smb://evil.example/share', 'file:///etc/passwd', 'ms-msdt:/id PCWDiagnostic', 'https://evil.example/', 'http://developers.pleo.io/', 'https://developers.pleo.io.evil.example/', 'https://user@developers.pleo.io/', 'javascript:alert(1)']) {
+      for (const url of [
+        'smb://evil.example/share',
+        'file:///etc/passwd',
+        'ms-msdt:/id PCWDiagnostic',
+        'https://evil.example/',
+        'http://developers.pleo.io/',
+        'https://developers.pleo.io.evil.example/',
+        'https://user@developers.pleo.io/',
+        'javascript:alert(1)',
+      ]) {
         const result = await core.handle('app.openExternal', { url });
         expect(result.ok, url).toBe(false);
       }

@@ -8,22 +8,43 @@ import { describe, expect, it } from 'vitest';
 import { findingsFromCsv, isReviewed, parseCsv, scan, type ReviewedFinding } from '../../../scripts/electronegativity-gate.js';
 
 /** EL-04: the gate that makes Electronegativity (exit code always 0) able to fail npm test. */
-const reviewed = (JSON.parse(readFileSync(new URL('../../../docs/electronegativity-reviewed.json', import.meta.url), 'utf8')) as { findings: ReviewedFinding[] }).findings;
+const reviewed = (
+  JSON.parse(readFileSync(new URL('../../../docs/electronegativity-reviewed.json', import.meta.url), 'utf8')) as {
+    findings: ReviewedFinding[];
+  }
+).findings;
 
 describe('Electronegativity gate', () => {
   it('reads the tool\u2019s CSV, quotes, doubled quotes and commas included', () => {
-    const csv = 'issue, severity, confidence, filename, location, sample, description, url\nAUXCLICK_JS_CHECK,"MEDIUM","FIRM","main/index.js","3:1","f(""a"", b)","Limit, please",https://x\n';
-    expect(parseCsv(csv)[1]).toEqual(['AUXCLICK_JS_CHECK', 'MEDIUM', 'FIRM', 'main/index.js', '3:1', 'f("a", b)', 'Limit, please', 'https://x']);
+    const csv =
+      'issue, severity, confidence, filename, location, sample, description, url\nAUXCLICK_JS_CHECK,"MEDIUM","FIRM","main/index.js","3:1","f(""a"", b)","Limit, please",https://x\n';
+    expect(parseCsv(csv)[1]).toEqual([
+      'AUXCLICK_JS_CHECK',
+      'MEDIUM',
+      'FIRM',
+      'main/index.js',
+      '3:1',
+      'f("a", b)',
+      'Limit, please',
+      'https://x',
+    ]);
     expect(findingsFromCsv(csv)[0]).toMatchObject({ check: 'AUXCLICK_JS_CHECK', file: 'main/index.js', sample: 'f("a", b)' });
     expect(() => findingsFromCsv('')).toThrow(/no CSV header/);
   });
 
   it('a finding passes only when its check, file and code are listed with a reason', () => {
     const base = { severity: 'HIGH', confidence: 'FIRM', location: '1:1', description: '' };
-    const listed = { ...base, check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'dist/main/index.js', sample: 'mainWindow = new BrowserWindow(mainWindowOptions(path4.join(appRoot, "dist")))' };
+    const listed = {
+      ...base,
+      check: 'CONTEXT_ISOLATION_JS_CHECK',
+      file: 'dist/main/index.js',
+      sample: 'mainWindow = new BrowserWindow(mainWindowOptions(path4.join(appRoot, "dist")))',
+    };
     expect(isReviewed(listed, reviewed)?.reason).toMatch(/contextIsolation: true/);
     expect(isReviewed({ ...listed, file: 'src/main/other-window.ts' }, reviewed)).toBeUndefined();
-    expect(isReviewed({ ...listed, sample: 'new BrowserWindow({ webPreferences: { contextIsolation: false } })' }, reviewed)).toBeUndefined();
+    expect(
+      isReviewed({ ...listed, sample: 'new BrowserWindow({ webPreferences: { contextIsolation: false } })' }, reviewed),
+    ).toBeUndefined();
     expect(isReviewed({ ...listed, check: 'NODE_INTEGRATION_JS_CHECK' }, reviewed)).toBeUndefined();
     for (const r of reviewed) expect(r.reason.length, r.check).toBeGreaterThan(40);
   });
@@ -38,11 +59,13 @@ describe('Electronegativity gate', () => {
       );
       const findings = await scan(dir, '45.5.0', path.join(dir, 'out.csv'));
       const inFile = findings.filter((f) => f.file.endsWith('insecure.js'));
-      expect(inFile.map((f) => f.check), JSON.stringify(findings)).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK']));
+      expect(
+        inFile.map((f) => f.check),
+        JSON.stringify(findings),
+      ).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK']));
       for (const f of inFile) expect(isReviewed({ ...f, file: `dist/${f.file}` }, reviewed), f.check).toBeUndefined();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });
-

@@ -24,7 +24,10 @@ afterEach(async () => {
 const echoingApi = (async (_url: string | URL | Request, init?: RequestInit) => {
   const auth = new Headers(init?.headers).get('authorization') ?? '';
   const token = auth.replace(/^Bearer /, '');
-  return new Response(JSON.stringify({ data: { youSent: token, note: `token=${token}` } }), { status: 200, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify({ data: { youSent: token, note: `token=${token}` } }), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 }) as typeof fetch;
 
 const corePorts = () => ({
@@ -80,7 +83,8 @@ describe('redaction of every secret the process knows', () => {
   });
 
   it('REDACTOR-PER-CORE (issue 12): two cores in one process do not share their secrets', async () => {
-    const make = () => createCore({ host: 'test-host', appVersion: '0', userDataDir: '/tmp/none', settings: memoryBackend(), ports: corePorts() });
+    const make = () =>
+      createCore({ host: 'test-host', appVersion: '0', userDataDir: '/tmp/none', settings: memoryBackend(), ports: corePorts() });
     const a = make();
     const b = make();
     try {
@@ -96,7 +100,15 @@ describe('redaction of every secret the process knows', () => {
   it('REDACTOR-INJECTED (issue 12): the core masks its live secrets in whatever logger it is given', async () => {
     const memory = memorySink();
     const redactor = createRedactor();
-    const core = createCore({ host: 'test-host', appVersion: '0', userDataDir: '/tmp/none', settings: memoryBackend(), logger: createLogger([memory.sink]), redactor, ports: corePorts() });
+    const core = createCore({
+      host: 'test-host',
+      appVersion: '0',
+      userDataDir: '/tmp/none',
+      settings: memoryBackend(),
+      logger: createLogger([memory.sink]),
+      redactor,
+      ports: corePorts(),
+    });
     redactor.remember('live-secret-value-42');
     core.services.logger.warn('saw live-secret-value-42 in an answer', { echoed: 'live-secret-value-42' });
     expect(memory.records).toHaveLength(1);
@@ -106,7 +118,14 @@ describe('redaction of every secret the process knows', () => {
 
   it('RENDERER-SCRUB (issue 11 points 4 and 6): nothing core answers or emits to the renderer carries a live secret', async () => {
     const redactor = createRedactor();
-    const core = createCore({ host: 'test-host', appVersion: '0', userDataDir: '/tmp/none', settings: memoryBackend(), redactor, ports: corePorts() });
+    const core = createCore({
+      host: 'test-host',
+      appVersion: '0',
+      userDataDir: '/tmp/none',
+      settings: memoryBackend(),
+      redactor,
+      ports: corePorts(),
+    });
     try {
       redactor.remember('echoed-secret-CANARY-77');
       const sent: unknown[] = [];
@@ -127,7 +146,10 @@ describe('redaction of every secret the process knows', () => {
     harnesses.push(h);
     const secret = 'typed-secret-CANARY-5150';
     await h.call('credentials.setClientSecret', { environmentId: 'simulator', clientSecret: secret });
-    h.fake.tokenFaults.push({ status: 401, body: { error: 'invalid_client', error_description: `client authentication failed for secret ${secret}` } });
+    h.fake.tokenFaults.push({
+      status: 401,
+      body: { error: 'invalid_client', error_description: `client authentication failed for secret ${secret}` },
+    });
     const check = await h.call<CredentialCheck>('credentials.check', { environmentId: 'simulator' });
     expect(check.outcome).toBe('rejected');
     expect(check.detail).toContain('Server said');

@@ -71,12 +71,24 @@ export function JsonTree({ text, index, collapsed, onToggle, focusRow, matchRows
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     let handled = true;
     switch (e.key) {
-      case 'ArrowDown': move(cur + 1); break;
-      case 'ArrowUp': move(cur - 1, -1); break;
-      case 'PageDown': move(cur + page); break;
-      case 'PageUp': move(cur - page, -1); break;
-      case 'Home': move(0); break;
-      case 'End': move(visible.count - 1, -1); break;
+      case 'ArrowDown':
+        move(cur + 1);
+        break;
+      case 'ArrowUp':
+        move(cur - 1, -1);
+        break;
+      case 'PageDown':
+        move(cur + page);
+        break;
+      case 'PageUp':
+        move(cur - page, -1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(visible.count - 1, -1);
+        break;
       case 'ArrowRight':
         if (isOpen(index, row) && collapsed[row]) onToggle(row);
         else if (isOpen(index, row)) move(cur + 1);
@@ -177,7 +189,9 @@ function Row({ text, index, row, top, height, collapsed, active, match, current,
     value = index.valEnd[row]! - index.valStart[row]! > MAX_VALUE_CHARS ? `${raw}…` : raw;
     valueClass = kind === RowKind.String ? 'jv-str' : kind === RowKind.Number ? 'jv-num' : kind === RowKind.Boolean ? 'jv-bool' : 'jv-null';
   }
-  const count = open ? `${children} ${kind === RowKind.OpenObject ? (children === 1 ? 'key' : 'keys') : children === 1 ? 'item' : 'items'}` : '';
+  const count = open
+    ? `${children} ${kind === RowKind.OpenObject ? (children === 1 ? 'key' : 'keys') : children === 1 ? 'item' : 'items'}`
+    : '';
   return (
     <div
       id={`jv-row-${row}`}

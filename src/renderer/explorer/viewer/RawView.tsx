@@ -13,7 +13,12 @@ import { useRowHeight } from './row-height.js';
 export function RawView({ text, lineStarts, label }: { text: string; lineStarts: Int32Array; label: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
-  const virtualizer = useVirtualizer({ count: lineStarts.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: lineStarts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   return (
     <div ref={scrollRef} className="jv-scroll jv-raw" role="region" aria-label={label} tabIndex={0} data-testid="raw-view">
@@ -23,7 +28,12 @@ export function RawView({ text, lineStarts, label }: { text: string; lineStarts:
           const end = item.index + 1 < lineStarts.length ? lineStarts[item.index + 1]! : text.length;
           const continued = start > 0 && text.charCodeAt(start - 1) !== 10;
           return (
-            <div key={item.index} className="jv-row" data-continued={continued ? 'true' : undefined} style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}>
+            <div
+              key={item.index}
+              className="jv-row"
+              data-continued={continued ? 'true' : undefined}
+              style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+            >
               <span className="jv-wrap-mark" aria-hidden="true">
                 {continued ? '↪' : ''}
               </span>

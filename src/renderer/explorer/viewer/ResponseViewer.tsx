@@ -30,7 +30,16 @@ export interface ResponseViewerProps {
 
 type TabId = 'tree' | 'raw' | 'headers';
 
-export function ResponseViewer({ body, bodyKind, sizeBytes, headers = [], treeThresholdBytes = TREE_THRESHOLD_BYTES, onEnvelope, actions, workerFactory }: ResponseViewerProps) {
+export function ResponseViewer({
+  body,
+  bodyKind,
+  sizeBytes,
+  headers = [],
+  treeThresholdBytes = TREE_THRESHOLD_BYTES,
+  onEnvelope,
+  actions,
+  workerFactory,
+}: ResponseViewerProps) {
   const workerRef = useRef<ViewerWorker | undefined>(undefined);
   const [load, setLoad] = useState<LoadResult | undefined>();
   const [index, setIndex] = useState<JsonIndex | undefined>();
@@ -199,9 +208,7 @@ export function ResponseViewer({ body, bodyKind, sizeBytes, headers = [], treeTh
         {workerError && <p className="status-err">The viewer could not prepare this answer ({workerError}). Copy or save it instead.</p>}
         {largeRaw && shown && (
           <div className="notice notice-info rv-large" data-testid="large-body-notice">
-            <p>
-              This answer is {formatBytes(sizeBytes)}. It is shown as raw text so the window stays responsive.
-            </p>
+            <p>This answer is {formatBytes(sizeBytes)}. It is shown as raw text so the window stays responsive.</p>
             <button type="button" onClick={() => void buildTree()} disabled={building} data-testid="build-tree">
               {building ? 'Building the tree…' : 'Build the tree view'}
             </button>
@@ -232,7 +239,11 @@ export function ResponseViewer({ body, bodyKind, sizeBytes, headers = [], treeTh
                   />
                 </label>
                 <span role="status" aria-live="polite" className="rv-match-count" data-testid="match-count">
-                  {query ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}${matches.length >= 10_000 ? '+' : ''}` : 'No matches') : ''}
+                  {query
+                    ? matches.length
+                      ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}${matches.length >= 10_000 ? '+' : ''}`
+                      : 'No matches'
+                    : ''}
                 </span>
                 <span className="rv-match-nav">
                   <button type="button" onClick={() => step(-1)} disabled={matches.length === 0} aria-label="Previous match">
@@ -249,7 +260,15 @@ export function ResponseViewer({ body, bodyKind, sizeBytes, headers = [], treeTh
                   Collapse all
                 </button>
               </div>
-              <JsonTree text={body} index={index} collapsed={collapsed} onToggle={toggle} focusRow={focusRow} matchRows={matchSet} label="Response body as a tree" />
+              <JsonTree
+                text={body}
+                index={index}
+                collapsed={collapsed}
+                onToggle={toggle}
+                focusRow={focusRow}
+                matchRows={matchSet}
+                label="Response body as a tree"
+              />
             </>
           )}
         </Tabs.Content>

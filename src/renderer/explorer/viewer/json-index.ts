@@ -37,7 +37,10 @@ export interface JsonIndex {
 }
 
 export class JsonIndexError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
     this.name = 'JsonIndexError';
   }

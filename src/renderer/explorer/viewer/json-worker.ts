@@ -3,7 +3,16 @@
  * answer never freezes the window (docs/benchmarks.md, B4). It keeps the last text it was given;
  * results go back as transferred typed arrays.
  */
-import { buildJsonIndex, extractPagination, JsonIndexError, lineColumn, rawLineStarts, RowKind, searchRows, type JsonIndex } from './json-index.js';
+import {
+  buildJsonIndex,
+  extractPagination,
+  JsonIndexError,
+  lineColumn,
+  rawLineStarts,
+  RowKind,
+  searchRows,
+  type JsonIndex,
+} from './json-index.js';
 import type { LoadResult, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 let text = '';
@@ -14,7 +23,9 @@ function transferables(r: LoadResult): ArrayBuffer[] {
   const list: ArrayBuffer[] = [r.lineStarts.buffer as ArrayBuffer];
   if (r.index) {
     const i = r.index;
-    list.push(...[i.kind, i.depth, i.keyStart, i.keyEnd, i.valStart, i.valEnd, i.match, i.parent, i.childCount].map((a) => a.buffer as ArrayBuffer));
+    list.push(
+      ...[i.kind, i.depth, i.keyStart, i.keyEnd, i.valStart, i.valEnd, i.match, i.parent, i.childCount].map((a) => a.buffer as ArrayBuffer),
+    );
   }
   return list;
 }
@@ -79,7 +90,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       lower = undefined;
       index = undefined;
       const lineStarts = rawLineStarts(text);
-      const result: LoadResult = msg.buildTree ? tree(started, lineStarts) : { lineStarts, pagination: extractPagination(text), ms: performance.now() - started };
+      const result: LoadResult = msg.buildTree
+        ? tree(started, lineStarts)
+        : { lineStarts, pagination: extractPagination(text), ms: performance.now() - started };
       post({ id: msg.id, op: 'load', ok: true, result }, transferables(result));
     } else if (msg.op === 'tree') {
       const result = tree(started, new Int32Array(0));

@@ -33,7 +33,8 @@ export function createViewerWorker(factory: () => Worker = defaultWorker): Viewe
       worker.postMessage({ ...msg, id });
     });
   return {
-    load: async (text, buildTree) => ((await ask({ op: 'load', text, buildTree })) as Extract<WorkerResponse, { op: 'load' | 'tree' }>).result,
+    load: async (text, buildTree) =>
+      ((await ask({ op: 'load', text, buildTree })) as Extract<WorkerResponse, { op: 'load' | 'tree' }>).result,
     tree: async () => ((await ask({ op: 'tree' })) as Extract<WorkerResponse, { op: 'load' | 'tree' }>).result,
     search: async (query) => {
       const r = (await ask({ op: 'search', query })) as Extract<WorkerResponse, { op: 'search' }>;

@@ -2,9 +2,7 @@
 import type { JsonIndex } from './json-index.js';
 
 export type WorkerRequest =
-  | { id: number; op: 'load'; text: string; buildTree: boolean }
-  | { id: number; op: 'tree' }
-  | { id: number; op: 'search'; query: string };
+  { id: number; op: 'load'; text: string; buildTree: boolean } | { id: number; op: 'tree' } | { id: number; op: 'search'; query: string };
 
 export interface LoadResult {
   lineStarts: Int32Array;

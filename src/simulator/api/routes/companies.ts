@@ -17,11 +17,13 @@ export const companyRoutes: RouteDef[] = [
     handle: ({ url, caller, state }) => {
       const request = parsePageRequest(url.searchParams, SORTABLE);
       const organizationId = uuidParam(url, 'organization_id');
-      const companies = state.data.companies
-        .map((profile) => profile.company)
-        .filter((company) => caller.companyIds.has(company.id));
+      const companies = state.data.companies.map((profile) => profile.company).filter((company) => caller.companyIds.has(company.id));
       if (organizationId && !companies.some((c) => c.organizationId === organizationId)) {
-        throw new ApiError(403, 'ACCESS_DENIED', `The token's subject (${caller.subjectUrn}) has no access to organization ${organizationId}`);
+        throw new ApiError(
+          403,
+          'ACCESS_DENIED',
+          `The token's subject (${caller.subjectUrn}) has no access to organization ${organizationId}`,
+        );
       }
       const filtered = organizationId ? companies.filter((c) => c.organizationId === organizationId) : companies;
       const page = pageOfList(filtered, request);

@@ -23,10 +23,13 @@ export const employeeRoutes: RouteDef[] = [
       const code = url.searchParams.get('code');
       // Without companyId the list holds every employee the token can reach (all companies
       // of an organisation-level token).
-      const employees = state.data.employees.filter((e: Employee) => caller.companyIds.has(e.companyId)
-        && (!companyId || e.companyId === companyId)
-        && (!email || e.email.toLowerCase() === email)
-        && (!code || e.code === code));
+      const employees = state.data.employees.filter(
+        (e: Employee) =>
+          caller.companyIds.has(e.companyId) &&
+          (!companyId || e.companyId === companyId) &&
+          (!email || e.email.toLowerCase() === email) &&
+          (!code || e.code === code),
+      );
       const page = pageOfList(employees, request);
       return { status: 200, body: { ...page, data: omitNulls(page.data) } };
     },

@@ -44,10 +44,11 @@ export const exportItemRoutes: RouteDef[] = [
           throw new RangeError(`position ${k} is out of range`);
         };
       }
-      const at = (position: number) => omitNulls(universe.exportItem(
-        indexAt(descending ? count - 1 - position : position),
-        { vendorBasedBookkeeping },
-      ), NULLABLE.exportItem);
+      const at = (position: number) =>
+        omitNulls(
+          universe.exportItem(indexAt(descending ? count - 1 - position : position), { vendorBasedBookkeeping }),
+          NULLABLE.exportItem,
+        );
       return { status: 200, body: pageOf(count, at, request) };
     },
   },

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-import {
-  ExportRuleError, ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES, type ExportJobV3,
-} from '../../exports/export-store.js';
+import { ExportRuleError, ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES, type ExportJobV3 } from '../../exports/export-store.js';
 import { requireCompany } from '../caller.js';
 import { pageOf, pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
@@ -35,16 +33,18 @@ const jobEvent = z.object({
   failureReasonType: z.enum(JOB_FAILURE_TYPES).nullish(),
 });
 
-const itemUpdates = z.array(z.object({
-  accountingEntryId: z.string().uuid(),
-  // Pleo's ExportJobItemStatus; a status outside it is a 400, not an error entry in a 200.
-  status: z.enum(ITEM_STATUSES),
-  exportedAt: z.string().nullish(),
-  externalId: z.string().nullish(),
-  externalUrl: z.string().nullish(),
-  failureReason: z.string().nullish(),
-  failureReasonType: z.enum(ITEM_FAILURE_TYPES).nullish(),
-}));
+const itemUpdates = z.array(
+  z.object({
+    accountingEntryId: z.string().uuid(),
+    // Pleo's ExportJobItemStatus; a status outside it is a 400, not an error entry in a 200.
+    status: z.enum(ITEM_STATUSES),
+    exportedAt: z.string().nullish(),
+    externalId: z.string().nullish(),
+    externalUrl: z.string().nullish(),
+    failureReason: z.string().nullish(),
+    failureReasonType: z.enum(ITEM_FAILURE_TYPES).nullish(),
+  }),
+);
 
 /** Runs store code and maps its rule errors onto Pleo's error answers. */
 export function exportRules<T>(run: () => T): T {
@@ -73,7 +73,10 @@ export const exportJobRoutes: RouteDef[] = [
       const request = parsePageRequest(ctx.url.searchParams, JOB_SORTABLE);
       const companyId = uuidParam(ctx.url, 'company_id');
       if (companyId) requireCompany(ctx.caller, companyId);
-      const statuses = ctx.url.searchParams.getAll('statuses').flatMap((s) => s.split(',')).filter(Boolean);
+      const statuses = ctx.url.searchParams
+        .getAll('statuses')
+        .flatMap((s) => s.split(','))
+        .filter(Boolean);
       for (const s of statuses) {
         if (!(JOB_STATUSES as readonly string[]).includes(s)) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `unknown status ${s}`);
       }
@@ -91,13 +94,15 @@ export const exportJobRoutes: RouteDef[] = [
       const input = parseWith(createJob, await ctx.json());
       const companyId = input.companyId.toLowerCase();
       requireCompany(ctx.caller, companyId);
-      const job = exportRules(() => ctx.state.exports.create({
-        companyId,
-        accountingEntryIds: input.accountingEntryIds,
-        employeeId: input.employeeId ?? ctx.caller.user.employeeId,
-        isInteractive: input.isInteractive ?? true,
-        vendorBasedBookkeeping: input.options?.vendorBasedBookkeeping ?? false,
-      }));
+      const job = exportRules(() =>
+        ctx.state.exports.create({
+          companyId,
+          accountingEntryIds: input.accountingEntryIds,
+          employeeId: input.employeeId ?? ctx.caller.user.employeeId,
+          isInteractive: input.isInteractive ?? true,
+          vendorBasedBookkeeping: input.options?.vendorBasedBookkeeping ?? false,
+        }),
+      );
       return { status: 201, body: { data: jobBody(job) } };
     },
   },
@@ -105,7 +110,10 @@ export const exportJobRoutes: RouteDef[] = [
     method: 'GET',
     path: '/v3/export-jobs/{jobId}',
     scope: 'export-jobs:read',
-    handle: (ctx) => ({ status: 200, body: { data: jobBody(exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds))) } }),
+    handle: (ctx) => ({
+      status: 200,
+      body: { data: jobBody(exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds))) },
+    }),
   },
   {
     method: 'GET',
@@ -139,12 +147,17 @@ export const exportJobRoutes: RouteDef[] = [
     scope: 'export-jobs:write',
     handle: async (ctx) => {
       const input = parseWith(jobEvent, await ctx.json());
-      exportRules(() => ctx.state.exports.applyEvent({
-        jobId: input.jobId,
-        event: input.event,
-        failureReason: input.failureReason ?? null,
-        failureReasonType: input.failureReasonType ?? null,
-      }, ctx.caller.companyIds));
+      exportRules(() =>
+        ctx.state.exports.applyEvent(
+          {
+            jobId: input.jobId,
+            event: input.event,
+            failureReason: input.failureReason ?? null,
+            failureReasonType: input.failureReasonType ?? null,
+          },
+          ctx.caller.companyIds,
+        ),
+      );
       return { status: 202 };
     },
   },

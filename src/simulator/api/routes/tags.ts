@@ -59,7 +59,9 @@ export const tagRoutes: RouteDef[] = [
       if (organizationId && organizationId !== ctx.state.data.organization.id) {
         throw new ApiError(403, 'ACCESS_DENIED', `No access to organization ${organizationId}`);
       }
-      const groups = ctx.state.data.tagGroups.filter((g) => ctx.caller.companyIds.has(g.companyId) && (!companyId || g.companyId === companyId));
+      const groups = ctx.state.data.tagGroups.filter(
+        (g) => ctx.caller.companyIds.has(g.companyId) && (!companyId || g.companyId === companyId),
+      );
       // Pleo returns tag groups as a plain `data` list, not a paginated envelope.
       return { status: 200, body: { data: groups } };
     },
@@ -73,7 +75,8 @@ export const tagRoutes: RouteDef[] = [
       // is only clear when the token reaches exactly one company.
       const only = ctx.caller.companyIds.size === 1 ? [...ctx.caller.companyIds][0] : undefined;
       const companyId = uuidParam(ctx.url, 'company_id') ?? only;
-      if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required when the token reaches several companies');
+      if (!companyId)
+        throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required when the token reaches several companies');
       requireCompany(ctx.caller, companyId);
       const input = parseWith(tagGroupCreate, await ctx.json());
       if (ctx.state.data.tagGroups.some((g) => g.companyId === companyId && g.code === input.code)) {
@@ -81,8 +84,14 @@ export const tagRoutes: RouteDef[] = [
       }
       const now = nowIso(ctx);
       const group: TagGroup = {
-        id: randomUUID(), companyId, code: input.code, name: input.name, archived: input.archived,
-        metadata: input.metadata ?? {}, createdAt: now, updatedAt: now,
+        id: randomUUID(),
+        companyId,
+        code: input.code,
+        name: input.name,
+        archived: input.archived,
+        metadata: input.metadata ?? {},
+        createdAt: now,
+        updatedAt: now,
       };
       ctx.state.data.tagGroups.push(group);
       return { status: 201, body: { data: group } };
@@ -119,8 +128,13 @@ export const tagRoutes: RouteDef[] = [
       }
       const now = nowIso(ctx);
       const tag: Tag = {
-        id: randomUUID(), groupId: group.id, code: input.code, name: input.name ?? null,
-        archived: input.archived, createdAt: now, updatedAt: now,
+        id: randomUUID(),
+        groupId: group.id,
+        code: input.code,
+        name: input.name ?? null,
+        archived: input.archived,
+        createdAt: now,
+        updatedAt: now,
       };
       ctx.state.data.tags.push(tag);
       return { status: 201, body: { data: omitNulls(tag) } };

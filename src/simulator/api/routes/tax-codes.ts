@@ -27,11 +27,13 @@ const taxCodeInput = z.object({
   outgoingTaxAccount: z.string().nullish(),
 });
 
-const searchInput = z.object({
-  archived: z.boolean().optional(),
-  taxCodeIds: z.array(z.string()).optional(),
-  type: taxType.optional(),
-}).optional();
+const searchInput = z
+  .object({
+    archived: z.boolean().optional(),
+    taxCodeIds: z.array(z.string()).optional(),
+    type: taxType.optional(),
+  })
+  .optional();
 
 function findTaxCode(ctx: RouteContext): TaxCode {
   const id = uuidPath(ctx.params, 'taxCodeId');
@@ -55,11 +57,14 @@ export const taxCodeRoutes: RouteDef[] = [
       if (companyId) requireCompany(ctx.caller, companyId);
       const filter = parseWith(searchInput, await ctx.json({ optional: true }));
       const ids = filter?.taxCodeIds ? new Set(filter.taxCodeIds.map((id) => id.toLowerCase())) : undefined;
-      const taxCodes = ctx.state.data.taxCodes.filter((t) => ctx.caller.companyIds.has(t.companyId)
-        && (!companyId || t.companyId === companyId)
-        && (filter?.archived === undefined || t.archived === filter.archived)
-        && (!filter?.type || t.type === filter.type)
-        && (!ids || ids.has(t.id)));
+      const taxCodes = ctx.state.data.taxCodes.filter(
+        (t) =>
+          ctx.caller.companyIds.has(t.companyId) &&
+          (!companyId || t.companyId === companyId) &&
+          (filter?.archived === undefined || t.archived === filter.archived) &&
+          (!filter?.type || t.type === filter.type) &&
+          (!ids || ids.has(t.id)),
+      );
       return { status: 200, body: pageOfList(taxCodes, request) };
     },
   },
@@ -79,10 +84,18 @@ export const taxCodeRoutes: RouteDef[] = [
       requireCompany(ctx.caller, companyId);
       const now = nowIso(ctx);
       const taxCode: TaxCode = {
-        id: randomUUID(), companyId, name: input.name, code: input.code ?? null, rate: input.rate, type: input.type,
-        archived: input.archived, ingoingTaxAccount: input.ingoingTaxAccount ?? null,
-        outgoingTaxAccount: input.outgoingTaxAccount ?? null, accountingIntegrationSystem: null,
-        createdAt: now, updatedAt: now,
+        id: randomUUID(),
+        companyId,
+        name: input.name,
+        code: input.code ?? null,
+        rate: input.rate,
+        type: input.type,
+        archived: input.archived,
+        ingoingTaxAccount: input.ingoingTaxAccount ?? null,
+        outgoingTaxAccount: input.outgoingTaxAccount ?? null,
+        accountingIntegrationSystem: null,
+        createdAt: now,
+        updatedAt: now,
       };
       ctx.state.data.taxCodes.push(taxCode);
       return { status: 201, body: { data: taxCode } };
@@ -99,8 +112,13 @@ export const taxCodeRoutes: RouteDef[] = [
         throw new ApiError(400, 'VALIDATION_FAILED', 'A tax code cannot move to another company.');
       }
       Object.assign(taxCode, {
-        name: input.name, code: input.code ?? null, rate: input.rate, type: input.type, archived: input.archived,
-        ingoingTaxAccount: input.ingoingTaxAccount ?? null, outgoingTaxAccount: input.outgoingTaxAccount ?? null,
+        name: input.name,
+        code: input.code ?? null,
+        rate: input.rate,
+        type: input.type,
+        archived: input.archived,
+        ingoingTaxAccount: input.ingoingTaxAccount ?? null,
+        outgoingTaxAccount: input.outgoingTaxAccount ?? null,
         updatedAt: nowIso(ctx),
       });
       return { status: 200, body: { data: taxCode } };

@@ -16,16 +16,21 @@ const SORTABLE = ['id', 'companyId', 'name', 'code', 'externalId', 'defaultCurre
 
 const list = (max: number) => z.array(z.string()).max(max).optional();
 
-const searchInput = z.object({
-  ids: list(100),
-  codes: list(100),
-  externalIds: list(100),
-  name: z.string().optional(),
-  countries: list(100),
-  states: z.array(z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED'])).max(4).optional(),
-  taxRegistrationNumbers: list(100),
-  accountingSystems: list(100),
-}).optional();
+const searchInput = z
+  .object({
+    ids: list(100),
+    codes: list(100),
+    externalIds: list(100),
+    name: z.string().optional(),
+    countries: list(100),
+    states: z
+      .array(z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']))
+      .max(4)
+      .optional(),
+    taxRegistrationNumbers: list(100),
+    accountingSystems: list(100),
+  })
+  .optional();
 
 const createInput = z.object({
   companyId: z.string().uuid(),
@@ -33,7 +38,10 @@ const createInput = z.object({
   defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
   code: z.string().optional(),
   externalId: z.string().optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   registrationNumber: z.string().optional(),
   taxRegistrationNumber: z.string().optional(),
 });
@@ -60,15 +68,21 @@ export const vendorRoutes: RouteDef[] = [
       const f = parseWith(searchInput, await ctx.json({ optional: true })) ?? {};
       const has = (values: string[] | undefined, value: string | null): boolean => !values || (value !== null && values.includes(value));
       const vendors = ctx.state.data.vendors
-        .filter((v) => v.companyId === companyId
-          && has(f.ids?.map((id) => id.toLowerCase()), v.id)
-          && has(f.codes, v.code)
-          && has(f.externalIds, v.externalId)
-          && has(f.countries, v.country)
-          && has(f.states, v.state)
-          && has(f.taxRegistrationNumbers, v.taxRegistrationNumber)
-          && has(f.accountingSystems, v.accountingSystem)
-          && (!f.name || v.name.toLowerCase().includes(f.name.toLowerCase())))
+        .filter(
+          (v) =>
+            v.companyId === companyId &&
+            has(
+              f.ids?.map((id) => id.toLowerCase()),
+              v.id,
+            ) &&
+            has(f.codes, v.code) &&
+            has(f.externalIds, v.externalId) &&
+            has(f.countries, v.country) &&
+            has(f.states, v.state) &&
+            has(f.taxRegistrationNumbers, v.taxRegistrationNumber) &&
+            has(f.accountingSystems, v.accountingSystem) &&
+            (!f.name || v.name.toLowerCase().includes(f.name.toLowerCase())),
+        )
         .map(publicVendor);
       return { status: 200, body: pageOfList(vendors, request) };
     },
@@ -97,12 +111,22 @@ export const vendorRoutes: RouteDef[] = [
       }
       const now = isoSeconds(ctx.state.now());
       const vendor = {
-        id: randomUUID(), companyId, name: input.name, code: input.code ?? null, externalId: input.externalId ?? null,
-        defaultCurrency: input.defaultCurrency, country: input.country ?? null,
-        registrationNumber: input.registrationNumber ?? null, taxRegistrationNumber: input.taxRegistrationNumber ?? null,
+        id: randomUUID(),
+        companyId,
+        name: input.name,
+        code: input.code ?? null,
+        externalId: input.externalId ?? null,
+        defaultCurrency: input.defaultCurrency,
+        country: input.country ?? null,
+        registrationNumber: input.registrationNumber ?? null,
+        taxRegistrationNumber: input.taxRegistrationNumber ?? null,
         // A vendor created without an ERP id still has to be created in the ERP: DRAFT.
-        state: input.externalId ? 'ACTIVE' as const : 'DRAFT' as const,
-        accountingSystem: null, createdAt: now, updatedAt: now, mcc: '5999', kind: 'other' as const,
+        state: input.externalId ? ('ACTIVE' as const) : ('DRAFT' as const),
+        accountingSystem: null,
+        createdAt: now,
+        updatedAt: now,
+        mcc: '5999',
+        kind: 'other' as const,
       };
       ctx.state.data.vendors.push(vendor);
       return { status: 201, body: { data: publicVendor(vendor) } };
