@@ -112,14 +112,12 @@ describe('Export API v3 lifecycle', () => {
     expect(limit.body).toMatchObject({ type: 'EXPORT_JOB_ITEMS_UPDATE_LIMIT' });
 
     const updates = [
-      ...ids
-        .slice(0, 99)
-        .map((accountingEntryId, i) => ({
-          accountingEntryId,
-          status: 'successful',
-          externalId: `V-${i}`,
-          exportedAt: '2026-03-01T09:05:00Z',
-        })),
+      ...ids.slice(0, 99).map((accountingEntryId, i) => ({
+        accountingEntryId,
+        status: 'successful',
+        externalId: `V-${i}`,
+        exportedAt: '2026-03-01T09:05:00Z',
+      })),
       { accountingEntryId: ids[99], status: 'failed', failureReason: 'Unknown account', failureReasonType: 'account_unknown' },
     ];
     const updated = await call<{ data: Array<{ status: string }>; errors: unknown[] }>(`/v3/export-jobs/${id}/items`, {
