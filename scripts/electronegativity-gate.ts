@@ -16,6 +16,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { mainBundleOptions } from './bundle-options.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -132,7 +134,20 @@ async function main(): Promise<void> {
     const bundles = path.join(work, 'bundles');
     await mkdir(path.join(bundles, 'main'), { recursive: true });
     await mkdir(path.join(bundles, 'preload'), { recursive: true });
-    await cp(path.join(root, 'dist/main/index.mjs'), path.join(bundles, 'main/index.js'));
+    // Main as it ships, but readable: the shipped bundle is minified and split into chunks,
+    // which hides the flagged calls' code from review (and the chunks from a scan of index.mjs).
+    // Same esbuild options, one unminified file of our own code (the tool's 2021-era parser
+    // cannot read every bundled dependency, and an unparsed file reads as "no navigation limits").
+    const mainScan = path.join(work, 'main-build');
+    await build({
+      ...mainBundleOptions(path.join(root, 'src/main/index.ts'), mainScan),
+      minify: false,
+      splitting: false,
+      sourcemap: false,
+      metafile: false,
+      packages: 'external',
+    });
+    await cp(path.join(mainScan, 'index.mjs'), path.join(bundles, 'main/index.js'));
     await cp(path.join(root, 'dist/preload/index.cjs'), path.join(bundles, 'preload/index.js'));
     await cp(path.join(root, 'dist/renderer'), path.join(bundles, 'renderer'), { recursive: true });
     const [sources, compiled] = await Promise.all([
