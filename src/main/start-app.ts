@@ -161,9 +161,10 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     const activeCore = core;
     deepLinks.setDeliver((url) => void activeCore.auth.handleDeepLink(url));
 
-    mainWindow = new BrowserWindow(
-      mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'index.cjs'), path.join(appRoot, 'assets', 'icon.png')),
-    );
+    // One line on purpose: the Electronegativity review (docs/electronegativity-reviewed.json)
+    // matches this call by its code, and the hardened options come from mainWindowOptions().
+    const hardenedOptions = mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'index.cjs'), path.join(appRoot, 'assets', 'icon.png'));
+    mainWindow = new BrowserWindow(hardenedOptions);
     const webContents = mainWindow.webContents;
     // Read the id now: by 'closed' the webContents is destroyed and reading any property of it
     // throws "Object has been destroyed" ('closed': "avoid using it any more"; only

@@ -38,7 +38,7 @@ describe('Electronegativity gate', () => {
       ...base,
       check: 'CONTEXT_ISOLATION_JS_CHECK',
       file: 'dist/main/index.js',
-      sample: 'mainWindow = new BrowserWindow(mainWindowOptions(path4.join(appRoot, "dist")))',
+      sample: 'mainWindow = new BrowserWindow(hardenedOptions)',
     };
     expect(isReviewed(listed, reviewed)?.reason).toMatch(/contextIsolation: true/);
     expect(isReviewed({ ...listed, file: 'src/main/other-window.ts' }, reviewed)).toBeUndefined();
