@@ -108,12 +108,20 @@ export function isReviewed(finding: Finding, reviewed: readonly ReviewedFinding[
 
 export async function scan(input: string, electronVersion: string, out: string): Promise<Finding[]> {
   const bin = path.join(root, 'node_modules', '.bin', 'electronegativity');
-  await run(bin, ['-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', out], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 180_000,
-  });
-  return findingsFromCsv(await readFile(out, 'utf8'));
+  // On a busy machine the tool now and then leaves a garbled CSV (rows that start mid-text);
+  // such a file is not a result, so the scan runs again (at most three times) instead of
+  // reading a wrong list of findings.
+  for (let attempt = 1; ; attempt++) {
+    await rm(out, { force: true });
+    await run(bin, ['-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', out], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 180_000,
+    });
+    const findings = findingsFromCsv(await readFile(out, 'utf8'));
+    if (findings.every((f) => /^[A-Z_]+_CHECK$/.test(f.check))) return findings;
+    if (attempt >= 3) throw new Error(`Electronegativity wrote an unreadable CSV ${attempt} times`);
+  }
 }
 
 async function main(): Promise<void> {
