@@ -30,5 +30,5 @@ export const screens: ScreenDef[] = [
   { id: 'explorer', label: 'API explorer', component: ExplorerScreen, icon: '⌘' },
   { id: 'export', label: 'Export expenses', component: ExportScreen, icon: '⇩' },
   { id: 'doctor', label: 'Network check', component: DoctorScreen, icon: '✚' },
-  { id: 'about', label: 'About', component: AboutScreen, icon: 'ⓘ' },
+  { id: 'about', label: 'About', component: AboutScreen, icon: '?' },
 ];
