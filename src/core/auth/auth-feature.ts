@@ -9,7 +9,7 @@
  * deep-link intake.
  */
 import type { CredentialCheck } from '../../shared/environments.js';
-import { failure } from '../../shared/result.js';
+import { failure, type AppError } from '../../shared/result.js';
 import type { CoreServices } from '../core-services.js';
 import { createEnvironmentRegistry, environmentNotFound, type EnvironmentConfig } from '../environments/environment-registry.js';
 import type { Feature } from '../feature/feature.js';
@@ -154,6 +154,15 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
   // signed-out tokens are forgotten (issue 11 point 3, issue 12).
   services.redactor.addSource(() => tokens.liveSecrets());
 
+  const refreshFailedEvidence = (ref: SlotRef, error: AppError) =>
+    evidence.emit({
+      kind: 'refresh-failed',
+      environmentId: ref.environmentId,
+      clientId: ref.clientId,
+      summary: error.message,
+      details: { errorCode: error.code },
+    });
+
   const onTokenEvent = async (event: TokenEvent) => {
     const { ref } = event;
     if (event.kind === 'refreshed') {
@@ -172,25 +181,13 @@ export function createAuthFeature(services: CoreServices, tuning: AuthTuning = {
     } else if (event.kind === 'session-ended') {
       records.timeline(ref, 'expired', 'The session ended; sign in again.');
       notify({ level: 'warning', ...event.error });
-      evidence.emit({
-        kind: 'refresh-failed',
-        environmentId: ref.environmentId,
-        clientId: ref.clientId,
-        summary: event.error.message,
-        details: { errorCode: event.error.code },
-      });
+      refreshFailedEvidence(ref, event.error);
     } else if (event.kind === 'refresh-failed') {
       records.timeline(ref, 'refresh-failed', event.error.message);
       // Told once: a rejected client and a permanent refusal both stop the retries.
       if (event.permanent || event.error.code === 'CLIENT_SECRET_REJECTED' || event.error.code === 'CREDENTIALS_MISSING')
         notify({ level: 'warning', ...event.error });
-      evidence.emit({
-        kind: 'refresh-failed',
-        environmentId: ref.environmentId,
-        clientId: ref.clientId,
-        summary: event.error.message,
-        details: { errorCode: event.error.code },
-      });
+      refreshFailedEvidence(ref, event.error);
     } else if (event.kind === 'discarded') {
       // A refresh that outlived sign-out or a newer sign-in: its tokens are never used, and a
       // rotated refresh token is revoked where that is possible, so it does not linger.

@@ -5,21 +5,11 @@
  * GET of the endpoint without parameters; no redirect is followed; the body is not read.
  */
 import { transportFailure } from '../oauth/http-policy.js';
-import type { FetchFn } from '../net/network-port.js';
+import { networkErrorCode, type FetchFn } from '../net/network-port.js';
 
 export type HostProbe =
   | { ok: true; status: number; serverDate?: number; sentAt: number; receivedAt: number }
   | { ok: false; failure: 'timeout' | 'network' | 'tls' | 'proxy-refused' | 'unknown'; code?: string };
-
-function codeOf(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 export async function probeHost(fetchFn: FetchFn, url: string, options: { timeoutMs: number; now: () => number }): Promise<HostProbe> {
   const sentAt = options.now();
@@ -37,7 +27,7 @@ export async function probeHost(fetchFn: FetchFn, url: string, options: { timeou
     const serverDate = date ? Date.parse(date) : NaN;
     return { ok: true, status: res.status, ...(Number.isFinite(serverDate) ? { serverDate } : {}), sentAt, receivedAt };
   } catch (error) {
-    const code = codeOf(error);
+    const code = networkErrorCode(error);
     if (code === 'EPROXY_REFUSED') return { ok: false, failure: 'proxy-refused', code };
     const failure = transportFailure(error);
     return { ok: false, failure: failure === 'too-large' || failure === undefined ? 'unknown' : failure, ...(code ? { code } : {}) };

@@ -77,3 +77,18 @@ export function displayProxy(proxyUrl: string): string {
     return 'an unreadable proxy address';
   }
 }
+
+/**
+ * The first error code along an error's cause chain (Node and undici wrap the socket's code,
+ * e.g. ECONNREFUSED or SELF_SIGNED_CERT_IN_CHAIN, in one or more causes); undici's generic
+ * UND_ERR_SOCKET is skipped for the more telling code beneath it.
+ */
+export function networkErrorCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -15,7 +15,15 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { X509Certificate } from 'node:crypto';
 import { TLSSocket, rootCertificates, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { displayProxy, isLoopbackUrl, type FetchFn, type NetworkPort, type ProxyRoute, type TlsPeer } from './network-port.js';
+import {
+  displayProxy,
+  isLoopbackUrl,
+  networkErrorCode,
+  type FetchFn,
+  type NetworkPort,
+  type ProxyRoute,
+  type TlsPeer,
+} from './network-port.js';
 
 export interface NodeNetworkOptions {
   /** Where the proxy variables are read from (default process.env). */
@@ -86,16 +94,6 @@ export function describeChain(cert: DetailedPeerCertificate): Omit<TlsPeer, 'ver
     privateRoot: !isPublicRoot(root.fingerprint256),
     ...(cert.valid_to ? { validTo: cert.valid_to } : {}),
   };
-}
-
-function errorCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /**
@@ -179,7 +177,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): NetworkPort
       await res.body?.cancel().catch(() => undefined);
       return { verified: true, ...(seen ? describeChain(seen) : {}) };
     } catch (error) {
-      const code = errorCode(normaliseProxyRefusal(error));
+      const code = networkErrorCode(normaliseProxyRefusal(error));
       if (seen) return { verified: true, ...describeChain(seen) };
       return { verified: false, ...(code ? { errorCode: code } : {}) };
     } finally {

@@ -4,7 +4,7 @@
  * documentation (scopes, External API, Export API v3); the descriptions are written in our own words for partner staff
  * who are not developers.
  */
-import type { EndpointDef, ParamDef, TaskGroup } from './types.js';
+import type { BodyDef, EndpointDef, ParamDef, TaskGroup } from './types.js';
 
 export const TASKS: TaskGroup[] = [
   { id: 'who-am-i', title: 'Who am I?', description: 'Check which client, company and scopes your access token stands for.' },
@@ -73,6 +73,21 @@ const companyQuery = (required = false): ParamDef => ({
 
 const EXPORT_JOB_STATUSES = ['pending', 'in_progress', 'failed', 'completed', 'completed_with_errors'];
 const EXPORT_ITEM_STATUSES = ['pending', 'in_progress', 'failed', 'successful', 'abandoned'];
+
+/** Create and update send the same whole tax code (Pleo's TaxCodeRequest). */
+const TAX_CODE_BODY: Omit<BodyDef, 'description'> = {
+  fields: [
+    { name: 'companyId', type: 'uuid', required: true, description: 'The company the tax code belongs to.' },
+    { name: 'name', type: 'string', required: true, description: 'The name people see.' },
+    { name: 'rate', type: 'number', required: true, description: 'The rate as a fraction: 0.25 means 25 %.' },
+    { name: 'type', type: 'inclusive | exclusive | reverse', required: true, description: 'How the tax is applied.' },
+    { name: 'archived', type: 'boolean', required: true, description: 'True to hide it from new expenses.' },
+    { name: 'code', type: 'string', description: 'Its code in the accounting system.' },
+    { name: 'ingoingTaxAccount', type: 'string', description: 'Account for tax on purchases.' },
+    { name: 'outgoingTaxAccount', type: 'string', description: 'Account for tax on sales (reverse charge).' },
+  ],
+  example: { companyId: '00000000-0000-0000-0000-000000000000', name: 'VAT 25 %', rate: 0.25, type: 'inclusive', archived: false },
+};
 
 export const PLEO_ENDPOINTS: EndpointDef[] = [
   // ---- Who am I? ----
@@ -555,17 +570,7 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     params: [],
     body: {
       description: 'The new tax code.',
-      fields: [
-        { name: 'companyId', type: 'uuid', required: true, description: 'The company the tax code belongs to.' },
-        { name: 'name', type: 'string', required: true, description: 'The name people see.' },
-        { name: 'rate', type: 'number', required: true, description: 'The rate as a fraction: 0.25 means 25 %.' },
-        { name: 'type', type: 'inclusive | exclusive | reverse', required: true, description: 'How the tax is applied.' },
-        { name: 'archived', type: 'boolean', required: true, description: 'True to hide it from new expenses.' },
-        { name: 'code', type: 'string', description: 'Its code in the accounting system.' },
-        { name: 'ingoingTaxAccount', type: 'string', description: 'Account for tax on purchases.' },
-        { name: 'outgoingTaxAccount', type: 'string', description: 'Account for tax on sales (reverse charge).' },
-      ],
-      example: { companyId: '00000000-0000-0000-0000-000000000000', name: 'VAT 25 %', rate: 0.25, type: 'inclusive', archived: false },
+      ...TAX_CODE_BODY,
     },
     mutating: true,
     source: 'pleo',
@@ -582,17 +587,7 @@ export const PLEO_ENDPOINTS: EndpointDef[] = [
     params: [uuidPath('taxCodeId', 'tax code')],
     body: {
       description: 'The whole tax code as it should be.',
-      fields: [
-        { name: 'companyId', type: 'uuid', required: true, description: 'The company the tax code belongs to.' },
-        { name: 'name', type: 'string', required: true, description: 'The name people see.' },
-        { name: 'rate', type: 'number', required: true, description: 'The rate as a fraction: 0.25 means 25 %.' },
-        { name: 'type', type: 'inclusive | exclusive | reverse', required: true, description: 'How the tax is applied.' },
-        { name: 'archived', type: 'boolean', required: true, description: 'True to hide it from new expenses.' },
-        { name: 'code', type: 'string', description: 'Its code in the accounting system.' },
-        { name: 'ingoingTaxAccount', type: 'string', description: 'Account for tax on purchases.' },
-        { name: 'outgoingTaxAccount', type: 'string', description: 'Account for tax on sales (reverse charge).' },
-      ],
-      example: { companyId: '00000000-0000-0000-0000-000000000000', name: 'VAT 25 %', rate: 0.25, type: 'inclusive', archived: false },
+      ...TAX_CODE_BODY,
     },
     mutating: true,
     source: 'pleo',
