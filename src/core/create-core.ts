@@ -22,6 +22,7 @@ import { createOnboardingFeature } from './onboarding/onboarding-feature.js';
 import { createDoctorFeature } from './diagnostics/doctor-feature.js';
 import { createExportFeature } from './export/export-feature.js';
 import { createReportSectionRegistry } from './report/report-sections.js';
+import { guardSettingsWrites } from './settings/write-guard.js';
 import type { Feature } from './feature/feature.js';
 import { plainNetwork } from './net/network-port.js';
 import type { CoreOptions, CoreServices } from './core-services.js';
@@ -50,8 +51,22 @@ export function createCore(options: CoreOptions): Core {
   const redactor = options.redactor ?? createRedactor();
   const logger = redactingLogger(options.logger ?? silentLogger, redactor);
   const clock = options.clock ?? systemClock;
-  const preferences = createPreferences(options.settings);
   const notices: AppNotice[] = [];
+  // Late-bound: the guard needs notify, which the services object below defines.
+  const notifyRef: { current?: (notice: AppNotice) => void } = {};
+  const settings = guardSettingsWrites(options.settings, {
+    onUnwritable: (problem) =>
+      notifyRef.current?.({
+        level: 'error',
+        code: 'DISK_FULL',
+        message:
+          problem === 'disk-full'
+            ? "Couldn't save settings: the disk is full. Your changes are kept until you quit; free some space and they are saved with your next change."
+            : "Couldn't save settings: the app's data folder cannot be written to. Your changes are kept until you quit; ask your IT team to make the folder writable.",
+      }),
+    onSaved: () => notifyRef.current?.({ level: 'info', code: 'DISK_FULL', message: 'Settings saved again.', withdrawn: true }),
+  });
+  const preferences = createPreferences(settings);
   // Filled right after the services exist: the sign-in feature needs them to be built.
   const authRef: { current?: ReturnType<typeof createAuthFeature> } = {};
   const services: CoreServices = {
@@ -61,7 +76,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     redactor,
     clock,
-    settings: options.settings,
+    settings,
     preferences,
     network: options.ports.network ?? plainNetwork(),
     appInfo: () => ({
@@ -83,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     notices: () => [...notices],
     reportSections: createReportSectionRegistry(),
   };
+  notifyRef.current = services.notify;
   const auth = (authRef.current = createAuthFeature(services));
   const explorer = createExplorerFeature(services, { auth: auth.api });
   const onboarding = createOnboardingFeature(services, { auth: auth.api, explorer: explorer.api });
