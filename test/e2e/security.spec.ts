@@ -28,14 +28,21 @@ test.describe('security of the renderer (Chromium, real core)', () => {
     const remote = `${host.simulator.info.apiBase}/evil-script.js`;
     const outcome = await appPage.evaluate(async (remoteUrl) => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      // Both refusals are reported as events; wait for them (not for a fixed time), with a
+      // generous cap so a busy machine cannot make the test pass or fail by timing.
+      let reported: () => void = () => undefined;
+      const bothReported = new Promise<void>((resolve) => (reported = resolve));
+      document.addEventListener('securitypolicyviolation', (e) => {
+        violations.push(e.effectiveDirective);
+        if (violations.filter((v) => v === 'script-src-elem').length >= 2) reported();
+      });
       const inline = document.createElement('script');
       inline.textContent = 'window.__canaryInline = 1';
       document.body.appendChild(inline);
       const external = document.createElement('script');
       external.src = remoteUrl;
       document.body.appendChild(external);
-      await new Promise((r) => setTimeout(r, 200));
+      await Promise.race([bothReported, new Promise((r) => setTimeout(r, 15_000))]);
       return { canary: (window as unknown as { __canaryInline?: number }).__canaryInline, violations };
     }, remote);
     // eval and new Function: code run through page.evaluate is exempt from CSP (DevTools), so

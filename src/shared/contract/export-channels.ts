@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { event, request } from './define.js';
 import type { AppError } from '../result.js';
 import type { EnvironmentKind } from '../environments.js';
+import { ITEM_FAILURE_TYPES } from '../export-failure-types.js';
 
 const environmentId = z
   .string()
@@ -18,26 +19,7 @@ const environmentId = z
   .regex(/^[A-Za-z0-9._:-]+$/);
 
 /** Item failure types an integration may report (Export API v3 `ExportJobItemFailureReasonType`). */
-export const ITEM_FAILURE_TYPES = [
-  'receipt_upload_failure',
-  'receipt_download_failure',
-  'receipt_file_size_limit_exceeded',
-  'receipt_conversion_failure',
-  'unexpected_failure',
-  'invalid_configuration',
-  'missing_configuration',
-  'accounting_system_authentication_failure',
-  'accounting_system_rate_limit',
-  'accounting_system_unreachable',
-  'validation_failure',
-  'accounting_system_validation_failure',
-  'authorization_failure',
-  'accounting_system_timeout',
-  'vendor_unknown',
-  'account_unknown',
-  'tax_code_unknown',
-  'tag_unknown',
-] as const;
+export { ITEM_FAILURE_TYPES };
 export type ItemFailureType = (typeof ITEM_FAILURE_TYPES)[number];
 
 /** The seven steps of the export checklist, in order. */

@@ -1,6 +1,9 @@
 import type { EntryUniverse } from '../data/accounting-entries.js';
 import { unitFloat, uuidFor } from '../data/rng.js';
 import { isoSeconds, type Dataset } from '../data/seed.js';
+import { ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES } from '../../shared/export-failure-types.js';
+
+export { ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES };
 
 /**
  * Export API v3 jobs and job items, with Pleo's documented lifecycle rules:
@@ -21,45 +24,6 @@ export const MAX_ITEM_UPDATES = 100;
 export type JobStatus = 'pending' | 'in_progress' | 'failed' | 'completed' | 'completed_with_errors';
 export type ItemStatus = 'pending' | 'in_progress' | 'failed' | 'successful' | 'abandoned';
 export type JobEvent = 'started' | 'failed' | 'completed' | 'completed_with_errors';
-
-export const JOB_FAILURE_TYPES = [
-  'invalid_configuration',
-  'missing_configuration',
-  'authentication_failure',
-  'accounting_system_authentication_failure',
-  'pleo_rate_limit',
-  'accounting_system_rate_limit',
-  'service_unreachable',
-  'accounting_system_unreachable',
-  'validation_failure',
-  'authorization_failure',
-  'integration_unusable',
-  'job_expired',
-  'service_timeout',
-  'accounting_system_timeout',
-  'canceled_by_user',
-] as const;
-
-export const ITEM_FAILURE_TYPES = [
-  'receipt_upload_failure',
-  'receipt_download_failure',
-  'receipt_file_size_limit_exceeded',
-  'receipt_conversion_failure',
-  'unexpected_failure',
-  'invalid_configuration',
-  'missing_configuration',
-  'accounting_system_authentication_failure',
-  'accounting_system_rate_limit',
-  'accounting_system_unreachable',
-  'validation_failure',
-  'accounting_system_validation_failure',
-  'authorization_failure',
-  'accounting_system_timeout',
-  'vendor_unknown',
-  'account_unknown',
-  'tax_code_unknown',
-  'tag_unknown',
-] as const;
 
 export interface ItemState {
   status: ItemStatus;
