@@ -1,5 +1,5 @@
 import { FX_TO, NOTES } from './catalogue.js';
-import type { CompanyProfile, Employee, Tag, TagGroup, TaxCode, Team } from './model.js';
+import type { CompanyProfile, Employee, Tag, TagGroup, TaxCode, Team, Vendor } from './model.js';
 import { hash32, hashString, hex, intBetween, pickFrom, unitFloat, uuidFor } from './rng.js';
 import { DATA_EPOCH_MS, isoSeconds, type Dataset } from './seed.js';
 
@@ -86,16 +86,11 @@ export interface ExportItemV3 {
   } | null;
   team: { id: string; name: string; code: string | null } | null;
   user: { id: string; name: string; code: string | null } | null;
-  vendor: {
-    id: string;
-    name: string;
-    code: string | null;
-    externalId: string | null;
-    defaultCurrency: string;
-    country: string | null;
-    registrationNumber: string | null;
-    taxRegistrationNumber: string | null;
-  } | null;
+  /** The vendor record without its state, accounting system and timestamps. */
+  vendor: Pick<
+    Vendor,
+    'id' | 'name' | 'code' | 'externalId' | 'defaultCurrency' | 'country' | 'registrationNumber' | 'taxRegistrationNumber'
+  > | null;
 }
 
 /** Weighted entry types (Export API v1 enum); card purchases dominate, as in real companies. */

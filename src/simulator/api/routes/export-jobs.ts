@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 import { ExportRuleError, ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES, type ExportJobV3 } from '../../exports/export-store.js';
 import { requireCompany } from '../caller.js';
-import { pageOf, pageOfList, parsePageRequest } from '../pagination.js';
+import { pageOf, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
-import type { RouteContext, RouteDef, RouteResult } from '../route-types.js';
+import { companyFilter, getRoute, listRoute } from '../resource-routes.js';
+import type { RouteContext, RouteDef } from '../route-types.js';
 import { NULLABLE, omitNulls } from '../omit-nulls.js';
 import { parseWith, uuidParam, uuidPath } from '../validate.js';
 
@@ -65,14 +66,13 @@ const jobBody = (job: ExportJobV3) => omitNulls(job, NULLABLE.exportJob);
 const itemBody = <T extends object>(item: T) => omitNulls(item, NULLABLE.exportJobItem);
 
 export const exportJobRoutes: RouteDef[] = [
-  {
-    method: 'GET',
+  listRoute({
     path: '/v3/export-jobs',
     scope: 'export-jobs:read',
-    handle: (ctx): RouteResult => {
-      const request = parsePageRequest(ctx.url.searchParams, JOB_SORTABLE);
-      const companyId = uuidParam(ctx.url, 'company_id');
-      if (companyId) requireCompany(ctx.caller, companyId);
+    sortable: JOB_SORTABLE,
+    toBody: jobBody,
+    select: (ctx) => {
+      const companyId = companyFilter(ctx);
       const statuses = ctx.url.searchParams
         .getAll('statuses')
         .flatMap((s) => s.split(','))
@@ -81,11 +81,9 @@ export const exportJobRoutes: RouteDef[] = [
         if (!(JOB_STATUSES as readonly string[]).includes(s)) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `unknown status ${s}`);
       }
       const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;
-      const jobs: ExportJobV3[] = ctx.state.exports.list(companies, new Set(statuses));
-      const page = pageOfList(jobs, request);
-      return { status: 200, body: { ...page, data: page.data.map(jobBody) } };
+      return ctx.state.exports.list(companies, new Set(statuses));
     },
-  },
+  }),
   {
     method: 'POST',
     path: '/v3/export-jobs',
@@ -106,15 +104,12 @@ export const exportJobRoutes: RouteDef[] = [
       return { status: 201, body: { data: jobBody(job) } };
     },
   },
-  {
-    method: 'GET',
+  getRoute({
     path: '/v3/export-jobs/{jobId}',
     scope: 'export-jobs:read',
-    handle: (ctx) => ({
-      status: 200,
-      body: { data: jobBody(exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds))) },
-    }),
-  },
+    find: (ctx) => exportRules(() => ctx.state.exports.get(jobIdParam(ctx), ctx.caller.companyIds)),
+    toBody: jobBody,
+  }),
   {
     method: 'GET',
     path: '/v3/export-jobs/{jobId}/items',
@@ -167,8 +162,7 @@ export const exportJobRoutes: RouteDef[] = [
     path: '/v3/export-job-items',
     scope: 'export-jobs:read',
     handle: (ctx) => {
-      const companyId = uuidParam(ctx.url, 'company_id');
-      if (companyId) requireCompany(ctx.caller, companyId);
+      const companyId = companyFilter(ctx);
       const entryId = uuidParam(ctx.url, 'accounting_entry_id');
       if (!entryId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'accounting_entry_id is required');
       const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;

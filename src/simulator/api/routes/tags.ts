@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { Tag, TagGroup } from '../../data/model.js';
 import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
-import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
+import { companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
 import { omitNulls } from '../omit-nulls.js';
-import { parseWith, uuidParam, uuidPath } from '../validate.js';
+import { parseWith, uuidParam } from '../validate.js';
 
 /**
  * Tags API v31.38.0 (`/v0/tag-groups`, `/v0/tags`): reads need tag-groups:read, creates need
@@ -37,10 +37,12 @@ function nowIso(ctx: RouteContext): string {
 }
 
 function findGroup(ctx: RouteContext): TagGroup {
-  const id = uuidPath(ctx.params, 'groupId');
-  const group = ctx.state.data.tagGroups.find((g) => g.id === id);
-  if (!group || !ctx.caller.companyIds.has(group.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Tag group not found.');
-  return group;
+  return findReachable(ctx, {
+    param: 'groupId',
+    records: ctx.state.data.tagGroups,
+    ownerOf: (group) => group.companyId,
+    notFound: 'Tag group not found.',
+  });
 }
 
 function companyOfGroup(ctx: RouteContext, groupId: string): string | undefined {
@@ -97,25 +99,18 @@ export const tagRoutes: RouteDef[] = [
       return { status: 201, body: { data: group } };
     },
   },
-  {
-    method: 'GET',
-    path: '/v0/tag-groups/{groupId}',
-    scope: 'tag-groups:read',
-    handle: (ctx) => ({ status: 200, body: { data: findGroup(ctx) } }),
-  },
-  {
-    method: 'GET',
+  // A group's metadata is the partner's own JSON: it goes back as stored, nulls included.
+  getRoute({ path: '/v0/tag-groups/{groupId}', scope: 'tag-groups:read', find: findGroup, toBody: (group) => group }),
+  listRoute({
     path: '/v0/tag-groups/{groupId}/tags',
     scope: 'tag-groups:read',
-    handle: (ctx) => {
-      const request = parsePageRequest(ctx.url.searchParams, TAG_SORTABLE);
+    sortable: TAG_SORTABLE,
+    select: (ctx) => {
       const group = findGroup(ctx);
       const includeArchived = ctx.url.searchParams.get('include_archived') === 'true';
-      const tags = ctx.state.data.tags.filter((t) => t.groupId === group.id && (includeArchived || !t.archived));
-      const page = pageOfList(tags, request);
-      return { status: 200, body: { ...page, data: omitNulls(page.data) } };
+      return ctx.state.data.tags.filter((t) => t.groupId === group.id && (includeArchived || !t.archived));
     },
-  },
+  }),
   {
     method: 'POST',
     path: '/v0/tag-groups/{groupId}/tags',
@@ -140,34 +135,29 @@ export const tagRoutes: RouteDef[] = [
       return { status: 201, body: { data: omitNulls(tag) } };
     },
   },
-  {
-    method: 'GET',
+  listRoute({
     path: '/v0/tags',
     scope: 'tag-groups:read',
-    handle: (ctx) => {
-      const request = parsePageRequest(ctx.url.searchParams, TAG_SORTABLE);
-      const companyId = uuidParam(ctx.url, 'company_id');
-      if (companyId) requireCompany(ctx.caller, companyId);
+    sortable: TAG_SORTABLE,
+    select: (ctx) => {
+      const companyId = companyFilter(ctx);
       const text = ctx.url.searchParams.get('text_search')?.toLowerCase();
-      const tags = ctx.state.data.tags.filter((t) => {
+      return ctx.state.data.tags.filter((t) => {
         const owner = companyOfGroup(ctx, t.groupId);
         if (!owner || !ctx.caller.companyIds.has(owner) || (companyId && owner !== companyId)) return false;
         return !text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text);
       });
-      const page = pageOfList(tags, request);
-      return { status: 200, body: { ...page, data: omitNulls(page.data) } };
     },
-  },
-  {
-    method: 'GET',
+  }),
+  getRoute({
     path: '/v0/tags/{tagId}',
     scope: 'tag-groups:read',
-    handle: (ctx) => {
-      const id = uuidPath(ctx.params, 'tagId');
-      const tag = ctx.state.data.tags.find((t) => t.id === id);
-      const owner = tag ? companyOfGroup(ctx, tag.groupId) : undefined;
-      if (!tag || !owner || !ctx.caller.companyIds.has(owner)) throw new ApiError(404, 'NOT_FOUND', 'Tag not found.');
-      return { status: 200, body: { data: omitNulls(tag) } };
-    },
-  },
+    find: (ctx) =>
+      findReachable(ctx, {
+        param: 'tagId',
+        records: ctx.state.data.tags,
+        ownerOf: (tag) => companyOfGroup(ctx, tag.groupId),
+        notFound: 'Tag not found.',
+      }),
+  }),
 ];

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { TaxCode } from '../../data/model.js';
 import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
-import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
+import { companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
-import { parseWith, uuidParam, uuidPath } from '../validate.js';
+import { parseWith } from '../validate.js';
 
 /** Tax Code API v42.14.0 (`/v0/tax-codes`): tax-codes:read and tax-codes:write. */
 
@@ -36,28 +36,46 @@ const searchInput = z
   .optional();
 
 function findTaxCode(ctx: RouteContext): TaxCode {
-  const id = uuidPath(ctx.params, 'taxCodeId');
-  const taxCode = ctx.state.data.taxCodes.find((t) => t.id === id);
-  if (!taxCode || !ctx.caller.companyIds.has(taxCode.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Tax code not found.');
-  return taxCode;
+  return findReachable(ctx, {
+    param: 'taxCodeId',
+    records: ctx.state.data.taxCodes,
+    ownerOf: (taxCode) => taxCode.companyId,
+    notFound: 'Tax code not found.',
+  });
 }
+
+/** The members a create or an update sets from the body (the same body for both). */
+function fromInput(input: z.infer<typeof taxCodeInput>) {
+  return {
+    name: input.name,
+    code: input.code ?? null,
+    rate: input.rate,
+    type: input.type,
+    archived: input.archived,
+    ingoingTaxAccount: input.ingoingTaxAccount ?? null,
+    outgoingTaxAccount: input.outgoingTaxAccount ?? null,
+  };
+}
+
+/** Every nullable member of Pleo's TaxCodeModel is nullable in the spec: records go out as stored. */
+const asStored = (taxCode: TaxCode) => taxCode;
 
 function nowIso(ctx: RouteContext): string {
   return isoSeconds(ctx.state.now());
 }
 
 export const taxCodeRoutes: RouteDef[] = [
-  {
+  listRoute({
     method: 'POST',
     path: '/v0/tax-codes:search',
     scope: 'tax-codes:read',
-    handle: async (ctx) => {
-      const request = parsePageRequest(ctx.url.searchParams, SORTABLE);
-      const companyId = uuidParam(ctx.url, 'company_id');
-      if (companyId) requireCompany(ctx.caller, companyId);
+    sortable: SORTABLE,
+    toBody: asStored,
+    select: async (ctx) => {
+      const companyId = companyFilter(ctx);
       const filter = parseWith(searchInput, await ctx.json({ optional: true }));
       const ids = filter?.taxCodeIds ? new Set(filter.taxCodeIds.map((id) => id.toLowerCase())) : undefined;
-      const taxCodes = ctx.state.data.taxCodes.filter(
+      return ctx.state.data.taxCodes.filter(
         (t) =>
           ctx.caller.companyIds.has(t.companyId) &&
           (!companyId || t.companyId === companyId) &&
@@ -65,15 +83,9 @@ export const taxCodeRoutes: RouteDef[] = [
           (!filter?.type || t.type === filter.type) &&
           (!ids || ids.has(t.id)),
       );
-      return { status: 200, body: pageOfList(taxCodes, request) };
     },
-  },
-  {
-    method: 'GET',
-    path: '/v0/tax-codes/{taxCodeId}',
-    scope: 'tax-codes:read',
-    handle: (ctx) => ({ status: 200, body: { data: findTaxCode(ctx) } }),
-  },
+  }),
+  getRoute({ path: '/v0/tax-codes/{taxCodeId}', scope: 'tax-codes:read', find: findTaxCode, toBody: asStored }),
   {
     method: 'POST',
     path: '/v0/tax-codes',
@@ -86,13 +98,7 @@ export const taxCodeRoutes: RouteDef[] = [
       const taxCode: TaxCode = {
         id: randomUUID(),
         companyId,
-        name: input.name,
-        code: input.code ?? null,
-        rate: input.rate,
-        type: input.type,
-        archived: input.archived,
-        ingoingTaxAccount: input.ingoingTaxAccount ?? null,
-        outgoingTaxAccount: input.outgoingTaxAccount ?? null,
+        ...fromInput(input),
         accountingIntegrationSystem: null,
         createdAt: now,
         updatedAt: now,
@@ -111,16 +117,7 @@ export const taxCodeRoutes: RouteDef[] = [
       if (input.companyId.toLowerCase() !== taxCode.companyId) {
         throw new ApiError(400, 'VALIDATION_FAILED', 'A tax code cannot move to another company.');
       }
-      Object.assign(taxCode, {
-        name: input.name,
-        code: input.code ?? null,
-        rate: input.rate,
-        type: input.type,
-        archived: input.archived,
-        ingoingTaxAccount: input.ingoingTaxAccount ?? null,
-        outgoingTaxAccount: input.outgoingTaxAccount ?? null,
-        updatedAt: nowIso(ctx),
-      });
+      Object.assign(taxCode, { ...fromInput(input), updatedAt: nowIso(ctx) });
       return { status: 200, body: { data: taxCode } };
     },
   },

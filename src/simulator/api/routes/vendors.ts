@@ -4,11 +4,11 @@ import { z } from 'zod';
 
 import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
-import { pageOfList, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
+import { findReachable, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteDef } from '../route-types.js';
 import { omitNulls } from '../omit-nulls.js';
-import { parseWith, uuidParam, uuidPath } from '../validate.js';
+import { parseWith, uuidParam } from '../validate.js';
 
 /** External Vendors API v34.17.0: search, get and create (vendors:read / vendors:write). */
 
@@ -56,48 +56,47 @@ function publicVendor<T extends { mcc?: string; kind?: string }>(vendor: T): Omi
 }
 
 export const vendorRoutes: RouteDef[] = [
-  {
+  listRoute({
     method: 'POST',
     path: '/v1/vendors:search',
     scope: 'vendors:read',
-    handle: async (ctx) => {
-      const request = parsePageRequest(ctx.url.searchParams, SORTABLE);
+    sortable: SORTABLE,
+    toBody: publicVendor,
+    select: async (ctx) => {
       const companyId = uuidParam(ctx.url, 'company_id');
       if (!companyId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'company_id is required');
       requireCompany(ctx.caller, companyId);
       const f = parseWith(searchInput, await ctx.json({ optional: true })) ?? {};
       const has = (values: string[] | undefined, value: string | null): boolean => !values || (value !== null && values.includes(value));
-      const vendors = ctx.state.data.vendors
-        .filter(
-          (v) =>
-            v.companyId === companyId &&
-            has(
-              f.ids?.map((id) => id.toLowerCase()),
-              v.id,
-            ) &&
-            has(f.codes, v.code) &&
-            has(f.externalIds, v.externalId) &&
-            has(f.countries, v.country) &&
-            has(f.states, v.state) &&
-            has(f.taxRegistrationNumbers, v.taxRegistrationNumber) &&
-            has(f.accountingSystems, v.accountingSystem) &&
-            (!f.name || v.name.toLowerCase().includes(f.name.toLowerCase())),
-        )
-        .map(publicVendor);
-      return { status: 200, body: pageOfList(vendors, request) };
+      return ctx.state.data.vendors.filter(
+        (v) =>
+          v.companyId === companyId &&
+          has(
+            f.ids?.map((id) => id.toLowerCase()),
+            v.id,
+          ) &&
+          has(f.codes, v.code) &&
+          has(f.externalIds, v.externalId) &&
+          has(f.countries, v.country) &&
+          has(f.states, v.state) &&
+          has(f.taxRegistrationNumbers, v.taxRegistrationNumber) &&
+          has(f.accountingSystems, v.accountingSystem) &&
+          (!f.name || v.name.toLowerCase().includes(f.name.toLowerCase())),
+      );
     },
-  },
-  {
-    method: 'GET',
+  }),
+  getRoute({
     path: '/v1/vendors/{id}',
     scope: 'vendors:read',
-    handle: (ctx) => {
-      const id = uuidPath(ctx.params, 'id');
-      const vendor = ctx.state.data.vendors.find((v) => v.id === id);
-      if (!vendor || !ctx.caller.companyIds.has(vendor.companyId)) throw new ApiError(404, 'NOT_FOUND', 'Vendor not found.');
-      return { status: 200, body: { data: publicVendor(vendor) } };
-    },
-  },
+    find: (ctx) =>
+      findReachable(ctx, {
+        param: 'id',
+        records: ctx.state.data.vendors,
+        ownerOf: (vendor) => vendor.companyId,
+        notFound: 'Vendor not found.',
+      }),
+    toBody: publicVendor,
+  }),
   {
     method: 'POST',
     path: '/v1/vendors',
