@@ -1,10 +1,12 @@
+import type { z } from 'zod';
+
 import type { Scope } from '../auth/scopes.js';
 import { requireCompany } from './caller.js';
 import { omitNulls } from './omit-nulls.js';
 import { pageOfList, parsePageRequest } from './pagination.js';
 import { ApiError } from './respond.js';
 import type { RouteContext, RouteDef } from './route-types.js';
-import { uuidParam, uuidPath } from './validate.js';
+import { parseWith, uuidParam, uuidPath } from './validate.js';
 
 /**
  * The two routes nearly every resource in Pleo's External API has — a paged list and a get by
@@ -20,6 +22,18 @@ export function companyFilter(ctx: RouteContext, name = 'company_id'): string | 
   const companyId = uuidParam(ctx.url, name);
   if (companyId) requireCompany(ctx.caller, companyId);
   return companyId;
+}
+
+/**
+ * A JSON body that names the company it writes to (`companyId`, any case): 400 VALIDATION_FAILED
+ * if the body does not fit `schema`, 403 if the token cannot reach the company. Returns the body
+ * with the company id in lower case, the form every record keeps.
+ */
+export async function companyBody<T extends { companyId: string }>(ctx: RouteContext, schema: z.ZodType<T>): Promise<T> {
+  const input = parseWith(schema, await ctx.json());
+  const companyId = input.companyId.toLowerCase();
+  requireCompany(ctx.caller, companyId);
+  return { ...input, companyId };
 }
 
 export interface ListRouteSpec<T> {
@@ -73,8 +87,11 @@ export interface Lookup<T> {
   /** The uuid path parameter holding the id. */
   param: string;
   records: readonly T[];
-  /** The company that owns a record (undefined when it has none, e.g. an orphaned tag). */
-  ownerOf: (record: T) => string | undefined;
+  /**
+   * The company that owns a record (undefined when it has none, e.g. an orphaned tag); by default
+   * the record's own `companyId`. A record with neither is never found, so a forgotten owner fails closed.
+   */
+  ownerOf?: (record: T) => string | undefined;
   /** The message of the 404. */
   notFound: string;
   /**
@@ -84,11 +101,13 @@ export interface Lookup<T> {
   outOfReach?: 'not-found' | 'access-denied';
 }
 
+const ownCompany = (record: object): string | undefined => (record as { companyId?: string }).companyId;
+
 /** The record named by a uuid path parameter (400 if malformed), if the token reaches its company. */
 export function findReachable<T extends { id: string }>(ctx: RouteContext, lookup: Lookup<T>): T {
   const id = uuidPath(ctx.params, lookup.param);
   const record = lookup.records.find((r) => r.id === id);
-  const owner = record ? lookup.ownerOf(record) : undefined;
+  const owner = record ? (lookup.ownerOf ?? ownCompany)(record) : undefined;
   if (!record || !owner) throw new ApiError(404, 'NOT_FOUND', lookup.notFound);
   if (lookup.outOfReach === 'access-denied') requireCompany(ctx.caller, owner);
   else if (!ctx.caller.companyIds.has(owner)) throw new ApiError(404, 'NOT_FOUND', lookup.notFound);

@@ -33,7 +33,6 @@ export const employeeRoutes: RouteDef[] = [
       findReachable(ctx, {
         param: 'employeeId',
         records: ctx.state.data.employees,
-        ownerOf: (employee) => employee.companyId,
         notFound: 'Employee not found.',
         outOfReach: 'access-denied',
       }),

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
 import { ExportRuleError, ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES, type ExportJobV3 } from '../../exports/export-store.js';
-import { requireCompany } from '../caller.js';
 import { pageOf, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
-import { companyFilter, getRoute, listRoute } from '../resource-routes.js';
+import { companyBody, companyFilter, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
 import { NULLABLE, omitNulls } from '../omit-nulls.js';
 import { parseWith, uuidParam, uuidPath } from '../validate.js';
@@ -89,12 +88,10 @@ export const exportJobRoutes: RouteDef[] = [
     path: '/v3/export-jobs',
     scope: 'export-jobs:write',
     handle: async (ctx) => {
-      const input = parseWith(createJob, await ctx.json());
-      const companyId = input.companyId.toLowerCase();
-      requireCompany(ctx.caller, companyId);
+      const input = await companyBody(ctx, createJob);
       const job = exportRules(() =>
         ctx.state.exports.create({
-          companyId,
+          companyId: input.companyId,
           accountingEntryIds: input.accountingEntryIds,
           employeeId: input.employeeId ?? ctx.caller.user.employeeId,
           isInteractive: input.isInteractive ?? true,

@@ -40,13 +40,32 @@ function findGroup(ctx: RouteContext): TagGroup {
   return findReachable(ctx, {
     param: 'groupId',
     records: ctx.state.data.tagGroups,
-    ownerOf: (group) => group.companyId,
     notFound: 'Tag group not found.',
   });
 }
 
 function companyOfGroup(ctx: RouteContext, groupId: string): string | undefined {
   return ctx.state.data.tagGroups.find((g) => g.id === groupId)?.companyId;
+}
+
+/**
+ * Both tag lists: the tags of groups the token reaches that pass the request's filter, paged.
+ * `filterFor` reads the request first, so its checks (a group's 404, a company's 403) answer
+ * before any tag is looked at.
+ */
+function tagListRoute(path: string, filterFor: (ctx: RouteContext) => (tag: Tag, owner: string) => boolean): RouteDef {
+  return listRoute({
+    path,
+    scope: 'tag-groups:read',
+    sortable: TAG_SORTABLE,
+    select: (ctx) => {
+      const keep = filterFor(ctx);
+      return ctx.state.data.tags.filter((t) => {
+        const owner = companyOfGroup(ctx, t.groupId);
+        return owner !== undefined && ctx.caller.companyIds.has(owner) && keep(t, owner);
+      });
+    },
+  });
 }
 
 export const tagRoutes: RouteDef[] = [
@@ -101,15 +120,10 @@ export const tagRoutes: RouteDef[] = [
   },
   // A group's metadata is the partner's own JSON: it goes back as stored, nulls included.
   getRoute({ path: '/v0/tag-groups/{groupId}', scope: 'tag-groups:read', find: findGroup, toBody: (group) => group }),
-  listRoute({
-    path: '/v0/tag-groups/{groupId}/tags',
-    scope: 'tag-groups:read',
-    sortable: TAG_SORTABLE,
-    select: (ctx) => {
-      const group = findGroup(ctx);
-      const includeArchived = ctx.url.searchParams.get('include_archived') === 'true';
-      return ctx.state.data.tags.filter((t) => t.groupId === group.id && (includeArchived || !t.archived));
-    },
+  tagListRoute('/v0/tag-groups/{groupId}/tags', (ctx) => {
+    const group = findGroup(ctx);
+    const includeArchived = ctx.url.searchParams.get('include_archived') === 'true';
+    return (t) => t.groupId === group.id && (includeArchived || !t.archived);
   }),
   {
     method: 'POST',
@@ -135,19 +149,11 @@ export const tagRoutes: RouteDef[] = [
       return { status: 201, body: { data: omitNulls(tag) } };
     },
   },
-  listRoute({
-    path: '/v0/tags',
-    scope: 'tag-groups:read',
-    sortable: TAG_SORTABLE,
-    select: (ctx) => {
-      const companyId = companyFilter(ctx);
-      const text = ctx.url.searchParams.get('text_search')?.toLowerCase();
-      return ctx.state.data.tags.filter((t) => {
-        const owner = companyOfGroup(ctx, t.groupId);
-        if (!owner || !ctx.caller.companyIds.has(owner) || (companyId && owner !== companyId)) return false;
-        return !text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text);
-      });
-    },
+  tagListRoute('/v0/tags', (ctx) => {
+    const companyId = companyFilter(ctx);
+    const text = ctx.url.searchParams.get('text_search')?.toLowerCase();
+    return (t, owner) =>
+      (!companyId || owner === companyId) && (!text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text));
   }),
   getRoute({
     path: '/v0/tags/{tagId}',

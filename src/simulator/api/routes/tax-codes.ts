@@ -4,9 +4,8 @@ import { z } from 'zod';
 
 import type { TaxCode } from '../../data/model.js';
 import { isoSeconds } from '../../data/seed.js';
-import { requireCompany } from '../caller.js';
 import { ApiError } from '../respond.js';
-import { companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
+import { companyBody, companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
 import { parseWith } from '../validate.js';
 
@@ -39,7 +38,6 @@ function findTaxCode(ctx: RouteContext): TaxCode {
   return findReachable(ctx, {
     param: 'taxCodeId',
     records: ctx.state.data.taxCodes,
-    ownerOf: (taxCode) => taxCode.companyId,
     notFound: 'Tax code not found.',
   });
 }
@@ -91,13 +89,11 @@ export const taxCodeRoutes: RouteDef[] = [
     path: '/v0/tax-codes',
     scope: 'tax-codes:write',
     handle: async (ctx) => {
-      const input = parseWith(taxCodeInput, await ctx.json());
-      const companyId = input.companyId.toLowerCase();
-      requireCompany(ctx.caller, companyId);
+      const input = await companyBody(ctx, taxCodeInput);
       const now = nowIso(ctx);
       const taxCode: TaxCode = {
         id: randomUUID(),
-        companyId,
+        companyId: input.companyId,
         ...fromInput(input),
         accountingIntegrationSystem: null,
         createdAt: now,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
 import { ApiError } from '../respond.js';
-import { findReachable, getRoute, listRoute } from '../resource-routes.js';
+import { companyBody, findReachable, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteDef } from '../route-types.js';
 import { omitNulls } from '../omit-nulls.js';
 import { parseWith, uuidParam } from '../validate.js';
@@ -92,7 +92,6 @@ export const vendorRoutes: RouteDef[] = [
       findReachable(ctx, {
         param: 'id',
         records: ctx.state.data.vendors,
-        ownerOf: (vendor) => vendor.companyId,
         notFound: 'Vendor not found.',
       }),
     toBody: publicVendor,
@@ -102,16 +101,14 @@ export const vendorRoutes: RouteDef[] = [
     path: '/v1/vendors',
     scope: 'vendors:write',
     handle: async (ctx) => {
-      const input = parseWith(createInput, await ctx.json());
-      const companyId = input.companyId.toLowerCase();
-      requireCompany(ctx.caller, companyId);
-      if (input.externalId && ctx.state.data.vendors.some((v) => v.companyId === companyId && v.externalId === input.externalId)) {
+      const input = await companyBody(ctx, createInput);
+      if (input.externalId && ctx.state.data.vendors.some((v) => v.companyId === input.companyId && v.externalId === input.externalId)) {
         throw new ApiError(409, 'VENDOR_ALREADY_EXISTS', `A vendor with externalId ${input.externalId} already exists.`);
       }
       const now = isoSeconds(ctx.state.now());
       const vendor = {
         id: randomUUID(),
-        companyId,
+        companyId: input.companyId,
         name: input.name,
         code: input.code ?? null,
         externalId: input.externalId ?? null,
