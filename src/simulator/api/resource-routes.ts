@@ -1,33 +1,43 @@
+import { randomUUID } from 'node:crypto';
+
 import type { z } from 'zod';
 
 import type { Scope } from '../auth/scopes.js';
+import { isoSeconds } from '../data/seed.js';
 import { requireCompany } from './caller.js';
 import { omitNulls } from './omit-nulls.js';
 import { pageOfList, parsePageRequest } from './pagination.js';
 import { ApiError } from './respond.js';
-import type { RouteContext, RouteDef } from './route-types.js';
+import type { RouteContext, RouteDef, RouteResult } from './route-types.js';
 import { parseWith, uuidParam, uuidPath } from './validate.js';
 
 /**
- * The two routes nearly every resource in Pleo's External API has — a paged list and a get by
- * id — and the checks they share, written once so that every resource answers bad paging, a
- * malformed id or an unreachable record the same way.
+ * The routes and checks most resources of Pleo's External API share (a paged list, a get by id,
+ * a write to what the path names), written once so that every resource answers bad paging, a
+ * malformed id, an unreachable record or a bad body the same way.
  */
 
-/** By default a record leaves out its null members (most of Pleo's optional members are not nullable). */
-const withoutNulls = <T>(record: T): unknown => omitNulls(record);
+interface RouteHead {
+  path: string;
+  scope: Scope;
+}
 
-/** An optional company query parameter: 400 if it is not a UUID, 403 if the token cannot reach that company. */
-export function companyFilter(ctx: RouteContext, name = 'company_id'): string | undefined {
+/** By default a record leaves out its null members (most of Pleo's optional members are not nullable). */
+const withoutNulls = (record: unknown): unknown => omitNulls(record);
+
+/**
+ * The companies a request covers: the one its optional company query parameter names (400 if
+ * not a UUID, 403 if out of the token's reach), or else every company the token reaches.
+ */
+export function companiesInScope(ctx: RouteContext, name = 'company_id'): ReadonlySet<string> {
   const companyId = uuidParam(ctx.url, name);
   if (companyId) requireCompany(ctx.caller, companyId);
-  return companyId;
+  return companyId ? new Set([companyId]) : ctx.caller.companyIds;
 }
 
 /**
- * A JSON body that names the company it writes to (`companyId`, any case): 400 VALIDATION_FAILED
- * if the body does not fit `schema`, 403 if the token cannot reach the company. Returns the body
- * with the company id in lower case, the form every record keeps.
+ * A JSON body naming the company it writes to: 400 VALIDATION_FAILED if it does not fit `schema`,
+ * 403 if the token cannot reach the company. The id comes back in lower case, as records keep it.
  */
 export async function companyBody<T extends { companyId: string }>(ctx: RouteContext, schema: z.ZodType<T>): Promise<T> {
   const input = parseWith(schema, await ctx.json());
@@ -36,32 +46,27 @@ export async function companyBody<T extends { companyId: string }>(ctx: RouteCon
   return { ...input, companyId };
 }
 
-export interface ListRouteSpec<T> {
-  /** `POST` for Pleo's `…:search` operations, which take their filters in the body. */
-  method?: 'GET' | 'POST';
-  path: string;
-  scope: Scope;
-  /** The keys `sorting_keys` may name. */
-  sortable: readonly string[];
-  /** The matching records, before paging. Runs after the paging parameters are checked. */
-  select: (ctx: RouteContext) => readonly T[] | Promise<readonly T[]>;
-  /** What a record looks like on the wire. */
-  toBody?: (record: T) => unknown;
+/** A new record: a fresh id, then `fields`, then both timestamps at now (whole seconds, as Pleo sends them). */
+export function newRecord<F extends object>(ctx: RouteContext, fields: F) {
+  const now = isoSeconds(ctx.state.now());
+  return { id: randomUUID(), ...fields, createdAt: now, updatedAt: now };
 }
 
-/** A list answered as Pleo's cursor-paged envelope. */
-export function listRoute<T extends object>({
-  method = 'GET',
-  path,
-  scope,
-  sortable,
-  select,
-  toBody = withoutNulls,
-}: ListRouteSpec<T>): RouteDef {
+/** A list in Pleo's cursor-paged envelope; `select` runs after the paging parameters are checked. */
+export function listRoute<T extends object>(
+  spec: RouteHead & {
+    /** `POST` for the `…:search` operations, which take their filters in the body. */
+    method?: 'GET' | 'POST';
+    sortable: readonly string[];
+    select: (ctx: RouteContext) => readonly T[] | Promise<readonly T[]>;
+    toBody?: (record: T) => unknown;
+  },
+): RouteDef {
+  const { sortable, select, toBody = withoutNulls } = spec;
   return {
-    method,
-    path,
-    scope,
+    method: spec.method ?? 'GET',
+    path: spec.path,
+    scope: spec.scope,
     handle: async (ctx) => {
       const request = parsePageRequest(ctx.url.searchParams, sortable);
       const page = pageOfList(await select(ctx), request);
@@ -70,17 +75,26 @@ export function listRoute<T extends object>({
   };
 }
 
-export interface GetRouteSpec<T> {
-  path: string;
-  scope: Scope;
-  /** The record the path names; throws the error answer when there is none. */
-  find: (ctx: RouteContext) => T;
-  toBody?: (record: T) => unknown;
+/** One record as `{ data }`; `find` throws the error answer when there is none. */
+export function getRoute<T>(spec: RouteHead & { find: (ctx: RouteContext) => T; toBody?: (record: T) => unknown }): RouteDef {
+  const { find, toBody = withoutNulls } = spec;
+  return { method: 'GET', path: spec.path, scope: spec.scope, handle: (ctx) => ({ status: 200, body: { data: toBody(find(ctx)) } }) };
 }
 
-/** One record answered as `{ data }`. */
-export function getRoute<T>({ path, scope, find, toBody = withoutNulls }: GetRouteSpec<T>): RouteDef {
-  return { method: 'GET', path, scope, handle: (ctx) => ({ status: 200, body: { data: toBody(find(ctx)) } }) };
+/**
+ * A write to what the path names (`target`: a record, or just its checked id). The path is
+ * checked before the body is read, so a bad id is reported even when the body is bad too.
+ */
+export function writeRoute<R, I>(
+  spec: RouteHead & {
+    method: 'POST' | 'PUT';
+    target: (ctx: RouteContext) => R;
+    body: z.ZodType<I>;
+    write: (ctx: RouteContext, target: R, input: I) => RouteResult;
+  },
+): RouteDef {
+  const { method, path, scope, target, body, write } = spec;
+  return { method, path, scope, handle: async (ctx) => write(ctx, target(ctx), parseWith(body, await ctx.json())) };
 }
 
 export interface Lookup<T> {
@@ -88,16 +102,12 @@ export interface Lookup<T> {
   param: string;
   records: readonly T[];
   /**
-   * The company that owns a record (undefined when it has none, e.g. an orphaned tag); by default
-   * the record's own `companyId`. A record with neither is never found, so a forgotten owner fails closed.
+   * The company that owns a record (undefined for none, e.g. an orphaned tag); by default the
+   * record's own `companyId`. A record with neither is never found: a forgotten owner fails closed.
    */
   ownerOf?: (record: T) => string | undefined;
-  /** The message of the 404. */
   notFound: string;
-  /**
-   * What a record of a company out of the token's reach answers: most APIs hide it (404); the
-   * Oberon API (companies, employees) says 403 ACCESS_DENIED.
-   */
+  /** A record of a company out of reach: most APIs hide it (404); Oberon (companies, employees) says 403. */
   outOfReach?: 'not-found' | 'access-denied';
 }
 

@@ -1,5 +1,5 @@
 import type { Employee } from '../../data/model.js';
-import { companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
+import { companiesInScope, findReachable, getRoute, listRoute } from '../resource-routes.js';
 import type { RouteDef } from '../route-types.js';
 
 /** Oberon API v50.7.0: `GET /v2/employees` and `GET /v2/employees/{employeeId}` (users:read). */
@@ -12,17 +12,13 @@ export const employeeRoutes: RouteDef[] = [
     scope: 'users:read',
     sortable: SORTABLE,
     select: (ctx) => {
-      const companyId = companyFilter(ctx, 'companyId');
+      const companies = companiesInScope(ctx, 'companyId');
       const email = ctx.url.searchParams.get('email')?.toLowerCase();
       const code = ctx.url.searchParams.get('code');
       // Without companyId the list holds every employee the token can reach (all companies
       // of an organisation-level token).
       return ctx.state.data.employees.filter(
-        (e: Employee) =>
-          ctx.caller.companyIds.has(e.companyId) &&
-          (!companyId || e.companyId === companyId) &&
-          (!email || e.email.toLowerCase() === email) &&
-          (!code || e.code === code),
+        (e: Employee) => companies.has(e.companyId) && (!email || e.email.toLowerCase() === email) && (!code || e.code === code),
       );
     },
   }),

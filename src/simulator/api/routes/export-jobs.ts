@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ExportRuleError, ITEM_FAILURE_TYPES, JOB_FAILURE_TYPES, type ExportJobV3 } from '../../exports/export-store.js';
 import { pageOf, parsePageRequest } from '../pagination.js';
 import { ApiError } from '../respond.js';
-import { companyBody, companyFilter, getRoute, listRoute } from '../resource-routes.js';
+import { companyBody, companiesInScope, getRoute, listRoute, writeRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
 import { NULLABLE, omitNulls } from '../omit-nulls.js';
 import { parseWith, uuidParam, uuidPath } from '../validate.js';
@@ -71,7 +71,7 @@ export const exportJobRoutes: RouteDef[] = [
     sortable: JOB_SORTABLE,
     toBody: jobBody,
     select: (ctx) => {
-      const companyId = companyFilter(ctx);
+      const companies = companiesInScope(ctx);
       const statuses = ctx.url.searchParams
         .getAll('statuses')
         .flatMap((s) => s.split(','))
@@ -79,7 +79,6 @@ export const exportJobRoutes: RouteDef[] = [
       for (const s of statuses) {
         if (!(JOB_STATUSES as readonly string[]).includes(s)) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', `unknown status ${s}`);
       }
-      const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;
       return ctx.state.exports.list(companies, new Set(statuses));
     },
   }),
@@ -122,17 +121,17 @@ export const exportJobRoutes: RouteDef[] = [
       return { status: 200, body: pageOf(items.count, (k) => itemBody(items.at(k)), request) };
     },
   },
-  {
+  writeRoute({
     method: 'PUT',
     path: '/v3/export-jobs/{jobId}/items',
     scope: 'export-jobs:write',
-    handle: async (ctx) => {
-      const jobId = jobIdParam(ctx);
-      const updates = parseWith(itemUpdates, await ctx.json());
+    target: jobIdParam,
+    body: itemUpdates,
+    write: (ctx, jobId, updates) => {
       const result = exportRules(() => ctx.state.exports.updateItems(jobId, updates, ctx.caller.companyIds));
       return { status: 200, body: { ...result, data: result.data.map(itemBody) } };
     },
-  },
+  }),
   {
     method: 'POST',
     path: '/v3/export-job-events',
@@ -159,10 +158,9 @@ export const exportJobRoutes: RouteDef[] = [
     path: '/v3/export-job-items',
     scope: 'export-jobs:read',
     handle: (ctx) => {
-      const companyId = companyFilter(ctx);
+      const companies = companiesInScope(ctx);
       const entryId = uuidParam(ctx.url, 'accounting_entry_id');
       if (!entryId) throw new ApiError(400, 'PARAMETER_VALIDATION_FAILED', 'accounting_entry_id is required');
-      const companies = companyId ? new Set([companyId]) : ctx.caller.companyIds;
       return { status: 200, body: { data: itemBody(exportRules(() => ctx.state.exports.itemOfEntry(entryId, companies))) } };
     },
   },

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
 import { z } from 'zod';
 
 import type { Tag, TagGroup } from '../../data/model.js';
-import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
 import { ApiError } from '../respond.js';
-import { companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
+import { companiesInScope, findReachable, getRoute, listRoute, newRecord, writeRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
 import { omitNulls } from '../omit-nulls.js';
 import { parseWith, uuidParam } from '../validate.js';
@@ -32,16 +29,8 @@ const tagCreate = z.object({
   name: z.string().optional(),
 });
 
-function nowIso(ctx: RouteContext): string {
-  return isoSeconds(ctx.state.now());
-}
-
 function findGroup(ctx: RouteContext): TagGroup {
-  return findReachable(ctx, {
-    param: 'groupId',
-    records: ctx.state.data.tagGroups,
-    notFound: 'Tag group not found.',
-  });
+  return findReachable(ctx, { param: 'groupId', records: ctx.state.data.tagGroups, notFound: 'Tag group not found.' });
 }
 
 function companyOfGroup(ctx: RouteContext, groupId: string): string | undefined {
@@ -103,17 +92,13 @@ export const tagRoutes: RouteDef[] = [
       if (ctx.state.data.tagGroups.some((g) => g.companyId === companyId && g.code === input.code)) {
         throw new ApiError(409, 'CONFLICT', `A tag group with code ${input.code} already exists.`);
       }
-      const now = nowIso(ctx);
-      const group: TagGroup = {
-        id: randomUUID(),
+      const group: TagGroup = newRecord(ctx, {
         companyId,
         code: input.code,
         name: input.name,
         archived: input.archived,
         metadata: input.metadata ?? {},
-        createdAt: now,
-        updatedAt: now,
-      };
+      });
       ctx.state.data.tagGroups.push(group);
       return { status: 201, body: { data: group } };
     },
@@ -125,35 +110,26 @@ export const tagRoutes: RouteDef[] = [
     const includeArchived = ctx.url.searchParams.get('include_archived') === 'true';
     return (t) => t.groupId === group.id && (includeArchived || !t.archived);
   }),
-  {
+  writeRoute({
     method: 'POST',
     path: '/v0/tag-groups/{groupId}/tags',
     scope: 'tag-groups:write',
-    handle: async (ctx) => {
-      const group = findGroup(ctx);
-      const input = parseWith(tagCreate, await ctx.json());
+    target: findGroup,
+    body: tagCreate,
+    write: (ctx, group, input) => {
       if (ctx.state.data.tags.some((t) => t.groupId === group.id && t.code === input.code)) {
         throw new ApiError(409, 'CONFLICT', `A tag with code ${input.code} already exists in this group.`);
       }
-      const now = nowIso(ctx);
-      const tag: Tag = {
-        id: randomUUID(),
-        groupId: group.id,
-        code: input.code,
-        name: input.name ?? null,
-        archived: input.archived,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const tag: Tag = newRecord(ctx, { groupId: group.id, code: input.code, name: input.name ?? null, archived: input.archived });
       ctx.state.data.tags.push(tag);
       return { status: 201, body: { data: omitNulls(tag) } };
     },
-  },
+  }),
   tagListRoute('/v0/tags', (ctx) => {
-    const companyId = companyFilter(ctx);
+    const companies = companiesInScope(ctx);
     const text = ctx.url.searchParams.get('text_search')?.toLowerCase();
     return (t, owner) =>
-      (!companyId || owner === companyId) && (!text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text));
+      companies.has(owner) && (!text || t.code.toLowerCase().includes(text) || (t.name ?? '').toLowerCase().includes(text));
   }),
   getRoute({
     path: '/v0/tags/{tagId}',

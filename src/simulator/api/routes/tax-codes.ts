@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
 import { z } from 'zod';
 
 import type { TaxCode } from '../../data/model.js';
 import { isoSeconds } from '../../data/seed.js';
 import { ApiError } from '../respond.js';
-import { companyBody, companyFilter, findReachable, getRoute, listRoute } from '../resource-routes.js';
+import { companyBody, companiesInScope, findReachable, getRoute, listRoute, newRecord, writeRoute } from '../resource-routes.js';
 import type { RouteContext, RouteDef } from '../route-types.js';
 import { parseWith } from '../validate.js';
 
@@ -35,11 +33,7 @@ const searchInput = z
   .optional();
 
 function findTaxCode(ctx: RouteContext): TaxCode {
-  return findReachable(ctx, {
-    param: 'taxCodeId',
-    records: ctx.state.data.taxCodes,
-    notFound: 'Tax code not found.',
-  });
+  return findReachable(ctx, { param: 'taxCodeId', records: ctx.state.data.taxCodes, notFound: 'Tax code not found.' });
 }
 
 /** The members a create or an update sets from the body (the same body for both). */
@@ -58,10 +52,6 @@ function fromInput(input: z.infer<typeof taxCodeInput>) {
 /** Every nullable member of Pleo's TaxCodeModel is nullable in the spec: records go out as stored. */
 const asStored = (taxCode: TaxCode) => taxCode;
 
-function nowIso(ctx: RouteContext): string {
-  return isoSeconds(ctx.state.now());
-}
-
 export const taxCodeRoutes: RouteDef[] = [
   listRoute({
     method: 'POST',
@@ -70,13 +60,12 @@ export const taxCodeRoutes: RouteDef[] = [
     sortable: SORTABLE,
     toBody: asStored,
     select: async (ctx) => {
-      const companyId = companyFilter(ctx);
+      const companies = companiesInScope(ctx);
       const filter = parseWith(searchInput, await ctx.json({ optional: true }));
       const ids = filter?.taxCodeIds ? new Set(filter.taxCodeIds.map((id) => id.toLowerCase())) : undefined;
       return ctx.state.data.taxCodes.filter(
         (t) =>
-          ctx.caller.companyIds.has(t.companyId) &&
-          (!companyId || t.companyId === companyId) &&
+          companies.has(t.companyId) &&
           (filter?.archived === undefined || t.archived === filter.archived) &&
           (!filter?.type || t.type === filter.type) &&
           (!ids || ids.has(t.id)),
@@ -90,33 +79,25 @@ export const taxCodeRoutes: RouteDef[] = [
     scope: 'tax-codes:write',
     handle: async (ctx) => {
       const input = await companyBody(ctx, taxCodeInput);
-      const now = nowIso(ctx);
-      const taxCode: TaxCode = {
-        id: randomUUID(),
-        companyId: input.companyId,
-        ...fromInput(input),
-        accountingIntegrationSystem: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const taxCode: TaxCode = newRecord(ctx, { companyId: input.companyId, ...fromInput(input), accountingIntegrationSystem: null });
       ctx.state.data.taxCodes.push(taxCode);
       return { status: 201, body: { data: taxCode } };
     },
   },
-  {
+  writeRoute({
     method: 'PUT',
     path: '/v0/tax-codes/{taxCodeId}',
     scope: 'tax-codes:write',
-    handle: async (ctx) => {
-      const taxCode = findTaxCode(ctx);
-      const input = parseWith(taxCodeInput, await ctx.json());
+    target: findTaxCode,
+    body: taxCodeInput,
+    write: (ctx, taxCode, input) => {
       if (input.companyId.toLowerCase() !== taxCode.companyId) {
         throw new ApiError(400, 'VALIDATION_FAILED', 'A tax code cannot move to another company.');
       }
-      Object.assign(taxCode, { ...fromInput(input), updatedAt: nowIso(ctx) });
+      Object.assign(taxCode, { ...fromInput(input), updatedAt: isoSeconds(ctx.state.now()) });
       return { status: 200, body: { data: taxCode } };
     },
-  },
+  }),
   {
     method: 'DELETE',
     path: '/v0/tax-codes/{taxCodeId}',

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import { z } from 'zod';
 
-import { isoSeconds } from '../../data/seed.js';
 import { requireCompany } from '../caller.js';
 import { ApiError } from '../respond.js';
-import { companyBody, findReachable, getRoute, listRoute } from '../resource-routes.js';
+import { companyBody, findReachable, getRoute, listRoute, newRecord } from '../resource-routes.js';
 import type { RouteDef } from '../route-types.js';
 import { omitNulls } from '../omit-nulls.js';
 import { parseWith, uuidParam } from '../validate.js';
@@ -105,22 +102,21 @@ export const vendorRoutes: RouteDef[] = [
       if (input.externalId && ctx.state.data.vendors.some((v) => v.companyId === input.companyId && v.externalId === input.externalId)) {
         throw new ApiError(409, 'VENDOR_ALREADY_EXISTS', `A vendor with externalId ${input.externalId} already exists.`);
       }
-      const now = isoSeconds(ctx.state.now());
+      // mcc and kind feed the generated accounting entries, like the seeded vendors'; answers strip them.
       const vendor = {
-        id: randomUUID(),
-        companyId: input.companyId,
-        name: input.name,
-        code: input.code ?? null,
-        externalId: input.externalId ?? null,
-        defaultCurrency: input.defaultCurrency,
-        country: input.country ?? null,
-        registrationNumber: input.registrationNumber ?? null,
-        taxRegistrationNumber: input.taxRegistrationNumber ?? null,
-        // A vendor created without an ERP id still has to be created in the ERP: DRAFT.
-        state: input.externalId ? ('ACTIVE' as const) : ('DRAFT' as const),
-        accountingSystem: null,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(ctx, {
+          companyId: input.companyId,
+          name: input.name,
+          code: input.code ?? null,
+          externalId: input.externalId ?? null,
+          defaultCurrency: input.defaultCurrency,
+          country: input.country ?? null,
+          registrationNumber: input.registrationNumber ?? null,
+          taxRegistrationNumber: input.taxRegistrationNumber ?? null,
+          // A vendor created without an ERP id still has to be created in the ERP: DRAFT.
+          state: input.externalId ? ('ACTIVE' as const) : ('DRAFT' as const),
+          accountingSystem: null,
+        }),
         mcc: '5999',
         kind: 'other' as const,
       };
