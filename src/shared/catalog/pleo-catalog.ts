@@ -26,24 +26,9 @@ export const TASKS: TaskGroup[] = [
 export function paginationParams(): ParamDef[] {
   return [
     { name: 'limit', in: 'query', type: 'integer', description: 'How many items one page should hold at most.', example: '10' },
-    {
-      name: 'after',
-      in: 'query',
-      type: 'cursor',
-      description: 'Cursor: the page after this position (from pagination.endCursor). Not with before or offset.',
-    },
-    {
-      name: 'before',
-      in: 'query',
-      type: 'cursor',
-      description: 'Cursor: the page before this position (from pagination.startCursor). Not with after or offset.',
-    },
-    {
-      name: 'offset',
-      in: 'query',
-      type: 'integer',
-      description: 'Skip this many items instead of using a cursor. Not with after or before.',
-    },
+    query('after', 'cursor', 'Cursor: the page after this position (from pagination.endCursor). Not with before or offset.'),
+    query('before', 'cursor', 'Cursor: the page before this position (from pagination.startCursor). Not with after or offset.'),
+    query('offset', 'integer', 'Skip this many items instead of using a cursor. Not with after or before.'),
     { name: 'sorting_keys', in: 'query', type: 'string', array: true, description: 'Fields to sort by, one per value.' },
     {
       name: 'sorting_order',
@@ -87,14 +72,14 @@ const EXPORT_ITEM_STATUSES = ['pending', 'in_progress', 'failed', 'successful', 
 /** Create and update send the same whole tax code (Pleo's TaxCodeRequest). */
 const TAX_CODE_BODY: Omit<BodyDef, 'description'> = {
   fields: [
-    { name: 'companyId', type: 'uuid', required: true, description: 'The company the tax code belongs to.' },
-    { name: 'name', type: 'string', required: true, description: 'The name people see.' },
-    { name: 'rate', type: 'number', required: true, description: 'The rate as a fraction: 0.25 means 25 %.' },
-    { name: 'type', type: 'inclusive | exclusive | reverse', required: true, description: 'How the tax is applied.' },
-    { name: 'archived', type: 'boolean', required: true, description: 'True to hide it from new expenses.' },
-    { name: 'code', type: 'string', description: 'Its code in the accounting system.' },
-    { name: 'ingoingTaxAccount', type: 'string', description: 'Account for tax on purchases.' },
-    { name: 'outgoingTaxAccount', type: 'string', description: 'Account for tax on sales (reverse charge).' },
+    required('companyId', 'uuid', 'The company the tax code belongs to.'),
+    required('name', 'string', 'The name people see.'),
+    required('rate', 'number', 'The rate as a fraction: 0.25 means 25 %.'),
+    required('type', 'inclusive | exclusive | reverse', 'How the tax is applied.'),
+    required('archived', 'boolean', 'True to hide it from new expenses.'),
+    optional('code', 'string', 'Its code in the accounting system.'),
+    optional('ingoingTaxAccount', 'string', 'Account for tax on purchases.'),
+    optional('outgoingTaxAccount', 'string', 'Account for tax on sales (reverse charge).'),
   ],
   example: { companyId: '00000000-0000-0000-0000-000000000000', name: 'VAT 25 %', rate: 0.25, type: 'inclusive', archived: false },
 };
