@@ -56,8 +56,10 @@ export interface EnvironmentSummary {
   };
 }
 
-export type SignInPhase =
-  'idle' | 'opening-browser' | 'waiting-for-callback' | 'exchanging-code' | 'storing' | 'signed-in' | 'failed' | 'cancelled';
+/** The phases of a sign-in that is still under way (a flow is pending in main). */
+export const PENDING_SIGN_IN_PHASES = ['opening-browser', 'waiting-for-callback', 'exchanging-code', 'storing'] as const;
+
+export type SignInPhase = 'idle' | (typeof PENDING_SIGN_IN_PHASES)[number] | 'signed-in' | 'failed' | 'cancelled';
 
 export interface FlowProgress {
   flowId: string;

@@ -2,17 +2,14 @@
  * Check: the OS sends the app's private-use callback scheme (io.pleo.partnerdesktop:) to this
  * app. Only matters when the environment's redirect URI uses that scheme.
  */
-import { classifyRedirectUri } from '../environments/url-policy.js';
-import type { CheckResult, DoctorRun } from './doctor-context.js';
+import { redirectThrough, type CheckResult, type DoctorRun } from './doctor-context.js';
 
 export async function checkCallbackScheme(run: DoctorRun): Promise<CheckResult> {
   const id = 'callback-scheme';
   const title = 'Link scheme for the sign-in callback';
-  const classified = classifyRedirectUri(run.ctx.env.redirectUri);
-  if (!classified.ok || classified.value.mode !== 'private-scheme') {
-    return { id, title, status: 'skip', summary: 'Not needed: this environment does not come back through a link scheme.' };
-  }
-  const scheme = classified.value.scheme!;
+  const way = redirectThrough(run, 'private-scheme', { id, title, otherwise: 'through a link scheme' });
+  if ('skipped' in way) return way.skipped;
+  const scheme = way.redirect.scheme!;
   let registered: boolean | undefined;
   try {
     registered = await run.ctx.schemeRegistered(scheme);

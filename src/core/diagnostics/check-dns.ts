@@ -1,16 +1,10 @@
 /** Check: the environment's host names resolve (or the proxy resolves them for us). */
 import { isLoopbackHost } from '../environments/url-policy.js';
-import type { CheckResult, DoctorRun } from './doctor-context.js';
+import { hostCheck, type CheckResult, type DoctorRun } from './doctor-context.js';
 
 export async function checkDns(run: DoctorRun, role: 'auth' | 'api'): Promise<CheckResult> {
-  const id = role === 'auth' ? 'dns-auth' : 'dns-api';
-  const label = role === 'auth' ? 'sign-in server' : 'API server';
-  const title = `Name lookup of the ${label}`;
-  const raw = role === 'auth' ? run.ctx.env.authorizationEndpoint : run.ctx.env.apiBase;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
+  const { id, title, label, url } = hostCheck(run, 'dns', role, (label) => `Name lookup of the ${label}`);
+  if (!url) {
     return {
       id,
       title,

@@ -3,8 +3,7 @@
  * moment (exactly what the sign-in's one-shot listener will do) and closing it again.
  */
 import net from 'node:net';
-import { classifyRedirectUri } from '../environments/url-policy.js';
-import type { CheckResult, DoctorRun } from './doctor-context.js';
+import { redirectThrough, type CheckResult, type DoctorRun } from './doctor-context.js';
 
 export function tryBind(host: string, port: number): Promise<{ ok: true; port: number } | { ok: false; code: string }> {
   return new Promise((resolve) => {
@@ -20,11 +19,9 @@ export function tryBind(host: string, port: number): Promise<{ ok: true; port: n
 export async function checkLoopbackPort(run: DoctorRun): Promise<CheckResult> {
   const id = 'loopback-port';
   const title = 'Loopback port for the sign-in callback';
-  const classified = classifyRedirectUri(run.ctx.env.redirectUri);
-  if (!classified.ok || classified.value.mode !== 'loopback') {
-    return { id, title, status: 'skip', summary: 'Not needed: this environment does not come back to a port on this computer.' };
-  }
-  const { url } = classified.value;
+  const way = redirectThrough(run, 'loopback', { id, title, otherwise: 'to a port on this computer' });
+  if ('skipped' in way) return way.skipped;
+  const { url } = way.redirect;
   const host = url.hostname === '[::1]' ? '::1' : '127.0.0.1';
   const wanted = url.port ? Number(url.port) : 0;
   const result = await tryBind(host, wanted);

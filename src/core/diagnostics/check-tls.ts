@@ -3,22 +3,14 @@
  * (the OS store in the app), the certificate's issuer, and whether it was trusted through a
  * company root, which on a corporate network means TLS inspection.
  */
-import type { CheckResult, DoctorRun } from './doctor-context.js';
+import { hostCheck, type CheckResult, type DoctorRun } from './doctor-context.js';
 
 const TLS_ADVICE =
   'Your network seems to inspect HTTPS with its own certificate, and this computer does not trust that certificate for this app. Ask your IT team to install the company root certificate in the system trust store (or to exempt this host from inspection). The app never turns certificate checks off.';
 
 export async function checkTls(run: DoctorRun, role: 'auth' | 'api'): Promise<CheckResult> {
-  const id = role === 'auth' ? 'tls-auth' : 'tls-api';
-  const label = role === 'auth' ? 'sign-in server' : 'API server';
-  const title = `Secure connection to the ${label}`;
-  const raw = role === 'auth' ? run.ctx.env.authorizationEndpoint : run.ctx.env.apiBase;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { id, title, status: 'skip', summary: 'Skipped: the address is not valid.' };
-  }
+  const { id, title, url } = hostCheck(run, 'tls', role, (label) => `Secure connection to the ${label}`);
+  if (!url) return { id, title, status: 'skip', summary: 'Skipped: the address is not valid.' };
   const probe = await run.probe(url.href);
   if (url.protocol === 'http:') {
     // url-policy allows http only on loopback: the simulator or a local mock.

@@ -4,8 +4,9 @@
  * small seams (DNS lookup, port binding, scheme registration) so each check can be tested
  * for pass and for fail with real parts where they exist here.
  */
+import { classifyRedirectUri, type RedirectClassification } from '../environments/url-policy.js';
 import type { EnvironmentSummary } from '../../shared/environments.js';
-import type { DoctorCheck } from '../../shared/contract/diagnostics-channels.js';
+import type { DoctorCheck, DoctorCheckId } from '../../shared/contract/diagnostics-channels.js';
 import type { NetworkPort, ProxyRoute } from '../net/network-port.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { HostProbe } from './host-probe.js';
@@ -48,4 +49,46 @@ export function hostsOf(env: EnvironmentSummary): Array<{ role: 'auth' | 'api'; 
     }
   }
   return out;
+}
+
+/**
+ * The heading of a per-host check (DNS, TLS) and the address it tests: both run once per role,
+ * with the same ids and labels. `url` is undefined when the address does not parse; each check
+ * says so in its own words.
+ */
+export function hostCheck(
+  run: DoctorRun,
+  kind: 'dns' | 'tls',
+  role: 'auth' | 'api',
+  heading: (label: string) => string,
+): { id: DoctorCheckId; title: string; label: string; url?: URL } {
+  const label = role === 'auth' ? 'sign-in server' : 'API server';
+  const raw = role === 'auth' ? run.ctx.env.authorizationEndpoint : run.ctx.env.apiBase;
+  const head = { id: `${kind}-${role}` as const, title: heading(label), label };
+  try {
+    return { ...head, url: new URL(raw) };
+  } catch {
+    return head;
+  }
+}
+
+/**
+ * The environment's redirect URI when it comes back through `mode`; else the check's skip
+ * result: the callback checks (link scheme, loopback port) only apply to their own mode.
+ */
+export function redirectThrough(
+  run: DoctorRun,
+  mode: RedirectClassification['mode'],
+  head: { id: DoctorCheckId; title: string; otherwise: string },
+): { redirect: RedirectClassification } | { skipped: CheckResult } {
+  const classified = classifyRedirectUri(run.ctx.env.redirectUri);
+  if (classified.ok && classified.value.mode === mode) return { redirect: classified.value };
+  return {
+    skipped: {
+      id: head.id,
+      title: head.title,
+      status: 'skip',
+      summary: `Not needed: this environment does not come back ${head.otherwise}.`,
+    },
+  };
 }

@@ -19,6 +19,7 @@ import { createResponseStore } from './response-store.js';
 import { createSender } from './send-request.js';
 import { fetchAll } from './fetch-all.js';
 import { COPY_TOKEN_QUESTION, createClipboardGuard, TOKEN_CLIPBOARD_MS } from './clipboard-guard.js';
+import { presentFields } from '../../shared/present-fields.js';
 
 /** A finished call, for observers such as the onboarding checklist ("first API call"). */
 export interface ExplorerCallRecord {
@@ -108,9 +109,7 @@ export function createExplorerFeature(
         method: req.method,
         path: req.path,
         query: req.query,
-        ...(req.headers ? { headers: req.headers } : {}),
-        ...(req.body ? { body: req.body } : {}),
-        ...(req.endpointId ? { endpointId: req.endpointId } : {}),
+        ...presentFields({ headers: req.headers, body: req.body, endpointId: req.endpointId }),
       },
       ...(r ? { status: r.status, durationMs: r.durationMs, sizeBytes: r.sizeBytes } : {}),
       ...(outcome.error ? { errorCode: outcome.error.appError.code } : {}),

@@ -7,6 +7,7 @@
  */
 import * as oauth from 'oauth4webapi';
 import type { EnvironmentConfig } from '../environments/environment-registry.js';
+import { presentFields } from '../../shared/present-fields.js';
 import { requestOptions, type HttpPolicy } from './http-policy.js';
 import type { ServiceLabel } from './oauth-errors.js';
 import { CLIENT_AUTH_KEY, clientAuthFor, clientAuthOf } from './client-auth.js';
@@ -35,8 +36,7 @@ export function oauthContext(
       issuer: env.issuer,
       authorization_endpoint: env.authorizationEndpoint,
       token_endpoint: env.tokenEndpoint,
-      ...(env.introspectionEndpoint ? { introspection_endpoint: env.introspectionEndpoint } : {}),
-      ...(env.revocationEndpoint ? { revocation_endpoint: env.revocationEndpoint } : {}),
+      ...presentFields({ introspection_endpoint: env.introspectionEndpoint, revocation_endpoint: env.revocationEndpoint }),
       code_challenge_methods_supported: ['S256'],
       authorization_response_iss_parameter_supported: env.requireIssuer,
     },

@@ -7,7 +7,7 @@ import type { ChecklistView, StepAction, StepId, StepView } from '../../shared/o
 import { deriveStatus, type StatusContext } from './derive-status.js';
 import { preparedItems } from './prepared-texts.js';
 import type { ProgressRecord } from './progress-store.js';
-import { STEP_DEFINITIONS } from './step-definitions.js';
+import { STEP_DEFINITIONS, stepWords } from './step-definitions.js';
 
 /** Evidence shown per step on screen (the report shows the same). */
 export const EVIDENCE_SHOWN = 5;
@@ -81,8 +81,7 @@ export function buildView({ env, record, flowPending, pdfAvailable, signedIn = f
       title: def.title,
       status,
       proof: proofKind(def.id, simulator),
-      proofText: def.proofText(simulator),
-      whatToDo: def.whatToDo(status, simulator),
+      ...stepWords(def, status, simulator),
       evidence: record.evidence
         .filter((e) => e.stepId === def.id)
         .slice(-EVIDENCE_SHOWN)

@@ -172,63 +172,57 @@ export async function checkFirstApiCall(
   return httpFailure(res.status);
 }
 
+/** What a failing answer to the first API call means, by kind of HTTP status (see httpFailure). */
+const HTTP_FAILURES: Record<string, { code: ErrorCode; result: string; message: string; hint: string }> = {
+  redirect: {
+    code: 'REDIRECT_REFUSED',
+    result: 'a redirect, not followed.',
+    message: 'The API answered with a redirect, which the app does not follow.',
+    hint: 'Check the API address of this environment on the Connect screen.',
+  },
+  401: {
+    code: 'API_UNAUTHORIZED',
+    result: 'the access token was not accepted.',
+    message: 'Pleo did not accept the access token.',
+    hint: 'Sign in again on the Connect screen (step 5), then run the check again.',
+  },
+  403: {
+    code: 'API_FORBIDDEN',
+    result: 'access denied.',
+    message: 'Pleo refused access to the employee list.',
+    hint: `Make sure your client has the ${FIRST_CALL_SCOPE} scope; ask your Pleo partner manager if it does not.`,
+  },
+  404: {
+    code: 'API_NOT_FOUND',
+    result: 'not found.',
+    message: 'The API does not know this address.',
+    hint: 'Check the API address of this environment on the Connect screen.',
+  },
+  429: {
+    code: 'RATE_LIMITED',
+    result: 'too many requests.',
+    message: 'Pleo asked the app to slow down.',
+    hint: 'Wait a minute, then run the check again.',
+  },
+  server: {
+    code: 'API_SERVER_ERROR',
+    result: 'server error.',
+    message: "Pleo's API had a problem answering.",
+    hint: 'Wait a moment and run the check again.',
+  },
+  other: {
+    code: 'API_CLIENT_ERROR',
+    result: 'the request was refused.',
+    message: 'Pleo refused the request.',
+    hint: 'Run the check again; if it keeps failing, contact your Pleo partner manager.',
+  },
+};
+
 function httpFailure(status: number): CheckOutcome {
-  const s = `HTTP ${status}`;
-  if (status >= 300 && status < 400)
-    return failed(
-      'REDIRECT_REFUSED',
-      `${s}: a redirect, not followed.`,
-      'The API answered with a redirect, which the app does not follow.',
-      'Check the API address of this environment on the Connect screen.',
-      status,
-    );
-  if (status === 401)
-    return failed(
-      'API_UNAUTHORIZED',
-      `${s}: the access token was not accepted.`,
-      'Pleo did not accept the access token.',
-      'Sign in again on the Connect screen (step 5), then run the check again.',
-      status,
-    );
-  if (status === 403)
-    return failed(
-      'API_FORBIDDEN',
-      `${s}: access denied.`,
-      'Pleo refused access to the employee list.',
-      `Make sure your client has the ${FIRST_CALL_SCOPE} scope; ask your Pleo partner manager if it does not.`,
-      status,
-    );
-  if (status === 404)
-    return failed(
-      'API_NOT_FOUND',
-      `${s}: not found.`,
-      'The API does not know this address.',
-      'Check the API address of this environment on the Connect screen.',
-      status,
-    );
-  if (status === 429)
-    return failed(
-      'RATE_LIMITED',
-      `${s}: too many requests.`,
-      'Pleo asked the app to slow down.',
-      'Wait a minute, then run the check again.',
-      status,
-    );
-  if (status >= 500)
-    return failed(
-      'API_SERVER_ERROR',
-      `${s}: server error.`,
-      "Pleo's API had a problem answering.",
-      'Wait a moment and run the check again.',
-      status,
-    );
-  return failed(
-    'API_CLIENT_ERROR',
-    `${s}: the request was refused.`,
-    'Pleo refused the request.',
-    'Run the check again; if it keeps failing, contact your Pleo partner manager.',
-    status,
-  );
+  const kind =
+    status >= 300 && status < 400 ? 'redirect' : status >= 500 ? 'server' : String(status) in HTTP_FAILURES ? String(status) : 'other';
+  const { code, result, message, hint } = HTTP_FAILURES[kind]!;
+  return failed(code, `HTTP ${status}: ${result}`, message, hint, status);
 }
 
 async function countItems(res: Response): Promise<number | undefined> {

@@ -8,7 +8,7 @@ import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthEvidence, AuthFeatureApi } from '../auth/auth-api.js';
 import type { ExplorerFeatureApi } from '../explorer/explorer-feature.js';
-import type { EnvironmentSummary } from '../../shared/environments.js';
+import { PENDING_SIGN_IN_PHASES, type EnvironmentSummary } from '../../shared/environments.js';
 import type { ChecklistView, OnboardingDetails, StepEvidence } from '../../shared/onboarding.js';
 import type { RunCheckResult } from '../../shared/contract/onboarding-channels.js';
 import { failure } from '../../shared/result.js';
@@ -27,7 +27,7 @@ export interface OnboardingFeatureApi {
   record(environmentId: string, clientId: string, evidence: Omit<StepEvidence, 'id'>): void;
 }
 
-const PENDING_PHASES = new Set(['opening-browser', 'waiting-for-callback', 'exchanging-code', 'storing']);
+const PENDING_PHASES = new Set<string>(PENDING_SIGN_IN_PHASES);
 
 export function createOnboardingFeature(
   services: CoreServices,

@@ -5,14 +5,10 @@
  */
 import { z } from 'zod';
 import { event, request } from './define.js';
+import { environmentId as id, environmentRequest, withEnvironment } from './environment-id.js';
 import { scopeListSchema } from '../catalog/scopes.js';
 import type { AuthStatus, CredentialCheck, EnvironmentSummary, FlowProgress } from '../environments.js';
 
-const id = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._:-]+$/);
 const httpUrl = z.string().min(1).max(2048);
 
 export const customEnvironmentInput = z.strictObject({
@@ -84,10 +80,10 @@ export const authChannels = {
     z.strictObject({ url: z.string().min(1).max(8192) }),
     'Paste-back: the address the browser landed on (for https redirect URIs).',
   ),
-  'auth.status': request<AuthStatus>()(z.strictObject({ environmentId: id.optional() }), 'Token status of an environment (no tokens).'),
-  'auth.refresh': request<AuthStatus>()(z.strictObject({ environmentId: id.optional() }), 'Refresh the access token now.'),
+  'auth.status': environmentRequest<AuthStatus>('Token status of an environment (no tokens).'),
+  'auth.refresh': environmentRequest<AuthStatus>('Refresh the access token now.'),
   'auth.signOut': request<AuthStatus>()(
-    z.strictObject({ environmentId: id.optional(), disconnectInstallation: z.boolean().optional() }),
+    withEnvironment({ disconnectInstallation: z.boolean().optional() }),
     'Revoke (where possible), optionally disconnect the Pleo installation, and wipe stored tokens.',
   ),
 } as const;

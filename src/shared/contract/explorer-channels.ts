@@ -7,16 +7,12 @@
  */
 import { z } from 'zod';
 import { event, request } from './define.js';
+import { environmentId as envId, environmentRequest, withEnvironment } from './environment-id.js';
 import type { AppError } from '../result.js';
 import type { Catalog, EndpointDef, HttpMethod } from '../catalog/types.js';
 import type { ExplorerRequest } from '../catalog/request-shape.js';
 import { MAX_OPENAPI_CHARS, MAX_REQUEST_BODY_CHARS } from '../catalog/limits.js';
 
-const envId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._:-]+$/);
 const requestId = z
   .string()
   .min(1)
@@ -154,7 +150,7 @@ export const explorerChannels = {
   ),
   'explorer.copyAccessToken': request<{ copied: true; expiresAt?: number }>()(
     // `confirm` is accepted for older renderers and ignored: main asks the user itself.
-    z.strictObject({ environmentId: envId.optional(), confirm: z.literal(true).optional() }),
+    withEnvironment({ confirm: z.literal(true).optional() }),
     'Put the current access token on the clipboard after the user confirms in a dialog shown by main; cleared after a minute if still there. Refused in presenter mode.',
   ),
   'explorer.copyResponse': request<{ copied: true; bytes: number }>()(
@@ -165,14 +161,8 @@ export const explorerChannels = {
     z.strictObject({ responseId }),
     'Save the whole body of a response to a file the user picks.',
   ),
-  'explorer.history': request<{ entries: HistoryEntry[] }>()(
-    z.strictObject({ environmentId: envId.optional() }),
-    'Request history of an environment, newest first.',
-  ),
-  'explorer.clearHistory': request<{ cleared: true }>()(
-    z.strictObject({ environmentId: envId.optional() }),
-    'Forget the history of an environment.',
-  ),
+  'explorer.history': environmentRequest<{ entries: HistoryEntry[] }>('Request history of an environment, newest first.'),
+  'explorer.clearHistory': environmentRequest<{ cleared: true }>('Forget the history of an environment.'),
   'explorer.importOpenApi': request<ImportResult>()(
     z.strictObject({ fileName: z.string().min(1).max(200), content: z.string().min(1).max(MAX_OPENAPI_CHARS) }),
     'Add the endpoints of an OpenAPI 3 file (JSON or YAML text) to the catalog.',

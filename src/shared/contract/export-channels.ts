@@ -8,15 +8,11 @@
  */
 import { z } from 'zod';
 import { event, request } from './define.js';
+import { environmentRequest, withEnvironment } from './environment-id.js';
 import type { AppError } from '../result.js';
 import type { EnvironmentKind } from '../environments.js';
+import type { StepStatus } from '../onboarding.js';
 import { ITEM_FAILURE_TYPES } from '../export-failure-types.js';
-
-const environmentId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._:-]+$/);
 
 /** Item failure types an integration may report (Export API v3 `ExportJobItemFailureReasonType`). */
 export { ITEM_FAILURE_TYPES };
@@ -34,7 +30,8 @@ export const EXPORT_STEP_IDS = [
 ] as const;
 export type ExportStepId = (typeof EXPORT_STEP_IDS)[number];
 
-export type ExportStepStatus = 'not-started' | 'in-progress' | 'done' | 'failed';
+/** The same four states as an onboarding step. */
+export type ExportStepStatus = StepStatus;
 
 export interface ExportStepEvidence {
   at: number;
@@ -139,45 +136,33 @@ export interface QueueResult {
 const failRows = z.array(z.number().int().min(1).max(10_000_000)).max(1000);
 
 export const exportChannels = {
-  'export.get': request<ExportView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
-    'The export checklist of an environment: steps, evidence, the current job and progress.',
-  ),
+  'export.get': environmentRequest<ExportView>('The export checklist of an environment: steps, evidence, the current job and progress.'),
   'export.queueOnSimulator': request<QueueResult>()(
-    z.strictObject({
-      environmentId: environmentId.optional(),
+    withEnvironment({
       items: z.number().int().min(1).max(200_000),
       cancelWaiting: z.boolean().optional(),
     }),
     'Built-in simulator only: queue an export job as the customer would in Pleo (the latest N entries of the signed-in company).',
   ),
-  'export.findJob': request<ExportView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
+  'export.findJob': environmentRequest<ExportView>(
     'Find the oldest waiting export job (never two in parallel) and preview its first items as CSV rows.',
   ),
-  'export.chooseTarget': request<ExportView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
-    'Ask the user where to save the CSV file (save dialog in main).',
-  ),
+  'export.chooseTarget': environmentRequest<ExportView>('Ask the user where to save the CSV file (save dialog in main).'),
   'export.start': request<ExportView>()(
-    z.strictObject({
-      environmentId: environmentId.optional(),
+    withEnvironment({
       failRows: failRows.default([]),
       failureReasonType: z.enum(ITEM_FAILURE_TYPES).optional(),
       failureReason: z.string().trim().max(500).optional(),
     }),
     'Claim the job and run the export in the background; progress arrives as export.changed events.',
   ),
-  'export.cancel': request<ExportView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
+  'export.cancel': environmentRequest<ExportView>(
     'Stop the running export after the current request; it can be resumed from the last reported page.',
   ),
-  'export.resume': request<ExportView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
+  'export.resume': environmentRequest<ExportView>(
     'Go on with a stopped export from its last reported page (no item reported twice, none lost).',
   ),
-  'export.abandon': request<ExportView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
+  'export.abandon': environmentRequest<ExportView>(
     'Give the job up: tell Pleo it failed (canceled_by_user) and forget the saved progress.',
   ),
 } as const;

@@ -5,14 +5,10 @@
  */
 import { z } from 'zod';
 import { event, request } from './define.js';
+import { environmentId, environmentRequest, withEnvironment } from './environment-id.js';
 import type { AppError } from '../result.js';
 import type { ChecklistView, ReportModel } from '../onboarding.js';
 
-const environmentId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._:-]+$/);
 /** Free text the user types for step 1's request text; plain text, length-limited. */
 const detail = (max: number) => z.string().max(max);
 
@@ -38,13 +34,11 @@ export interface ReportPreview {
 }
 
 export const onboardingChannels = {
-  'onboarding.get': request<ChecklistView>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
+  'onboarding.get': environmentRequest<ChecklistView>(
     'The checklist of an environment (default: the active one) with status and evidence per step.',
   ),
   'onboarding.saveDetails': request<ChecklistView>()(
-    z.strictObject({
-      environmentId: environmentId.optional(),
+    withEnvironment({
       company: detail(120).optional(),
       targetErp: detail(120).optional(),
       plannedUsage: detail(1000).optional(),
@@ -55,35 +49,33 @@ export const onboardingChannels = {
     "Save the details used to prepare the texts for Pleo's forms (steps 1 and 2). Non-secret.",
   ),
   'onboarding.undoConfirm': request<ChecklistView>()(
-    z.strictObject({ environmentId: environmentId.optional(), stepId: z.enum(MANUAL_STEP_IDS) }),
+    withEnvironment({ stepId: z.enum(MANUAL_STEP_IDS) }),
     'Withdraw the latest manual confirmation of a step (undo a tick made by mistake).',
   ),
   'onboarding.confirmManual': request<ChecklistView>()(
-    z.strictObject({
-      environmentId: environmentId.optional(),
+    withEnvironment({
       stepId: z.enum(MANUAL_STEP_IDS),
       confirmedBy: z.string().trim().min(1).max(80),
     }),
     'Record a manual confirmation of a step: who confirmed it and when.',
   ),
   'onboarding.runCheck': request<RunCheckResult>()(
-    z.strictObject({ environmentId: environmentId.optional(), stepId: z.enum(CHECKABLE_STEP_IDS) }),
+    withEnvironment({ stepId: z.enum(CHECKABLE_STEP_IDS) }),
     'Run the automatic proof of a step (simulator answering, credential probe, refresh with rotation, GET /v2/employees).',
   ),
   'onboarding.copy': request<{ copied: true }>()(
-    z.strictObject({ environmentId: environmentId.optional(), stepId: z.enum(COPYABLE_STEP_IDS), itemId: z.string().min(1).max(40) }),
+    withEnvironment({ stepId: z.enum(COPYABLE_STEP_IDS), itemId: z.string().min(1).max(40) }),
     'Copy one prepared value (e.g. the exact redirect URI) to the clipboard. Main copies its own text.',
   ),
   'onboarding.reset': request<ChecklistView>()(
     z.strictObject({ environmentId }),
     'Forget the checklist progress of this environment + Client ID and start over (tokens are kept).',
   ),
-  'report.preview': request<ReportPreview>()(
-    z.strictObject({ environmentId: environmentId.optional() }),
+  'report.preview': environmentRequest<ReportPreview>(
     'The readiness report (self-contained HTML, secrets redacted) and the model it was rendered from.',
   ),
   'report.export': request<{ saved: boolean; path?: string }>()(
-    z.strictObject({ environmentId: environmentId.optional(), format: z.enum(['html', 'pdf']) }),
+    withEnvironment({ format: z.enum(['html', 'pdf']) }),
     'Save the readiness report as HTML, or as PDF where the host can render PDFs.',
   ),
 } as const;
