@@ -2,8 +2,9 @@
  * The request builder: method and path, typed path and query parameters, extra query
  * parameters, a JSON body, and the actions (send, cancel, copy as cURL, copy the token).
  */
-import { useId, type FormEvent } from 'react';
+import { useId } from 'react';
 import { HTTP_METHODS, type EndpointDef, type HttpMethod, type ParamDef } from '../../shared/catalog/types.js';
+import { ActionForm } from '../app/ActionForm.js';
 import { BodyEditor } from './BodyEditor.js';
 import { ParamField } from './ParamField.js';
 import type { FormState } from './form-state.js';
@@ -61,12 +62,8 @@ export function RequestBuilder({
         onChange={(v) => set({ [values]: { ...form[values], [p.name]: v } })}
       />
     ));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSend();
-  };
   return (
-    <form className="request-builder" onSubmit={submit} aria-labelledby="request-heading" noValidate>
+    <ActionForm className="request-builder" onSubmit={onSend} aria-labelledby="request-heading" noValidate>
       <h3 id="request-heading">Request</h3>
       {endpoint && (
         <div className="endpoint-intro">
@@ -196,6 +193,6 @@ export function RequestBuilder({
         </button>
         {children}
       </div>
-    </form>
+    </ActionForm>
   );
 }
