@@ -3,14 +3,8 @@
  * external resources (a CSP meta tag forbids both, in case a viewer is lenient). Every value
  * is HTML-escaped. Status is given as text and icon, never by colour alone.
  */
-import {
-  SELF_CONFIRMED_ICON,
-  SELF_CONFIRMED_LABEL,
-  STATUS_ICONS,
-  STATUS_LABELS,
-  progressHeadline,
-  type ReportModel,
-} from '../../shared/onboarding.js';
+import { progressHeadline, type ReportModel } from '../../shared/onboarding.js';
+import { reportStepStatus } from '../../shared/report-step-status.js';
 import { escapeHtml } from '../oauth/server-text.js';
 
 /** "2026-05-01 14:03 UTC": stable across machines and locales. */
@@ -38,8 +32,7 @@ th,td{text-align:left;vertical-align:top;border-top:1px solid var(--line);paddin
 export function renderReportHtml(m: ReportModel): string {
   const steps = m.steps
     .map((s) => {
-      const label = s.comingNext ? 'Coming next' : s.selfConfirmed ? SELF_CONFIRMED_LABEL : STATUS_LABELS[s.status];
-      const icon = s.comingNext ? '→' : s.selfConfirmed ? SELF_CONFIRMED_ICON : STATUS_ICONS[s.status];
+      const { icon, label } = reportStepStatus(s);
       const evidence = s.evidence.length
         ? `<table><thead><tr><th scope="col">When</th><th scope="col">How</th><th scope="col">What was checked</th><th scope="col">Result</th></tr></thead><tbody>${s.evidence
             .map(

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { AboutInfo } from '../../shared/contract/app-channels.js';
+import { useState } from 'react';
 import type { AppError } from '../../shared/result.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
+import { useLive } from '../data/live-store.js';
+import { aboutStore } from '../data/stores.js';
 import { partner } from '../partner.js';
 
 /**
@@ -10,30 +11,18 @@ import { partner } from '../partner.js';
  * before the file is written: the renderer never sees its content).
  */
 export function AboutScreen() {
-  const [about, setAbout] = useState<AboutInfo | undefined>();
-  const [error, setError] = useState<AppError | undefined>();
+  const { data: about, error: loadError } = useLive(aboutStore);
+  const [bundleError, setBundleError] = useState<AppError | undefined>();
+  const error = bundleError ?? loadError;
   const [bundleMessage, setBundleMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void partner()
-      .app.about({})
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setAbout(r.value);
-        else setError(r.error);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
   const saveBundle = async () => {
     setBusy(true);
-    setError(undefined);
+    setBundleError(undefined);
     setBundleMessage('');
     const r = await partner().app.saveSupportBundle({});
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setBundleError(r.error);
     if (!r.value.saved) return setBundleMessage('Not saved: the save dialog was closed.');
     const size = r.value.bytes !== undefined ? ` (${Math.max(1, Math.round(r.value.bytes / 1024))} KB)` : '';
     setBundleMessage(`Support bundle saved${r.value.path ? ` to ${r.value.path}` : ''}${size}.`);

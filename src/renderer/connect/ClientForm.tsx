@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import type { AppError } from '../../shared/result.js';
 import { describeScope } from '../../shared/scope-descriptions.js';
+import { ActionForm } from '../app/ActionForm.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { ExplainedError } from './ExplainedError.js';
 import { TextField } from './TextField.js';
@@ -57,20 +58,14 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
   return (
     <section aria-labelledby="client-heading" className="connect-section">
       <h3 id="client-heading">2. Client details</h3>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <ActionForm onSubmit={save}>
         <TextField
           id="client-id"
           label="Client ID"
           value={clientId}
           onChange={setClientId}
-          type={presenter ? 'password' : 'text'}
+          sensitive
           maxLength={200}
-          testId="client-id"
           help={<>From the 1Password item Pleo sent you.{presenter ? ' Hidden in presenter mode.' : ''}</>}
         />
         <TextField
@@ -79,7 +74,6 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           value={redirectUri}
           onChange={setRedirectUri}
           maxLength={2048}
-          testId="redirect-uri"
           help={<>Exactly as registered with Pleo. {CALLBACK_TEXT[env.callbackMode]}</>}
         />
         <TextField
@@ -87,7 +81,6 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           label="Scopes (separated by spaces)"
           value={scopes}
           onChange={setScopes}
-          testId="scopes"
           help="What the app asks Pleo to allow. Pleo grants only scopes approved for your client."
         />
         {scopeList.length > 0 && (
@@ -116,7 +109,7 @@ export function ClientForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
         <span role="status" aria-live="polite" className="form-status">
           {saved}
         </span>
-      </form>
+      </ActionForm>
       {error && <ExplainedError error={error} />}
     </section>
   );

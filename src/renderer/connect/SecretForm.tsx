@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { CredentialCheck, EnvironmentSummary } from '../../shared/environments.js';
 import type { AppError } from '../../shared/result.js';
+import { ActionForm } from '../app/ActionForm.js';
+import { BusyButton } from '../app/BusyButton.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { credentialError } from '../onboarding/step-actions.js';
 import { ExplainedError } from './ExplainedError.js';
@@ -49,9 +51,8 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           </>
         )}
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <ActionForm
+        onSubmit={() => {
           if (secret.trim()) void save();
         }}
       >
@@ -62,23 +63,16 @@ export function SecretForm({ env, onSaved }: { env: EnvironmentSummary; onSaved:
           onChange={setSecret}
           type="password"
           maxLength={1000}
-          testId="client-secret"
         />
         <div className="step-actions">
           <button type="submit" className={env.hasClientSecret ? undefined : 'primary'} disabled={!secret.trim()} data-testid="save-secret">
             Save secret
           </button>
-          <button
-            type="button"
-            onClick={() => void runCheck()}
-            disabled={!env.hasClientSecret || busy}
-            aria-busy={busy}
-            data-testid="check-credentials"
-          >
-            {busy ? 'Checking…' : 'Check credentials'}
-          </button>
+          <BusyButton busy={busy} busyLabel="Checking…" onClick={runCheck} disabled={!env.hasClientSecret} testId="check-credentials">
+            Check credentials
+          </BusyButton>
         </div>
-      </form>
+      </ActionForm>
       <div role="status" aria-live="polite" className="form-status" data-testid="credential-result">
         {check?.outcome === 'accepted' && (
           <span className="status-badge status-done">

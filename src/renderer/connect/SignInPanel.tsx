@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { EnvironmentSummary, FlowProgress, SignInPhase } from '../../shared/environments.js';
 import type { AppError } from '../../shared/result.js';
 import type { ScreenId } from '../app/screen-id.js';
-import { usePresenterMode } from '../app/presenter-context.js';
+import { ActionForm } from '../app/ActionForm.js';
 import { ExplainedError } from './ExplainedError.js';
 import { DoctorLink } from '../doctor/DoctorLink.js';
 import { TextField } from './TextField.js';
@@ -49,7 +49,6 @@ const INTRO: Record<EnvironmentSummary['callbackMode'], string> = {
  * the start request, so a fast failure cannot be overwritten by a late "waiting".
  */
 export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; navigate: (id: ScreenId) => void }) {
-  const presenter = usePresenterMode();
   const progress = useSignInProgress(env.id);
   const [requestError, setRequestError] = useState<AppError | undefined>();
   const [pasted, setPasted] = useState('');
@@ -157,10 +156,9 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
         </div>
       )}
       {needsPaste && (
-        <form
+        <ActionForm
           className="paste-back"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             if (pasted.trim()) void paste();
           }}
         >
@@ -169,14 +167,14 @@ export function SignInPanel({ env, navigate }: { env: EnvironmentSummary; naviga
             label="Address the browser landed on after you approved"
             value={pasted}
             onChange={setPasted}
-            type={presenter ? 'password' : 'url'}
-            testId="paste-url"
+            type="url"
+            sensitive
             help={'Copy it from the browser\'s address bar, including everything after "?".'}
           />
           <button type="submit" className="primary" disabled={!pasted.trim()}>
             Continue sign-in
           </button>
-        </form>
+        </ActionForm>
       )}
       {error && <ExplainedError error={error} title="Sign-in did not complete" />}
       <DoctorLink error={error} navigate={navigate} />

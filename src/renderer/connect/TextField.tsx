@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { usePresenterMode } from '../app/presenter-context.js';
 
 /**
  * A labelled single-line input for identifiers and secrets (no autocomplete, no spell check),
- * with an optional help text linked through aria-describedby.
+ * with an optional help text linked through aria-describedby. Its test id is its id.
  */
 export function TextField({
   id,
@@ -11,8 +12,8 @@ export function TextField({
   onChange,
   help,
   type = 'text',
+  sensitive = false,
   maxLength,
-  testId,
 }: {
   id: string;
   label: ReactNode;
@@ -20,23 +21,25 @@ export function TextField({
   onChange: (value: string) => void;
   help?: ReactNode;
   type?: 'text' | 'password' | 'url';
+  /** Masked (as a password field) in presenter mode, so it is not shown on a projector. */
+  sensitive?: boolean;
   maxLength?: number;
-  testId: string;
 }) {
+  const presenter = usePresenterMode();
   const helpId = help ? `${id}-help` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type={type}
+        type={sensitive && presenter ? 'password' : type}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         autoComplete="off"
         spellCheck={false}
         maxLength={maxLength}
         aria-describedby={helpId}
-        data-testid={testId}
+        data-testid={id}
       />
       {help && (
         <span id={helpId} className="help">

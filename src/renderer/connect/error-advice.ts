@@ -5,59 +5,60 @@
 import type { AppError } from '../../shared/result.js';
 import type { StepId } from '../../shared/onboarding.js';
 
-interface Advice {
-  step?: StepId;
-  hint: string;
-}
+const PASTE_WHOLE_ADDRESS = "Paste the full address from the browser's address bar after approving, exactly as shown.";
 
-const ADVICE: Partial<Record<string, Advice>> = {
-  CLIENT_SECRET_REJECTED: {
+/** Hints per error code, grouped by the checklist step the error affects (the last group: no step). */
+const HINTS_BY_STEP: { step?: StepId; hints: Record<string, string> }[] = [
+  {
     step: 'credentials-stored',
-    hint: 'Copy the Client ID and Client Secret again from the 1Password item Pleo sent you, save them on this screen, and run the credential check.',
+    hints: {
+      CLIENT_SECRET_REJECTED:
+        'Copy the Client ID and Client Secret again from the 1Password item Pleo sent you, save them on this screen, and run the credential check.',
+      CREDENTIALS_MISSING: 'Enter the Client ID and Client Secret on this screen first.',
+      KEYCHAIN_UNAVAILABLE: 'The app keeps the secret in memory until you quit. Unlock or set up your system keychain to keep it.',
+      KEYCHAIN_LOCKED: 'Unlock your system keychain, then try again.',
+    },
   },
-  CREDENTIALS_MISSING: { step: 'credentials-stored', hint: 'Enter the Client ID and Client Secret on this screen first.' },
-  KEYCHAIN_UNAVAILABLE: {
-    step: 'credentials-stored',
-    hint: 'The app keeps the secret in memory until you quit. Unlock or set up your system keychain to keep it.',
-  },
-  KEYCHAIN_LOCKED: { step: 'credentials-stored', hint: 'Unlock your system keychain, then try again.' },
-  AUTH_DENIED: {
+  {
     step: 'authorized',
-    hint: 'Access was not granted on Pleo\'s consent page. Sign in again and choose "Allow"; if you are not allowed to approve, ask a Pleo admin of the staging company.',
+    hints: {
+      AUTH_DENIED:
+        'Access was not granted on Pleo\'s consent page. Sign in again and choose "Allow"; if you are not allowed to approve, ask a Pleo admin of the staging company.',
+      FLOW_CANCELLED: 'Press "Sign in with Pleo" when you are ready.',
+      FLOW_EXPIRED: 'The sign-in waited too long. Press "Sign in with Pleo" and finish it in the browser.',
+      FLOW_SUPERSEDED: 'A newer sign-in replaced this one; finish that one in the browser.',
+      AUTH_STATE_MISMATCH: 'Start a new sign-in from this app and use only the browser tab it opens.',
+      AUTH_ISSUER_MISMATCH: 'The answer came from an unexpected server. Check the environment, then sign in again.',
+      AUTH_INVALID_SCOPE: 'Remove the scopes Pleo did not approve for your client, or ask your Pleo partner manager to add them.',
+      CALLBACK_URL_MISMATCH: PASTE_WHOLE_ADDRESS,
+      AUTH_MALFORMED_CALLBACK: PASTE_WHOLE_ADDRESS,
+      CODE_REJECTED: 'Sign in again: each approval can be used only once and only for a short time.',
+      BROWSER_OPEN_FAILED: 'Check that a default web browser is set up, then try again.',
+      AS_UNAVAILABLE: "Pleo's sign-in server could not be reached. Check your network, then try again.",
+      AS_TIMEOUT: "Pleo's sign-in server did not answer in time. Try again in a minute.",
+      SESSION_ENDED: 'Your session with Pleo has ended. Go to Connect and sign in again.',
+      NOT_SIGNED_IN: 'Go to Connect and press "Sign in with Pleo" first.',
+    },
   },
-  FLOW_CANCELLED: { step: 'authorized', hint: 'Press "Sign in with Pleo" when you are ready.' },
-  FLOW_EXPIRED: { step: 'authorized', hint: 'The sign-in waited too long. Press "Sign in with Pleo" and finish it in the browser.' },
-  FLOW_SUPERSEDED: { step: 'authorized', hint: 'A newer sign-in replaced this one; finish that one in the browser.' },
-  AUTH_STATE_MISMATCH: { step: 'authorized', hint: 'Start a new sign-in from this app and use only the browser tab it opens.' },
-  AUTH_ISSUER_MISMATCH: {
-    step: 'authorized',
-    hint: 'The answer came from an unexpected server. Check the environment, then sign in again.',
+  { step: 'refresh-works', hints: { REFRESH_FAILED: 'Try again in a moment; if it keeps failing, sign in again.' } },
+  {
+    step: 'first-api-call',
+    hints: {
+      API_UNAUTHORIZED: 'Sign in again, then run the check again.',
+      API_FORBIDDEN: 'Your client may lack the needed scope; ask your Pleo partner manager.',
+    },
   },
-  AUTH_INVALID_SCOPE: {
-    step: 'authorized',
-    hint: 'Remove the scopes Pleo did not approve for your client, or ask your Pleo partner manager to add them.',
+  { step: 'staging-access', hints: { SIMULATOR_UNAVAILABLE: 'Restart the app, then try again.' } },
+  {
+    hints: {
+      ENVIRONMENT_INVALID: 'Correct the highlighted value and save again.',
+      INSECURE_URL: 'Use an https address (http is allowed only for 127.0.0.1 or localhost).',
+    },
   },
-  CALLBACK_URL_MISMATCH: {
-    step: 'authorized',
-    hint: "Paste the full address from the browser's address bar after approving, exactly as shown.",
-  },
-  AUTH_MALFORMED_CALLBACK: {
-    step: 'authorized',
-    hint: "Paste the full address from the browser's address bar after approving, exactly as shown.",
-  },
-  CODE_REJECTED: { step: 'authorized', hint: 'Sign in again: each approval can be used only once and only for a short time.' },
-  BROWSER_OPEN_FAILED: { step: 'authorized', hint: 'Check that a default web browser is set up, then try again.' },
-  AS_UNAVAILABLE: { step: 'authorized', hint: "Pleo's sign-in server could not be reached. Check your network, then try again." },
-  AS_TIMEOUT: { step: 'authorized', hint: "Pleo's sign-in server did not answer in time. Try again in a minute." },
-  SESSION_ENDED: { step: 'authorized', hint: 'Your session with Pleo has ended. Go to Connect and sign in again.' },
-  NOT_SIGNED_IN: { step: 'authorized', hint: 'Go to Connect and press "Sign in with Pleo" first.' },
-  REFRESH_FAILED: { step: 'refresh-works', hint: 'Try again in a moment; if it keeps failing, sign in again.' },
-  API_UNAUTHORIZED: { step: 'first-api-call', hint: 'Sign in again, then run the check again.' },
-  API_FORBIDDEN: { step: 'first-api-call', hint: 'Your client may lack the needed scope; ask your Pleo partner manager.' },
-  ENVIRONMENT_INVALID: { hint: 'Correct the highlighted value and save again.' },
-  INSECURE_URL: { hint: 'Use an https address (http is allowed only for 127.0.0.1 or localhost).' },
-  SIMULATOR_UNAVAILABLE: { step: 'staging-access', hint: 'Restart the app, then try again.' },
-};
+];
+
+/** The group (step and hints) that knows an error code. */
+const adviceFor = (code: string) => HINTS_BY_STEP.find((group) => Object.hasOwn(group.hints, code));
 
 export const STEP_TITLES: Record<StepId, string> = {
   'access-requested': '1. API access requested',
@@ -72,10 +73,10 @@ export const STEP_TITLES: Record<StepId, string> = {
 
 /** The error with a hint and the affected step filled in where main did not give them. */
 export function withAdvice(error: AppError): AppError {
-  const advice = ADVICE[error.code];
+  const advice = adviceFor(error.code);
   return {
     ...error,
-    ...(error.hint ? {} : advice ? { hint: advice.hint } : {}),
+    ...(error.hint ? {} : advice ? { hint: advice.hints[error.code]! } : {}),
     ...(error.step ? {} : advice?.step ? { step: advice.step } : {}),
   };
 }

@@ -4,11 +4,12 @@
  * progress, and per environment one token status.
  */
 import type { EventPayload } from '../../shared/contract/index.js';
-import type { UiPreferences } from '../../shared/contract/app-channels.js';
+import type { AboutInfo, UiPreferences } from '../../shared/contract/app-channels.js';
+import type { ExportView } from '../../shared/contract/export-channels.js';
 import type { AuthStatus, EnvironmentSummary, FlowProgress } from '../../shared/environments.js';
 import type { ChecklistView } from '../../shared/onboarding.js';
 import { partner } from '../partner.js';
-import { createLiveStore, keyedStores, useLive } from './live-store.js';
+import { createLiveStore, keyedStores, useLive, type LiveSpec } from './live-store.js';
 
 export interface EnvironmentList {
   environments: EnvironmentSummary[];
@@ -84,19 +85,45 @@ export const authStatusStore = keyedStores((environmentId) =>
   }),
 );
 
-/** The active environment's checklist; an environment switch loads the new one. */
-export const checklistStore = createLiveStore<ChecklistView>({
-  load: () => partner().onboarding.get({}),
-  listen: (push, reload) => {
-    const offChanged = partner().on('onboarding.changed', (v) =>
-      push((cur) =>
-        !cur || cur.environmentId === v.environmentId || v.environmentId === environmentsStore.get().data?.activeId ? v : cur,
-      ),
-    );
+/**
+ * Listening for a view of the active environment: `on` delivers main's new views, applied when
+ * `belongs` says so (not a late one of the environment just left); an environment switch
+ * loads the new environment's view.
+ */
+function followActiveEnvironment<T>(
+  on: (apply: (view: T) => void) => () => void,
+  belongs: (current: T | undefined, view: T) => boolean,
+): LiveSpec<T>['listen'] {
+  return (push, reload) => {
+    const offChanged = on((view) => push((current) => (belongs(current, view) ? view : current)));
     const offEnv = partner().on('environments.changed', () => reload());
     return () => {
       offChanged();
       offEnv();
     };
-  },
+  };
+}
+
+/** The active environment's checklist; an environment switch loads the new one. */
+export const checklistStore = createLiveStore<ChecklistView>({
+  load: () => partner().onboarding.get({}),
+  listen: followActiveEnvironment(
+    (apply) => partner().on('onboarding.changed', apply),
+    (cur, v) => !cur || cur.environmentId === v.environmentId || v.environmentId === environmentsStore.get().data?.activeId,
+  ),
+});
+
+/** The active environment's export checklist, with the progress of a background run. */
+export const exportStore = createLiveStore<ExportView>({
+  load: () => partner().export.get({}),
+  listen: followActiveEnvironment(
+    (apply) => partner().on('export.changed', apply),
+    (cur, v) => !cur || cur.environmentId === v.environmentId,
+  ),
+});
+
+/** What is running and where the app keeps its data: it does not change while the app runs. */
+export const aboutStore = createLiveStore<AboutInfo>({
+  load: () => partner().app.about({}),
+  listen: () => () => undefined,
 });

@@ -16,6 +16,12 @@ export interface PaginationBarProps {
   onCancel(): void;
 }
 
+/** The two page buttons: which way, their text, and what the page info needs for a page that way. */
+const PAGE_BUTTONS = [
+  { direction: 'previous', text: '← Previous page', possible: (i: PageInfo) => i.hasPreviousPage && !!i.startCursor },
+  { direction: 'next', text: 'Next page →', possible: (i: PageInfo) => i.hasNextPage && !!i.endCursor },
+] as const;
+
 export function PaginationBar({ info, pageNumber, busy, progress, onPage, onFetchAll, onCancel }: PaginationBarProps) {
   const fetching = !!progress && !progress.done;
   return (
@@ -26,22 +32,17 @@ export function PaginationBar({ info, pageNumber, busy, progress, onPage, onFetc
             Page {pageNumber}: {info.count} item{info.count === 1 ? '' : 's'}
             {info.total !== undefined ? ` of ${info.total}` : ''}
           </span>
-          <button
-            type="button"
-            onClick={() => onPage('previous')}
-            disabled={busy || !info.hasPreviousPage || !info.startCursor}
-            data-testid="page-previous"
-          >
-            ← Previous page
-          </button>
-          <button
-            type="button"
-            onClick={() => onPage('next')}
-            disabled={busy || !info.hasNextPage || !info.endCursor}
-            data-testid="page-next"
-          >
-            Next page →
-          </button>
+          {PAGE_BUTTONS.map(({ direction, text, possible }) => (
+            <button
+              key={direction}
+              type="button"
+              onClick={() => onPage(direction)}
+              disabled={busy || !possible(info)}
+              data-testid={`page-${direction}`}
+            >
+              {text}
+            </button>
+          ))}
         </>
       )}
       {!fetching ? (

@@ -19,6 +19,14 @@ export function ParamField({
   const hintId = problem ? `${id}-hint ${problemId}` : `${id}-hint`;
   const invalid = problem ? true : undefined;
   const uuidHint = param.type === 'uuid' && value && !UUID.test(value) ? ' This does not look like a Pleo ID (UUID).' : '';
+  // A single true/false or enum value is picked from a list; anything else is typed.
+  const choices = param.array
+    ? undefined
+    : param.type === 'boolean'
+      ? ['true', 'false']
+      : param.type === 'enum'
+        ? param.enumValues
+        : undefined;
   const typeText = `${param.type === 'enum' ? 'one of the listed values' : param.type}${param.array ? ', several separated by commas' : ''}`;
   return (
     <div className={problem ? 'param-field param-invalid' : 'param-field'}>
@@ -26,7 +34,7 @@ export function ParamField({
         <code>{param.name}</code>
         {param.required ? <span className="required"> (required)</span> : <span className="optional"> (optional)</span>}
       </label>
-      {param.type === 'boolean' && !param.array ? (
+      {choices ? (
         <select
           id={id}
           value={value}
@@ -36,20 +44,7 @@ export function ParamField({
           data-testid={`param-${param.name}`}
         >
           <option value="">(not set)</option>
-          <option value="true">true</option>
-          <option value="false">false</option>
-        </select>
-      ) : param.type === 'enum' && !param.array && param.enumValues ? (
-        <select
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.currentTarget.value)}
-          aria-describedby={hintId}
-          aria-invalid={invalid}
-          data-testid={`param-${param.name}`}
-        >
-          <option value="">(not set)</option>
-          {param.enumValues.map((v) => (
+          {choices.map((v) => (
             <option key={v} value={v}>
               {v}
             </option>

@@ -2,11 +2,18 @@
  * The request builder: method and path, typed path and query parameters, extra query
  * parameters, a JSON body, and the actions (send, cancel, copy as cURL, copy the token).
  */
-import { useId, type FormEvent } from 'react';
-import { HTTP_METHODS, type EndpointDef, type HttpMethod } from '../../shared/catalog/types.js';
+import { useId } from 'react';
+import { HTTP_METHODS, type EndpointDef, type HttpMethod, type ParamDef } from '../../shared/catalog/types.js';
+import { ActionForm } from '../app/ActionForm.js';
 import { BodyEditor } from './BodyEditor.js';
 import { ParamField } from './ParamField.js';
 import type { FormState } from './form-state.js';
+
+/** The two inputs of an extra query parameter, and their visible labels. */
+const EXTRA_QUERY_PARTS = [
+  ['name', 'Name'],
+  ['value', 'Value'],
+] as const;
 
 export interface RequestBuilderProps {
   form: FormState;
@@ -44,12 +51,19 @@ export function RequestBuilder({
   const isShown = (p: (typeof queryParams)[number]) => p.required || !!form.queryValues[p.name] || !!problemFor(p.name);
   const shownQuery = queryParams.filter(isShown);
   const foldedQuery = queryParams.filter((p) => !isShown(p));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSend();
-  };
+  /** One field per parameter, its value kept in form[values] under the parameter's name. */
+  const paramFields = (params: ParamDef[], values: 'pathValues' | 'queryValues') =>
+    params.map((p) => (
+      <ParamField
+        key={p.name}
+        param={p}
+        value={form[values][p.name] ?? ''}
+        problem={problemFor(p.name)}
+        onChange={(v) => set({ [values]: { ...form[values], [p.name]: v } })}
+      />
+    ));
   return (
-    <form className="request-builder" onSubmit={submit} aria-labelledby="request-heading" noValidate>
+    <ActionForm className="request-builder" onSubmit={onSend} aria-labelledby="request-heading" noValidate>
       <h3 id="request-heading">Request</h3>
       {endpoint && (
         <div className="endpoint-intro">
@@ -121,49 +135,24 @@ export function RequestBuilder({
       {pathParams.length > 0 && (
         <fieldset>
           <legend>Path parameters</legend>
-          {pathParams.map((name) => (
-            <ParamField
-              key={name}
-              param={declaredPath.get(name) ?? { name, in: 'path', type: 'string', required: true, description: '' }}
-              value={form.pathValues[name] ?? ''}
-              problem={problemFor(name)}
-              onChange={(v) => set({ pathValues: { ...form.pathValues, [name]: v } })}
-            />
-          ))}
+          {paramFields(
+            pathParams.map((name) => declaredPath.get(name) ?? { name, in: 'path', type: 'string', required: true, description: '' }),
+            'pathValues',
+          )}
         </fieldset>
       )}
       {queryParams.length > 0 && (
         <fieldset>
           <legend>Query parameters</legend>
           {/* Required or filled-in parameters are shown; the rest wait one click away, so Send and the answer stay close. */}
-          <div className="param-grid">
-            {shownQuery.map((p) => (
-              <ParamField
-                key={p.name}
-                param={p}
-                value={form.queryValues[p.name] ?? ''}
-                problem={problemFor(p.name)}
-                onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })}
-              />
-            ))}
-          </div>
+          <div className="param-grid">{paramFields(shownQuery, 'queryValues')}</div>
           {foldedQuery.length > 0 && (
             <details className="more-params">
               <summary>
                 {foldedQuery.length} more optional parameter{foldedQuery.length === 1 ? '' : 's'}:{' '}
                 {foldedQuery.map((p) => p.name).join(', ')}
               </summary>
-              <div className="param-grid">
-                {foldedQuery.map((p) => (
-                  <ParamField
-                    key={p.name}
-                    param={p}
-                    value={form.queryValues[p.name] ?? ''}
-                    problem={problemFor(p.name)}
-                    onChange={(v) => set({ queryValues: { ...form.queryValues, [p.name]: v } })}
-                  />
-                ))}
-              </div>
+              <div className="param-grid">{paramFields(foldedQuery, 'queryValues')}</div>
             </details>
           )}
         </fieldset>
@@ -172,22 +161,18 @@ export function RequestBuilder({
         <legend>{queryParams.length ? 'More query parameters' : 'Query parameters'}</legend>
         {form.extraQuery.map((q, i) => (
           <div className="extra-query" key={i}>
-            <label>
-              Name
-              <input
-                value={q.name}
-                onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, name: e.currentTarget.value } : x)) })}
-                spellCheck={false}
-              />
-            </label>
-            <label>
-              Value
-              <input
-                value={q.value}
-                onChange={(e) => set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, value: e.currentTarget.value } : x)) })}
-                spellCheck={false}
-              />
-            </label>
+            {EXTRA_QUERY_PARTS.map(([part, label]) => (
+              <label key={part}>
+                {label}
+                <input
+                  value={q[part]}
+                  onChange={(e) =>
+                    set({ extraQuery: form.extraQuery.map((x, k) => (k === i ? { ...x, [part]: e.currentTarget.value } : x)) })
+                  }
+                  spellCheck={false}
+                />
+              </label>
+            ))}
             <button
               type="button"
               onClick={() => set({ extraQuery: form.extraQuery.filter((_, k) => k !== i) })}
@@ -208,6 +193,6 @@ export function RequestBuilder({
         </button>
         {children}
       </div>
-    </form>
+    </ActionForm>
   );
 }

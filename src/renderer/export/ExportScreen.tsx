@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ITEM_FAILURE_TYPES, type ExportView } from '../../shared/contract/export-channels.js';
 import type { ScreenId } from '../app/screen-id.js';
+import { Checkbox } from '../app/Checkbox.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { partner } from '../partner.js';
 import { ExportProgressPanel } from './ExportProgressPanel.js';
@@ -111,15 +112,9 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
                 data-testid="export-queue-items"
               />
             </div>
-            <label className="check-label">
-              <input
-                type="checkbox"
-                checked={cancelWaiting}
-                onChange={(e) => setCancelWaiting(e.currentTarget.checked)}
-                data-testid="export-queue-cancel-waiting"
-              />
+            <Checkbox className="check-label" checked={cancelWaiting} onChange={setCancelWaiting} testId="export-queue-cancel-waiting">
               Cancel the job that is already waiting first (customers can cancel an export in Pleo)
-            </label>
+            </Checkbox>
             <div className="step-actions">
               <button type="submit" disabled={!view.signedIn || running || !!busy} data-testid="export-queue">
                 Queue export

@@ -1,40 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ExportView } from '../../shared/contract/export-channels.js';
 import type { AppError } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
-import { partner } from '../partner.js';
+import { useLive } from '../data/live-store.js';
+import { exportStore } from '../data/stores.js';
 
 /**
  * The active environment's export checklist, kept current from 'export.changed' (progress of a
- * background run, step evidence) and from environment switches. `act` runs one action and
- * keeps its error for the screen.
+ * background run, step evidence) and from environment switches (exportStore). `act` runs one
+ * action and keeps its error for the screen.
  */
 export function useExport() {
-  const [view, setView] = useState<ExportView | undefined>();
+  const { data: view, error: loadError } = useLive(exportStore);
   const [error, setError] = useState<AppError | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
-  const reload = useCallback(async () => {
-    const r = await partner().export.get({});
-    if (r.ok) setView(r.value);
-    else setError(r.error);
-  }, []);
-  useEffect(() => {
-    let alive = true;
-    void partner()
-      .export.get({})
-      .then((r) => {
-        if (!alive) return;
-        if (r.ok) setView(r.value);
-        else setError(r.error);
-      });
-    const offChanged = partner().on('export.changed', (v) => setView((cur) => (!cur || cur.environmentId === v.environmentId ? v : cur)));
-    const offEnv = partner().on('environments.changed', () => void reload());
-    return () => {
-      alive = false;
-      offChanged();
-      offEnv();
-    };
-  }, [reload]);
+  const reload = exportStore.reload;
 
   const act = useCallback(
     async <T>(name: string, run: () => Promise<Result<T>>, pick: (value: T) => ExportView): Promise<T | undefined> => {
@@ -47,7 +27,7 @@ export function useExport() {
           void reload();
           return undefined;
         }
-        setView(pick(r.value));
+        exportStore.set(() => pick(r.value));
         return r.value;
       } finally {
         setBusy(undefined);
@@ -56,5 +36,5 @@ export function useExport() {
     [reload],
   );
 
-  return { view, error, busy, act, reload };
+  return { view, error: error ?? loadError, busy, act, reload };
 }

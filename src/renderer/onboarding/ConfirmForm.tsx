@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ManualStepId } from '../../shared/contract/onboarding-channels.js';
 import type { AppError } from '../../shared/result.js';
+import { ActionForm } from '../app/ActionForm.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { partner } from '../partner.js';
 
@@ -29,19 +30,13 @@ export function ConfirmForm({
     else setError(undefined);
   };
   return (
-    <form
-      className="confirm-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void confirm();
-      }}
-    >
+    <ActionForm className="confirm-form" onSubmit={confirm}>
       <label htmlFor={`${id}-name`}>Confirmed by (your name)</label>
       <input id={`${id}-name`} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={80} required autoComplete="name" />
       <button type="submit" className="primary" disabled={!name.trim() || blocked}>
         {label}
       </button>
       {error && <ErrorMessage error={error} />}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { OnboardingDetails } from '../../shared/onboarding.js';
 import type { AppError } from '../../shared/result.js';
+import { ActionForm } from '../app/ActionForm.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
 import { usePresenterMode } from '../app/presenter-context.js';
 import { partner } from '../partner.js';
@@ -29,13 +30,7 @@ export function DetailsForm({ environmentId, details }: { environmentId: string;
     } else setError(r.error);
   };
   return (
-    <form
-      className="details-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <ActionForm className="details-form" onSubmit={save}>
       {FIELDS.map((f) => {
         const fieldId = `${id}-${f.key}`;
         const common = {
@@ -64,6 +59,6 @@ export function DetailsForm({ environmentId, details }: { environmentId: string;
         {saved}
       </span>
       {error && <ErrorMessage error={error} />}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,12 +1,6 @@
 import { Fragment } from 'react';
-import {
-  SELF_CONFIRMED_ICON,
-  SELF_CONFIRMED_LABEL,
-  STATUS_ICONS,
-  STATUS_LABELS,
-  progressHeadline,
-  type ReportModel,
-} from '../../shared/onboarding.js';
+import { progressHeadline, type ReportModel } from '../../shared/onboarding.js';
+import { reportStepStatus } from '../../shared/report-step-status.js';
 import { formatWhen } from './format.js';
 
 /**
@@ -45,8 +39,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           <li key={s.number}>
             <strong>{s.title}</strong> —{' '}
             <span className={`status-badge status-${s.comingNext ? 'next' : s.selfConfirmed ? 'self' : s.status}`}>
-              <span aria-hidden="true">{s.comingNext ? '→' : s.selfConfirmed ? SELF_CONFIRMED_ICON : STATUS_ICONS[s.status]}</span>{' '}
-              {s.comingNext ? 'Coming next' : s.selfConfirmed ? SELF_CONFIRMED_LABEL : STATUS_LABELS[s.status]}
+              <span aria-hidden="true">{reportStepStatus(s).icon}</span> {reportStepStatus(s).label}
             </span>
             {s.evidence[0] && (
               <p className="muted">

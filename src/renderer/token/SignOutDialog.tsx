@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { EnvironmentSummary } from '../../shared/environments.js';
+import { Checkbox } from '../app/Checkbox.js';
 import { ConfirmDialog } from '../onboarding/ConfirmDialog.js';
 
 /**
@@ -31,16 +32,10 @@ export function SignOutDialog({
       <p>The app forgets its tokens for {env.name}. Your Client ID, Client Secret and checklist progress are kept.</p>
       {canDisconnect && (
         <p>
-          <label className="checkbox-label">
-            <input
-              type="checkbox"
-              checked={disconnect}
-              onChange={(e) => setDisconnect(e.currentTarget.checked)}
-              data-testid="disconnect-installation"
-            />
+          <Checkbox className="checkbox-label" checked={disconnect} onChange={setDisconnect} testId="disconnect-installation">
             Also disconnect the Pleo installation: removes this app's access to the staging company and revokes all of its tokens. You will
             need to approve access again at the next sign-in.
-          </label>
+          </Checkbox>
         </p>
       )}
     </ConfirmDialog>

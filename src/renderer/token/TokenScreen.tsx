@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../shared/result.js';
+import { BusyButton } from '../app/BusyButton.js';
 import type { ScreenId } from '../app/screen-id.js';
 import { Sensitive } from '../app/Sensitive.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
@@ -119,16 +120,16 @@ export function TokenScreen({ navigate }: { navigate: (id: ScreenId) => void }) 
             <p className="muted">Tokens themselves are never shown: only the last characters of a fingerprint, to tell them apart.</p>
           </div>
           <div className="step-actions">
-            <button
-              type="button"
+            <BusyButton
+              busy={busy}
+              busyLabel="Refreshing…"
               className="primary"
-              onClick={() => void refresh()}
-              disabled={!status.signedIn || busy}
-              aria-busy={busy}
-              data-testid="refresh-now"
+              onClick={refresh}
+              disabled={!status.signedIn}
+              testId="refresh-now"
             >
-              {busy ? 'Refreshing…' : 'Refresh now'}
-            </button>
+              Refresh now
+            </BusyButton>
             <button type="button" onClick={() => setSignOutOpen(true)} disabled={!status.signedIn} data-testid="sign-out">
               Sign out…
             </button>

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { RowKind, type JsonIndex } from './json-index.js';
 import { computeVisible, isClose, isOpen } from './fold-state.js';
-import { useRowHeight } from './row-height.js';
+import { rowListOptions, useRowHeight } from './row-height.js';
 
 const MAX_VALUE_CHARS = 400;
 
@@ -29,12 +29,7 @@ export function JsonTree({ text, index, collapsed, onToggle, focusRow, matchRows
   const rowHeight = useRowHeight();
   const visible = useMemo(() => computeVisible(index, collapsed, collapsed.includes(1)), [index, collapsed]);
   const [active, setActive] = useState(0);
-  const virtualizer = useVirtualizer({
-    count: visible.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
+  const virtualizer = useVirtualizer(rowListOptions(visible.count, scrollRef, rowHeight));
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   useEffect(() => {

@@ -8,17 +8,12 @@
  */
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRowHeight } from './row-height.js';
+import { rowListOptions, useRowHeight } from './row-height.js';
 
 export function RawView({ text, lineStarts, label }: { text: string; lineStarts: Int32Array; label: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
-  const virtualizer = useVirtualizer({
-    count: lineStarts.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
+  const virtualizer = useVirtualizer(rowListOptions(lineStarts.length, scrollRef, rowHeight));
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   return (
     <div ref={scrollRef} className="jv-scroll jv-raw" role="region" aria-label={label} tabIndex={0} data-testid="raw-view">

@@ -18,22 +18,38 @@ export const RowKind = {
   Null: 7,
 } as const;
 
-export interface JsonIndex {
-  rows: number;
-  kind: Uint8Array;
-  depth: Int32Array;
+/**
+ * The index's columns and the typed array each is kept in. This one table drives the index's
+ * type, allocation, growth, trimming, copying and transfer, so a new column is one line here.
+ */
+const COLUMN_TYPES = {
+  kind: Uint8Array,
+  depth: Int32Array,
   /** Key range in the text (without quotes); keyStart -1 = no key (root); <= -2: array index -keyStart-2. */
-  keyStart: Int32Array;
-  keyEnd: Int32Array;
+  keyStart: Int32Array,
+  keyEnd: Int32Array,
   /** Value range (scalars: the token; open rows: the bracket). */
-  valStart: Int32Array;
-  valEnd: Int32Array;
+  valStart: Int32Array,
+  valEnd: Int32Array,
   /** Open rows: index of the closing row; closing rows: index of the opening row; else -1. */
-  match: Int32Array;
+  match: Int32Array,
   /** Parent (open) row, -1 for the root. */
-  parent: Int32Array;
+  parent: Int32Array,
   /** Open rows: number of direct children. */
-  childCount: Int32Array;
+  childCount: Int32Array,
+};
+
+export type JsonIndexColumn = keyof typeof COLUMN_TYPES;
+type ColumnArrays = { [K in JsonIndexColumn]: InstanceType<(typeof COLUMN_TYPES)[K]> };
+export type JsonIndex = { rows: number } & ColumnArrays;
+
+export const JSON_INDEX_COLUMNS = Object.keys(COLUMN_TYPES) as JsonIndexColumn[];
+
+/** Builds every column with `make` (given the column's name and array type). */
+export function mapIndexColumns(
+  make: (name: JsonIndexColumn, type: typeof Uint8Array | typeof Int32Array) => Uint8Array | Int32Array,
+): ColumnArrays {
+  return Object.fromEntries(JSON_INDEX_COLUMNS.map((name) => [name, make(name, COLUMN_TYPES[name])])) as ColumnArrays;
 }
 
 export class JsonIndexError extends Error {
@@ -51,74 +67,38 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 class Columns {
   cap: number;
   n = 0;
-  kind: Uint8Array;
-  depth: Int32Array;
-  keyStart: Int32Array;
-  keyEnd: Int32Array;
-  valStart: Int32Array;
-  valEnd: Int32Array;
-  match: Int32Array;
-  parent: Int32Array;
-  childCount: Int32Array;
+  c: ColumnArrays;
   constructor(cap: number) {
     this.cap = Math.max(16, cap);
-    this.kind = new Uint8Array(this.cap);
-    this.depth = new Int32Array(this.cap);
-    this.keyStart = new Int32Array(this.cap);
-    this.keyEnd = new Int32Array(this.cap);
-    this.valStart = new Int32Array(this.cap);
-    this.valEnd = new Int32Array(this.cap);
-    this.match = new Int32Array(this.cap);
-    this.parent = new Int32Array(this.cap);
-    this.childCount = new Int32Array(this.cap);
+    this.c = mapIndexColumns((_, Type) => new Type(this.cap));
   }
   grow(): void {
-    const cap = this.cap * 2;
-    const g = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
+    this.cap *= 2;
+    this.c = mapIndexColumns((name, Type) => {
+      const b = new Type(this.cap);
+      b.set(this.c[name]);
       return b;
-    };
-    this.kind = g(this.kind);
-    this.depth = g(this.depth);
-    this.keyStart = g(this.keyStart);
-    this.keyEnd = g(this.keyEnd);
-    this.valStart = g(this.valStart);
-    this.valEnd = g(this.valEnd);
-    this.match = g(this.match);
-    this.parent = g(this.parent);
-    this.childCount = g(this.childCount);
-    this.cap = cap;
+    });
   }
   push(kind: number, depth: number, ks: number, ke: number, vs: number, ve: number, parent: number): number {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
-    this.kind[i] = kind;
-    this.depth[i] = depth;
-    this.keyStart[i] = ks;
-    this.keyEnd[i] = ke;
-    this.valStart[i] = vs;
-    this.valEnd[i] = ve;
-    this.match[i] = -1;
-    this.parent[i] = parent;
-    this.childCount[i] = 0;
+    const c = this.c;
+    c.kind[i] = kind;
+    c.depth[i] = depth;
+    c.keyStart[i] = ks;
+    c.keyEnd[i] = ke;
+    c.valStart[i] = vs;
+    c.valEnd[i] = ve;
+    c.match[i] = -1;
+    c.parent[i] = parent;
+    c.childCount[i] = 0;
     return i;
   }
   finish(): JsonIndex {
     const n = this.n;
     // Copies trimmed to size, so transferring them does not ship unused capacity.
-    return {
-      rows: n,
-      kind: this.kind.slice(0, n),
-      depth: this.depth.slice(0, n),
-      keyStart: this.keyStart.slice(0, n),
-      keyEnd: this.keyEnd.slice(0, n),
-      valStart: this.valStart.slice(0, n),
-      valEnd: this.valEnd.slice(0, n),
-      match: this.match.slice(0, n),
-      parent: this.parent.slice(0, n),
-      childCount: this.childCount.slice(0, n),
-    };
+    return { rows: n, ...mapIndexColumns((name) => this.c[name].slice(0, n)) };
   }
 }
 
@@ -157,14 +137,23 @@ export function buildJsonIndex(text: string): JsonIndex {
     const parent = top();
     let ks = pendingKeyStart;
     let ke = pendingKeyEnd;
-    if (parent >= 0 && cols.kind[parent] === RowKind.OpenArray) {
-      ks = -(cols.childCount[parent]! + 2);
+    if (parent >= 0 && cols.c.kind[parent] === RowKind.OpenArray) {
+      ks = -(cols.c.childCount[parent]! + 2);
       ke = 0;
     }
-    if (parent >= 0) cols.childCount[parent]!++;
+    if (parent >= 0) cols.c.childCount[parent]!++;
     pendingKeyStart = -1;
     pendingKeyEnd = -1;
     return cols.push(kind, sp, ks, ke, vs, ve, parent);
+  };
+  /** The bracket at `pos` closes the open row `open`: its closing row, linked both ways. */
+  const closeContainer = (open: number, kind: number): void => {
+    const close = cols.push(kind, sp - 1, -1, -1, pos, pos + 1, cols.c.parent[open]!);
+    cols.c.match[open] = close;
+    cols.c.match[close] = open;
+    sp--;
+    pos++;
+    expect = sp === 0 ? 5 : 3;
   };
 
   for (;;) {
@@ -182,29 +171,18 @@ export function buildJsonIndex(text: string): JsonIndex {
       const t = top();
       if (c === 0x2c) {
         pos++;
-        expect = cols.kind[t] === RowKind.OpenObject ? 4 : 0;
+        expect = cols.c.kind[t] === RowKind.OpenObject ? 4 : 0;
         continue;
       }
-      if ((c === 0x7d && cols.kind[t] === RowKind.OpenObject) || (c === 0x5d && cols.kind[t] === RowKind.OpenArray)) {
-        const close = cols.push(c === 0x7d ? RowKind.CloseObject : RowKind.CloseArray, sp - 1, -1, -1, pos, pos + 1, cols.parent[t]!);
-        cols.match[t] = close;
-        cols.match[close] = t;
-        sp--;
-        pos++;
-        expect = sp === 0 ? 5 : 3;
+      if ((c === 0x7d && cols.c.kind[t] === RowKind.OpenObject) || (c === 0x5d && cols.c.kind[t] === RowKind.OpenArray)) {
+        closeContainer(t, c === 0x7d ? RowKind.CloseObject : RowKind.CloseArray);
         continue;
       }
       throw new JsonIndexError('Expected "," or a closing bracket', pos);
     }
     if (expect === 1 || expect === 4) {
       if (expect === 1 && c === 0x7d) {
-        const t = top();
-        const close = cols.push(RowKind.CloseObject, sp - 1, -1, -1, pos, pos + 1, cols.parent[t]!);
-        cols.match[t] = close;
-        cols.match[close] = t;
-        sp--;
-        pos++;
-        expect = sp === 0 ? 5 : 3;
+        closeContainer(top(), RowKind.CloseObject);
         continue;
       }
       if (c !== 0x22) throw new JsonIndexError('Expected a key in double quotes', pos);
@@ -227,12 +205,7 @@ export function buildJsonIndex(text: string): JsonIndex {
       pos++;
       skipWs();
       if (c === 0x5b && text.charCodeAt(pos) === 0x5d) {
-        const close = cols.push(RowKind.CloseArray, sp - 1, -1, -1, pos, pos + 1, cols.parent[row]!);
-        cols.match[row] = close;
-        cols.match[close] = row;
-        sp--;
-        pos++;
-        expect = sp === 0 ? 5 : 3;
+        closeContainer(row, RowKind.CloseArray);
         continue;
       }
       expect = c === 0x7b ? 1 : 0;

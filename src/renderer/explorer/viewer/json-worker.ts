@@ -6,8 +6,10 @@
 import {
   buildJsonIndex,
   extractPagination,
+  JSON_INDEX_COLUMNS,
   JsonIndexError,
   lineColumn,
+  mapIndexColumns,
   rawLineStarts,
   RowKind,
   searchRows,
@@ -23,9 +25,7 @@ function transferables(r: LoadResult): ArrayBuffer[] {
   const list: ArrayBuffer[] = [r.lineStarts.buffer as ArrayBuffer];
   if (r.index) {
     const i = r.index;
-    list.push(
-      ...[i.kind, i.depth, i.keyStart, i.keyEnd, i.valStart, i.valEnd, i.match, i.parent, i.childCount].map((a) => a.buffer as ArrayBuffer),
-    );
+    list.push(...JSON_INDEX_COLUMNS.map((name) => i[name].buffer as ArrayBuffer));
   }
   return list;
 }
@@ -52,18 +52,7 @@ function envelope(idx: JsonIndex): { pagination?: unknown; dataCount?: number } 
 
 /** The worker keeps its index for searching and transfers a copy (a transferred buffer is gone on this side). */
 function copyIndex(i: JsonIndex): JsonIndex {
-  return {
-    rows: i.rows,
-    kind: i.kind.slice(),
-    depth: i.depth.slice(),
-    keyStart: i.keyStart.slice(),
-    keyEnd: i.keyEnd.slice(),
-    valStart: i.valStart.slice(),
-    valEnd: i.valEnd.slice(),
-    match: i.match.slice(),
-    parent: i.parent.slice(),
-    childCount: i.childCount.slice(),
-  };
+  return { rows: i.rows, ...mapIndexColumns((name) => i[name].slice()) };
 }
 
 function tree(started: number, lineStarts: Int32Array): LoadResult {

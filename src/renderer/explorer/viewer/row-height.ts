@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { usePresenterMode } from '../../app/presenter-context.js';
 
 /** Row height in px of the virtualised lists: 1.6 × the root font size (which presenter mode enlarges). */
@@ -15,3 +15,14 @@ export function useRowHeight(): number {
   }, [presenter]);
   return h;
 }
+
+/**
+ * Options for the virtualiser (@tanstack/react-virtual) of a list of `count` rows of the row
+ * height that scrolls in `scrollRef` (JSON tree, raw text).
+ */
+export const rowListOptions = (count: number, scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number) => ({
+  count,
+  getScrollElement: () => scrollRef.current,
+  estimateSize: () => rowHeight,
+  overscan: 12,
+});
