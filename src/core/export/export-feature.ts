@@ -52,6 +52,8 @@ export interface ExportOptions {
   afterBatch?: RunHooks['afterBatch'];
   /** Minimum ms between progress events (default 150). */
   progressIntervalMs?: number;
+  /** Folder of the progress journal (default: the settings file's folder). */
+  checkpointDir?: string;
 }
 
 interface EnvState {
@@ -73,7 +75,7 @@ const n = (value: number) => value.toLocaleString('en');
 export function createExportFeature(services: CoreServices, deps: { auth: AuthFeatureApi } & ExportOptions): Feature<ExportFeatureApi> {
   const { auth } = deps;
   const now = () => services.clock.now();
-  const checkpoints = createCheckpointStore(services.settings);
+  const checkpoints = createCheckpointStore(services.settings, deps.checkpointDir);
   const evidence = createStepEvidenceStore(services.settings);
   const states = new Map<string, EnvState>();
   const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -561,6 +563,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       // Stop runs after the current request; the checkpoint lets the next start resume.
       for (const st of states.values()) st.controller?.abort();
       await Promise.all([...states.values()].map((st) => st.running?.catch(() => undefined)));
+      checkpoints.close();
     },
   };
 }
