@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
+import { requireEnvironment } from '../auth/require-environment.js';
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import type {
   ExportJobSummary,
@@ -81,14 +82,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
   const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
   const progressInterval = deps.progressIntervalMs ?? 150;
 
-  const envOf = (environmentId?: string): EnvironmentSummary => {
-    const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();
-    if (!env)
-      throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', {
-        hint: 'Choose an environment on the Connect screen.',
-      });
-    return env;
-  };
+  const envOf = (environmentId?: string): EnvironmentSummary => requireEnvironment(auth, environmentId);
   const stateOf = (environmentId: string): EnvState => {
     let st = states.get(environmentId);
     if (!st) states.set(environmentId, (st = { state: 'idle', progress: emptyProgress() }));

@@ -12,13 +12,13 @@
 import { AppFailure, failure } from '../../shared/result.js';
 import type { ExportProgress, ExportRunSummary } from '../../shared/contract/export-channels.js';
 import { JOB_EXPIRY_MS } from './export-constants.js';
-import { jobExpiredFailure } from './export-errors.js';
+import { refusalExplained } from './export-errors.js';
 import type { ExportHttp } from './export-http.js';
-import { sendEvent, type FinalEvent } from './claimer.js';
+import { readJobAfterRefusal, sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
 import { openCsvTarget } from './csv-writer.js';
 import { fetchItemPage, type ExportItemPage } from './item-pager.js';
-import { readJob, type ExportJobV3 } from './job-finder.js';
+import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
 
 export interface RunHooks {
@@ -235,16 +235,17 @@ export async function withJobState<T>(http: ExportHttp, jobId: string, signal: A
     if (!(error instanceof AppFailure)) throw error;
     const code = error.appError.code;
     if (code !== 'EXPORT_JOB_STATUS_UNPROCESSABLE' && code !== 'INVALID_EXPORT_JOB_STATUS_CHANGE') throw error;
-    const job = await readJob(http, jobId, signal).catch(() => undefined);
-    if (job?.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
+    // When even the job cannot be read, the refusal itself is the best explanation.
+    const job = await readJobAfterRefusal(http, jobId, signal).catch((readError: unknown) => {
+      if (readError instanceof AppFailure && readError.appError.code === 'EXPORT_JOB_EXPIRED') throw readError;
+      return undefined;
+    });
     if (job?.status === 'failed' && job.failureReasonType === 'canceled_by_user') {
-      throw failure(
+      throw refusalExplained(
         'EXPORT_JOB_STATUS_UNPROCESSABLE',
         'The customer cancelled this export in Pleo, so Pleo no longer accepts items or statuses for it.',
-        {
-          hint: 'Nothing more to do for this job. Find the next one.',
-          ...(error.appError.serverText ? { serverText: error.appError.serverText } : {}),
-        },
+        'Nothing more to do for this job. Find the next one.',
+        error,
       );
     }
     throw error;
