@@ -41,6 +41,8 @@ const checkpointSchema = z.object({
   failureReasonType: z.string().optional(),
   failureReason: z.string().optional(),
   pageSize: z.number().int().positive(),
+  /** How pages are asked for (default cursor); with offsets, the next offset is `reportedAtPage`. */
+  paging: z.enum(['cursor', 'offset']).optional(),
   startedAt: z.number(),
   resumed: z.number().int().nonnegative(),
   retries: z.number().int().nonnegative(),

@@ -34,7 +34,7 @@ import { createStepEvidenceStore } from './export-steps.js';
 import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
 import { validateTarget } from './csv-writer.js';
-import { fetchItemPage } from './item-pager.js';
+import { fetchItemPage, type Paging } from './item-pager.js';
 import { findOldestJob, readJob, summarizeJob } from './job-finder.js';
 
 export interface ExportFeatureApi {
@@ -55,6 +55,13 @@ export interface ExportOptions {
   progressIntervalMs?: number;
   /** Folder of the progress journal (default: the settings file's folder). */
   checkpointDir?: string;
+  /**
+   * How export items are paged (default cursor). Pleo's spec also offers `offset`, which lets
+   * several pages download at once (`pageConcurrency`, default 4), but Pleo does not say that
+   * a job's item order is stable between requests, so cursor paging stays the default.
+   */
+  paging?: Paging;
+  pageConcurrency?: number;
 }
 
 interface EnvState {
@@ -225,7 +232,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         if (st.job?.id !== job.id) evidence.resetFrom(env.id, 'claim-job');
         st.progress = { ...emptyProgress(), total: job.numberOfItems };
         st.state = 'idle';
-        const page = await fetchItemPage(http, job.id, undefined, 5);
+        const page = await fetchItemPage(http, job.id, {}, 5);
         st.preview = { columns: publicColumns(), rows: page.items.map(rowValues) };
       } else {
         st.state = 'paused';
@@ -284,7 +291,14 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     };
     st.running = (async () => {
       try {
-        const { summary, job } = await runExport(cp, { http, checkpoints, now, signal: controller.signal, hooks });
+        const { summary, job } = await runExport(cp, {
+          http,
+          checkpoints,
+          now,
+          signal: controller.signal,
+          hooks,
+          concurrency: deps.pageConcurrency ?? 4,
+        });
         st.job = summarizeJob(job, now());
         st.state = summary.outcome;
         delete st.progress.backoffUntil;
@@ -398,6 +412,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       ...(request.failureReasonType ? { failureReasonType: request.failureReasonType } : {}),
       ...(request.failureReason ? { failureReason: request.failureReason } : {}),
       pageSize,
+      ...(deps.paging === 'offset' ? { paging: 'offset' as const } : {}),
       startedAt: now(),
       resumed: 0,
       retries: 0,

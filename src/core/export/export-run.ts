@@ -17,7 +17,7 @@ import type { ExportHttp } from './export-http.js';
 import { readJobAfterRefusal, sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
 import { openCsvTarget } from './csv-writer.js';
-import { fetchItemPage, type ExportItemPage } from './item-pager.js';
+import { aheadPages, fetchItemPage } from './item-pager.js';
 import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
 
@@ -34,7 +34,15 @@ export interface RunResult {
 
 export async function runExport(
   start: Checkpoint,
-  deps: { http: ExportHttp; checkpoints: CheckpointStore; now: () => number; signal: AbortSignal; hooks: RunHooks },
+  deps: {
+    http: ExportHttp;
+    checkpoints: CheckpointStore;
+    now: () => number;
+    signal: AbortSignal;
+    hooks: RunHooks;
+    /** Offset paging only: pages downloading at once (default 1). */
+    concurrency?: number;
+  },
 ): Promise<RunResult> {
   const { http, checkpoints, now, signal, hooks } = deps;
   let cp: Checkpoint = { ...start };
@@ -60,12 +68,17 @@ export async function runExport(
 
   try {
     if (!cp.allReported) {
-      const fetchAfter = (after: string | undefined): Promise<ExportItemPage> => {
-        const p = withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, after, cp.pageSize, signal));
-        // Awaited later; until then a failure must not count as unhandled.
-        p.catch(() => undefined);
-        return p;
-      };
+      const nextPage = aheadPages(
+        (from) => withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, from, cp.pageSize, signal)),
+        {
+          paging: cp.paging ?? 'cursor',
+          ...(cp.after ? { after: cp.after } : {}),
+          offset: cp.reportedAtPage,
+          limit: cp.pageSize,
+          total: cp.total,
+          concurrency: deps.concurrency ?? 1,
+        },
+      );
 
       /**
        * Reports one written page: its batches one after another, in order, each followed by
@@ -122,19 +135,17 @@ export async function runExport(
         }
       };
 
-      // Three stages overlap: page N+1 downloads while page N is written to the CSV file and
-      // page N-1's statuses are still being reported. Reports stay strictly in order (page
+      // Three stages overlap: page N+1 (with offsets, up to `concurrency` pages) downloads while
+      // page N is written to the CSV file and page N-1's statuses are still being reported. Reports stay strictly in order (page
       // N's first batch goes only after page N-1's last is acknowledged and journalled), so
       // the resume point is always "after batch b of page p". At most three pages are held.
-      let next = fetchAfter(cp.after);
       let rowsBefore = cp.reportedAtPage;
       let skipBatches = cp.batchesDoneInPage;
       let reporting: Promise<void> = Promise.resolve();
       try {
         for (;;) {
           emit('fetch');
-          const page = await next;
-          if (page.hasNextPage) next = fetchAfter(page.endCursor);
+          const page = await nextPage();
           if (typeof page.total === 'number' && page.total !== cp.total) {
             cp = { ...cp, total: page.total };
             progress.total = page.total;
