@@ -27,6 +27,8 @@ const ITEMS = Number(process.env.B8_ITEMS ?? 100_000);
 /** Items of the 50 ms-per-page runs (a sequential run of 100,000 at page 100 would take 100 s). */
 const SLOW_ITEMS = Number(process.env.B8_SLOW_ITEMS ?? 20_000);
 const REPS = Number(process.env.B8_REPS ?? 3);
+/** A fifth of the items: what the RSS growth is at 100,000 minus at 20,000 grows with the item count. */
+const FEW_ITEMS = Math.round(ITEMS / 5);
 const VARIANTS = ['floor', 'reference', 'pipeline', 'full', 'reference-full'] as const;
 /** With 50 ms per page: the app's full run by cursor, and by offset with 1 and 4 pages at once. */
 const SLOW_VARIANTS = ['full', 'full-offset1', 'full-offset4'] as const;
@@ -231,6 +233,16 @@ async function main(): Promise<void> {
   } finally {
     mock.stop();
   }
+  const few = await startMock(0, FEW_ITEMS);
+  try {
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const pageSize of [100, 1000]) {
+        for (const v of ['floor', 'pipeline', 'full'] as const) samples.push(sample(v, pageSize, few.url, few.job, 0, FEW_ITEMS));
+      }
+    }
+  } finally {
+    few.stop();
+  }
   const slow = await startMock(50, SLOW_ITEMS);
   try {
     for (let rep = 0; rep < REPS; rep++) {
@@ -241,11 +253,12 @@ async function main(): Promise<void> {
   } finally {
     slow.stop();
   }
-  const cell = (v: Variant, p: number, latency = 0) => {
-    const s = samples.filter((x) => x.variant === v && x.pageSize === p && x.latencyMs === latency);
+  const cell = (v: Variant, p: number, latency = 0, items = latency ? SLOW_ITEMS : ITEMS) => {
+    const s = samples.filter((x) => x.variant === v && x.pageSize === p && x.latencyMs === latency && x.items === items);
     return {
       ips: median(s.map((x) => x.itemsPerSec)),
       rss: Math.max(...s.map((x) => x.rssGrowthMb)),
+      rssMedian: median(s.map((x) => x.rssGrowthMb)),
       raw: Math.max(...s.map((x) => x.rawRssGrowthMb)),
     };
   };
@@ -265,6 +278,13 @@ async function main(): Promise<void> {
       rows.push(`| ${p} | 0 | ${names[v]} | ${Math.round(c.ips).toLocaleString('en')} | ${c.rss.toFixed(1)} | ${c.raw.toFixed(1)} |`);
     }
   for (const p of [100, 1000])
+    for (const v of ['floor', 'pipeline', 'full'] as const) {
+      const c = cell(v, p, 0, FEW_ITEMS);
+      rows.push(
+        `| ${p} | 0 | ${names[v]}, ${FEW_ITEMS.toLocaleString('en')} items | ${Math.round(c.ips).toLocaleString('en')} | ${c.rss.toFixed(1)} | ${c.raw.toFixed(1)} |`,
+      );
+    }
+  for (const p of [100, 1000])
     for (const v of SLOW_VARIANTS) {
       const c = cell(v, p, 50);
       rows.push(
@@ -282,6 +302,14 @@ async function main(): Promise<void> {
       `Peak RSS growth < 50 MB for ${ITEMS.toLocaleString('en')} items (app, page ${p}; after the young-generation warm-up)`,
       `${rss.toFixed(1)} MB`,
       rss < 50,
+    ]);
+    // Streaming means nothing grows with the item count: growth at 100,000 minus at 20,000 (medians).
+    const growth = (v: Variant) => cell(v, p).rssMedian - cell(v, p, 0, FEW_ITEMS).rssMedian;
+    const withItems = Math.max(growth('pipeline'), growth('full'));
+    checks.push([
+      `RSS growth that grows with the item count < 50 MB (app, page ${p}: ${ITEMS.toLocaleString('en')} minus ${FEW_ITEMS.toLocaleString('en')} items, medians)`,
+      `${withItems.toFixed(1)} MB (floor ${growth('floor').toFixed(1)})`,
+      withItems < 50,
     ]);
     const raw = Math.max(cell('pipeline', p).raw, cell('full', p).raw);
     checks.push([
@@ -315,7 +343,7 @@ ${rows.join('\n')}
 |---|---|---|
 ${checks.map(([a, b, c]) => `| ${a} | ${b} | ${c ? 'yes' : 'no'} |`).join('\n')}
 
-How to read it. This machine is shared by several build jobs, so absolute rates are noisy and far below the pilot's; the targets are ratios within one run. **Memory:** the raw growth of every variant, including the floor that keeps nothing, is mostly V8's young generation being committed (≈ 45 MB): that happens in any loop over more than a few pages and does not grow with the number of items. With it committed beforehand for every variant alike, what is left is what the export itself adds; nothing in the export holds more than three pages (download, write, report). **Full run:** the checkpoint used to be rewritten in the settings file (atomic write, fsync, rename) after every acknowledged batch of 100; now each batch appends one line to a journal file of its own (\`write\` + \`fdatasync\` off the event loop), and the settings file is written at start, resume and end only. Batches are still sent one after another, in order, each after the previous one's journal line is on disk, because "no item reported twice" after a crash needs an exact resume point; writing page N+1 to the CSV overlaps reporting page N. The full run sends one status PUT per 100 items with exportedAt and externalId, so it is compared with a reference that sends the same PUTs (with only id and status) one after another. **50 ms per page:** with cursor paging the next page can only be asked for once the previous page has arrived (its endCursor names it), so a page costs 50 ms plus the mock's time to build it and the transfer and parse of ≈ 1.3 MB; 0.9× of page_size/latency would need those to take under 6 ms. Pleo's spec (GET /v3/export-items) also offers \`offset\`; with offsets the app can download 4 pages at once (\`ExportOptions.paging: 'offset'\`), and then the run is bound by CPU, not latency: the 0.9× target is a CPU target on this machine. Offset paging is not the default, because Pleo does not say that a job's item order is stable between requests; cursor paging does not depend on that. At page 1,000 four pages at once cannot be 3× faster than one when one page's processing (≈ 50 ms of CPU here) is already as long as the latency; at page 100 the latency dominates and concurrency pays.`;
+How to read it. This machine is shared by several build jobs, so absolute rates are noisy and far below the pilot's; the targets are ratios within one run. **Memory:** the raw growth of every variant, including the floor that keeps nothing, starts with V8 committing its young generation (≈ 30-45 MB, taken out by the warm-up); after that the floor still grows by about 50 MB, because V8 lets the old generation fill with the garbage of finished pages (each 1,000-item page is a 1.3 MB string plus its parsed objects) before it collects, and how far it lets it fill varies from run to run. So the single "peak RSS growth < 50 MB" number is decided by V8's collection timing as much as by the code, for the floor too. What the target means, memory that does not grow with the number of items (streaming), is checked directly: the growth at ${ITEMS.toLocaleString('en')} items minus the growth at ${FEW_ITEMS.toLocaleString('en')}, medians per cell. Nothing in the export holds more than three pages (download, write, report; with offset paging, four downloads). **Full run:** the checkpoint used to be rewritten in the settings file (atomic write, fsync, rename) after every acknowledged batch of 100; now each batch appends one line to a journal file of its own (\`write\` + \`fdatasync\` off the event loop), and the settings file is written at start, resume and end only. Batches are still sent one after another, in order, each after the previous one's journal line is on disk, because "no item reported twice" after a crash needs an exact resume point; writing page N+1 to the CSV overlaps reporting page N. The full run sends one status PUT per 100 items with exportedAt and externalId, so it is compared with a reference that sends the same PUTs (with only id and status) one after another. **50 ms per page:** with cursor paging the next page can only be asked for once the previous page has arrived (its endCursor names it), so a page costs 50 ms plus the mock's time to build it and the transfer and parse of ≈ 1.3 MB; 0.9× of page_size/latency would need those to take under 6 ms. Pleo's spec (GET /v3/export-items) also offers \`offset\`; with offsets the app can download 4 pages at once (\`ExportOptions.paging: 'offset'\`), and then the run is bound by CPU, not latency: the 0.9× target is a CPU target on this machine. Offset paging is not the default, because Pleo does not say that a job's item order is stable between requests; cursor paging does not depend on that. At page 1,000 four pages at once cannot be 3× faster than one when one page's processing (≈ 50 ms of CPU here) is already as long as the latency; at page 100 the latency dominates and concurrency pays.`;
   updateBenchSection('B8', md);
   console.log(md);
   console.log(JSON.stringify({ id: 'B8', checks: checks.map(([what, value, pass]) => ({ what, value, pass })) }));
