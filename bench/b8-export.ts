@@ -82,7 +82,7 @@ async function runOne(variant: Variant, pageSize: number, base: string, job: str
           // The floor still needs the cursor: read it from the tail of the body without parsing.
           const text = await res.text();
           const m = /"hasNextPage":(true|false)[^}]*"endCursor":"([^"]+)"/.exec(text.slice(-400));
-          items += pageSize;
+          items += Math.min(pageSize, total - items);
           if (!m || m[1] !== 'true') break;
           after = m[2];
           continue;
