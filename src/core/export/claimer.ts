@@ -4,8 +4,8 @@
  * answer is lost or refused, the job is read back and its state decides what happened (our
  * earlier attempt may have reached Pleo; another app may have claimed the job first).
  */
-import { AppFailure, failure } from '../../shared/result.js';
-import { explainExportAnswer, jobExpiredFailure } from './export-errors.js';
+import { AppFailure } from '../../shared/result.js';
+import { explainExportAnswer, jobExpiredFailure, refusalExplained } from './export-errors.js';
 import type { ExportHttp } from './export-http.js';
 import { readJob, type ExportJobV3 } from './job-finder.js';
 
@@ -29,22 +29,29 @@ export async function sendEvent(
     refused = error;
   }
   // Lost answer or refusal: what does Pleo say now?
-  const job = await readJob(http, jobId, signal);
-  if (job.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
+  const job = await readJobAfterRefusal(http, jobId, signal);
   const reached =
     event === 'started'
       ? job.status === 'in_progress' && refused.appError.code !== 'INVALID_EXPORT_JOB_STATUS_CHANGE'
       : job.status === event;
   if (reached) return job;
   if (event === 'started' && job.status === 'in_progress') {
-    throw failure(
+    throw refusalExplained(
       'EXPORT_JOB_TAKEN',
       'Another integration (or another copy of this app) claimed this job a moment before you. Pleo says never to process one job twice or two jobs in parallel.',
-      {
-        hint: 'Leave this job to the app that claimed it. Find the next job once it has finished.',
-        ...(refused.appError.serverText ? { serverText: refused.appError.serverText } : {}),
-      },
+      'Leave this job to the app that claimed it. Find the next job once it has finished.',
+      refused,
     );
   }
   throw refused;
+}
+
+/**
+ * Reads the job back after Pleo refused a call (or its answer was lost): the job's state tells
+ * what happened. An expired job is explained as expired, not as the raw refusal.
+ */
+export async function readJobAfterRefusal(http: ExportHttp, jobId: string, signal?: AbortSignal): Promise<ExportJobV3> {
+  const job = await readJob(http, jobId, signal);
+  if (job.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
+  return job;
 }

@@ -58,36 +58,30 @@ export function formatMinor(money: unknown): string {
   return `${negative ? '-' : ''}${s.slice(0, -digits)}.${s.slice(-digits)}`;
 }
 
+/** The decimal amount and the currency of one side of an item's `amount`, as two columns. */
+function moneyColumns(
+  side: 'inWalletCurrency' | 'inSupplierCurrency',
+  [amountId, amountHeader]: [string, string],
+  [currencyId, currencyHeader]: [string, string],
+): ColumnDef[] {
+  return [
+    {
+      id: amountId,
+      header: amountHeader,
+      source: `amount.${side}.value (minor units)`,
+      numeric: true,
+      value: (i) => formatMinor(at(i, 'amount', side)),
+    },
+    { id: currencyId, header: currencyHeader, source: `amount.${side}.currency`, value: (i) => str(at(i, 'amount', side, 'currency')) },
+  ];
+}
+
 export const COLUMNS: ColumnDef[] = [
   { id: 'entry', header: 'Accounting entry ID', source: 'accountingEntryId', value: (i) => str(i.accountingEntryId) },
   { id: 'date', header: 'Date', source: 'date', value: (i) => str(i.date) },
   { id: 'type', header: 'Type', source: 'type', value: (i) => str(i.type) },
-  {
-    id: 'amount',
-    header: 'Amount',
-    source: 'amount.inWalletCurrency.value (minor units)',
-    numeric: true,
-    value: (i) => formatMinor(at(i, 'amount', 'inWalletCurrency')),
-  },
-  {
-    id: 'currency',
-    header: 'Currency',
-    source: 'amount.inWalletCurrency.currency',
-    value: (i) => str(at(i, 'amount', 'inWalletCurrency', 'currency')),
-  },
-  {
-    id: 'supplierAmount',
-    header: 'Amount in supplier currency',
-    source: 'amount.inSupplierCurrency.value',
-    numeric: true,
-    value: (i) => formatMinor(at(i, 'amount', 'inSupplierCurrency')),
-  },
-  {
-    id: 'supplierCurrency',
-    header: 'Supplier currency',
-    source: 'amount.inSupplierCurrency.currency',
-    value: (i) => str(at(i, 'amount', 'inSupplierCurrency', 'currency')),
-  },
+  ...moneyColumns('inWalletCurrency', ['amount', 'Amount'], ['currency', 'Currency']),
+  ...moneyColumns('inSupplierCurrency', ['supplierAmount', 'Amount in supplier currency'], ['supplierCurrency', 'Supplier currency']),
   {
     id: 'account',
     header: 'Account code',

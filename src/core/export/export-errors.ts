@@ -3,6 +3,7 @@
  * kept as server text (sanitised, truncated) next to our explanation; the raw status is never
  * the whole story shown to the user.
  */
+import type { ErrorCode } from '../../shared/error-codes.js';
 import { failure, type AppFailure } from '../../shared/result.js';
 import { sanitizeServerText } from '../oauth/server-text.js';
 import type { ExportAnswer } from './export-http.js';
@@ -84,3 +85,10 @@ export const jobExpiredFailure = (): AppFailure =>
       hint: 'The customer has to export these expenses again in Pleo (on the simulator: queue a new job). Then find the new job.',
     },
   );
+
+/**
+ * What a refusal means once the job has been read back (claimed by someone else, cancelled by
+ * the customer): our explanation, with Pleo's own words from the refusal kept beside it.
+ */
+export const refusalExplained = (code: ErrorCode, message: string, hint: string, refused: AppFailure): AppFailure =>
+  failure(code, message, { hint, ...(refused.appError.serverText ? { serverText: refused.appError.serverText } : {}) });

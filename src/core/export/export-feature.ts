@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
+import { requireEnvironment } from '../auth/require-environment.js';
 import type { EnvironmentSummary } from '../../shared/environments.js';
 import type {
   ExportJobSummary,
@@ -33,7 +34,7 @@ import { createStepEvidenceStore } from './export-steps.js';
 import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
 import { validateTarget } from './csv-writer.js';
-import { fetchItemPage } from './item-pager.js';
+import { fetchItemPage, type Paging } from './item-pager.js';
 import { findOldestJob, readJob, summarizeJob } from './job-finder.js';
 
 export interface ExportFeatureApi {
@@ -52,6 +53,15 @@ export interface ExportOptions {
   afterBatch?: RunHooks['afterBatch'];
   /** Minimum ms between progress events (default 150). */
   progressIntervalMs?: number;
+  /** Folder of the progress journal (default: the settings file's folder). */
+  checkpointDir?: string;
+  /**
+   * How export items are paged (default cursor). Pleo's spec also offers `offset`, which lets
+   * several pages download at once (`pageConcurrency`, default 4), but Pleo does not say that
+   * a job's item order is stable between requests, so cursor paging stays the default.
+   */
+  paging?: Paging;
+  pageConcurrency?: number;
 }
 
 interface EnvState {
@@ -73,20 +83,13 @@ const n = (value: number) => value.toLocaleString('en');
 export function createExportFeature(services: CoreServices, deps: { auth: AuthFeatureApi } & ExportOptions): Feature<ExportFeatureApi> {
   const { auth } = deps;
   const now = () => services.clock.now();
-  const checkpoints = createCheckpointStore(services.settings);
+  const checkpoints = createCheckpointStore(services.settings, deps.checkpointDir);
   const evidence = createStepEvidenceStore(services.settings);
   const states = new Map<string, EnvState>();
   const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
   const progressInterval = deps.progressIntervalMs ?? 150;
 
-  const envOf = (environmentId?: string): EnvironmentSummary => {
-    const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();
-    if (!env)
-      throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', {
-        hint: 'Choose an environment on the Connect screen.',
-      });
-    return env;
-  };
+  const envOf = (environmentId?: string): EnvironmentSummary => requireEnvironment(auth, environmentId);
   const stateOf = (environmentId: string): EnvState => {
     let st = states.get(environmentId);
     if (!st) states.set(environmentId, (st = { state: 'idle', progress: emptyProgress() }));
@@ -229,7 +232,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         if (st.job?.id !== job.id) evidence.resetFrom(env.id, 'claim-job');
         st.progress = { ...emptyProgress(), total: job.numberOfItems };
         st.state = 'idle';
-        const page = await fetchItemPage(http, job.id, undefined, 5);
+        const page = await fetchItemPage(http, job.id, {}, 5);
         st.preview = { columns: publicColumns(), rows: page.items.map(rowValues) };
       } else {
         st.state = 'paused';
@@ -288,7 +291,14 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     };
     st.running = (async () => {
       try {
-        const { summary, job } = await runExport(cp, { http, checkpoints, now, signal: controller.signal, hooks });
+        const { summary, job } = await runExport(cp, {
+          http,
+          checkpoints,
+          now,
+          signal: controller.signal,
+          hooks,
+          concurrency: deps.pageConcurrency ?? 4,
+        });
         st.job = summarizeJob(job, now());
         st.state = summary.outcome;
         delete st.progress.backoffUntil;
@@ -402,6 +412,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       ...(request.failureReasonType ? { failureReasonType: request.failureReasonType } : {}),
       ...(request.failureReason ? { failureReason: request.failureReason } : {}),
       pageSize,
+      ...(deps.paging === 'offset' ? { paging: 'offset' as const } : {}),
       startedAt: now(),
       resumed: 0,
       retries: 0,
@@ -561,6 +572,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       // Stop runs after the current request; the checkpoint lets the next start resume.
       for (const st of states.values()) st.controller?.abort();
       await Promise.all([...states.values()].map((st) => st.running?.catch(() => undefined)));
+      checkpoints.close();
     },
   };
 }

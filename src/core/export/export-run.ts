@@ -1,22 +1,24 @@
 /**
  * One export run of a claimed job, from a checkpoint: fetch a page of export items, write its
- * rows to the CSV file, report the page's item statuses in batches of ≤ 100, save the
- * checkpoint after every batch, and when every item is reported send the final event.
+ * rows to the CSV file, report the page's item statuses in batches of ≤ 100, journal the
+ * progress after every acknowledged batch (checkpoint.ts), and when every item is reported
+ * send the final event. Fetching, writing and reporting overlap (one page each).
  *
- * Order per page is what makes resume safe: write → report → checkpoint. After a crash the
+ * Order per page is what makes resume safe: write → report → journal. After a crash the
  * file is cut back to the end of the last fully reported page, that page is fetched again,
- * its already-reported batches are skipped, and the rest goes on. Only one page is in memory.
+ * its already-reported batches are skipped, and the rest goes on. At most three pages are in
+ * memory.
  */
 import { AppFailure, failure } from '../../shared/result.js';
 import type { ExportProgress, ExportRunSummary } from '../../shared/contract/export-channels.js';
 import { JOB_EXPIRY_MS } from './export-constants.js';
-import { jobExpiredFailure } from './export-errors.js';
+import { refusalExplained } from './export-errors.js';
 import type { ExportHttp } from './export-http.js';
-import { sendEvent, type FinalEvent } from './claimer.js';
+import { readJobAfterRefusal, sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
 import { openCsvTarget } from './csv-writer.js';
-import { fetchItemPage, type ExportItemPage } from './item-pager.js';
-import { readJob, type ExportJobV3 } from './job-finder.js';
+import { aheadPages, fetchItemPage } from './item-pager.js';
+import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
 
 export interface RunHooks {
@@ -32,7 +34,15 @@ export interface RunResult {
 
 export async function runExport(
   start: Checkpoint,
-  deps: { http: ExportHttp; checkpoints: CheckpointStore; now: () => number; signal: AbortSignal; hooks: RunHooks },
+  deps: {
+    http: ExportHttp;
+    checkpoints: CheckpointStore;
+    now: () => number;
+    signal: AbortSignal;
+    hooks: RunHooks;
+    /** Offset paging only: pages downloading at once (default 1). */
+    concurrency?: number;
+  },
 ): Promise<RunResult> {
   const { http, checkpoints, now, signal, hooks } = deps;
   let cp: Checkpoint = { ...start };
@@ -58,45 +68,29 @@ export async function runExport(
 
   try {
     if (!cp.allReported) {
-      const fetchAfter = (after: string | undefined): Promise<ExportItemPage> => {
-        const p = withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, after, cp.pageSize, signal));
-        // Awaited later; until then a failure must not count as unhandled.
-        p.catch(() => undefined);
-        return p;
-      };
-      let next = fetchAfter(cp.after);
-      for (;;) {
-        emit('fetch');
-        const page = await next;
-        // One page ahead: the next page downloads while this one is written and reported, so
-        // at most two pages are in memory and the network wait overlaps the work.
-        if (page.hasNextPage) next = fetchAfter(page.endCursor);
-        if (typeof page.total === 'number' && page.total !== cp.total) {
-          cp = { ...cp, total: page.total };
-          progress.total = page.total;
-        }
-        progress.fetched = cp.reportedAtPage + page.items.length;
-        emit('write');
-        const csvBytes = await target.writePage(page.items);
-        progress.written = cp.reportedAtPage + page.items.length;
-        emit('report');
+      const nextPage = aheadPages(
+        (from) => withJobState(http, cp.jobId, signal, () => fetchItemPage(http, cp.jobId, from, cp.pageSize, signal)),
+        {
+          paging: cp.paging ?? 'cursor',
+          ...(cp.after ? { after: cp.after } : {}),
+          offset: cp.reportedAtPage,
+          limit: cp.pageSize,
+          total: cp.total,
+          concurrency: deps.concurrency ?? 1,
+        },
+      );
 
-        const exportedAt = new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        const updates: ItemStatusUpdate[] = page.items.map((item, k) => {
-          const row = cp.reportedAtPage + k + 1;
-          const accountingEntryId = item.accountingEntryId as string;
-          if (failRows.has(row)) {
-            return {
-              accountingEntryId,
-              status: 'failed',
-              failureReasonType: cp.failureReasonType ?? 'validation_failure',
-              failureReason: cp.failureReason || 'Marked as failed in Pleo Partner Desktop',
-            };
-          }
-          return { accountingEntryId, status: 'successful', exportedAt, externalId: `csv-row-${row}` };
-        });
+      /**
+       * Reports one written page: its batches one after another, in order, each followed by
+       * its journal line (awaited, so a crash never loses an acknowledged batch's record).
+       */
+      const reportPage = async (
+        updates: ItemStatusUpdate[],
+        fromBatch: number,
+        end: { after?: string; items: number; csvBytes: number },
+      ) => {
         const parts = batches(updates);
-        for (let b = cp.batchesDoneInPage; b < parts.length; b++) {
+        for (let b = fromBatch; b < parts.length; b++) {
           const batch = parts[b] as ItemStatusUpdate[];
           const outcome = await withJobState(http, cp.jobId, signal, () => reportBatch(http, cp.jobId, batch, signal));
           // Pleo counts an update as activity: the one-hour expiry starts again now.
@@ -121,14 +115,14 @@ export async function runExport(
             failureTypes,
             ...(lastOfPage
               ? {
-                  after: page.endCursor ?? cp.after,
-                  reportedAtPage: cp.reportedAtPage + page.items.length,
-                  csvBytesAtPage: csvBytes,
+                  after: end.after ?? cp.after,
+                  reportedAtPage: cp.reportedAtPage + end.items,
+                  csvBytesAtPage: end.csvBytes,
                   batchesDoneInPage: 0,
                 }
               : { batchesDoneInPage: b + 1 }),
           };
-          checkpoints.save(cp);
+          await checkpoints.progress(cp);
           progress.reported = cp.reported;
           progress.failed = cp.failed;
           progress.reportErrors = cp.reportErrors;
@@ -136,11 +130,47 @@ export async function runExport(
           await hooks.afterBatch?.(cp);
         }
         if (parts.length === 0) {
-          cp = { ...cp, after: page.endCursor ?? cp.after, csvBytesAtPage: csvBytes, batchesDoneInPage: 0 };
-          checkpoints.save(cp);
+          cp = { ...cp, after: end.after ?? cp.after, csvBytesAtPage: end.csvBytes, batchesDoneInPage: 0 };
+          await checkpoints.progress(cp);
         }
-        if (!page.hasNextPage) break;
-        if (signal.aborted) throw failure('REQUEST_CANCELLED', 'The export was stopped.');
+      };
+
+      // Three stages overlap: page N+1 (with offsets, up to `concurrency` pages) downloads while
+      // page N is written to the CSV file and page N-1's statuses are still being reported. Reports stay strictly in order (page
+      // N's first batch goes only after page N-1's last is acknowledged and journalled), so
+      // the resume point is always "after batch b of page p". At most three pages are held.
+      let rowsBefore = cp.reportedAtPage;
+      let skipBatches = cp.batchesDoneInPage;
+      let reporting: Promise<void> = Promise.resolve();
+      try {
+        for (;;) {
+          emit('fetch');
+          const page = await nextPage();
+          if (typeof page.total === 'number' && page.total !== cp.total) {
+            cp = { ...cp, total: page.total };
+            progress.total = page.total;
+          }
+          progress.fetched = rowsBefore + page.items.length;
+          emit('write');
+          const csvBytes = await target.writePage(page.items);
+          progress.written = rowsBefore + page.items.length;
+          const updates = statusUpdates(page.items, rowsBefore, cp, failRows, now());
+          await reporting;
+          reporting = reportPage(updates, skipBatches, {
+            ...(page.endCursor ? { after: page.endCursor } : {}),
+            items: page.items.length,
+            csvBytes,
+          });
+          reporting.catch(() => undefined);
+          skipBatches = 0;
+          rowsBefore += page.items.length;
+          if (!page.hasNextPage) break;
+          if (signal.aborted) throw failure('REQUEST_CANCELLED', 'The export was stopped.');
+        }
+        await reporting;
+      } finally {
+        // Whatever stopped the run, the batch in flight settles (and is journalled) first.
+        await reporting.catch(() => undefined);
       }
       cp = { ...cp, allReported: true };
       checkpoints.save(cp);
@@ -181,6 +211,30 @@ export async function runExport(
   return { summary, job };
 }
 
+/** The status of each item of a page: failed when the user chose its row, else successful. */
+function statusUpdates(
+  items: ReadonlyArray<Record<string, unknown>>,
+  rowsBefore: number,
+  cp: Checkpoint,
+  failRows: ReadonlySet<number>,
+  at: number,
+): ItemStatusUpdate[] {
+  const exportedAt = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return items.map((item, k) => {
+    const row = rowsBefore + k + 1;
+    const accountingEntryId = item.accountingEntryId as string;
+    if (failRows.has(row)) {
+      return {
+        accountingEntryId,
+        status: 'failed',
+        failureReasonType: cp.failureReasonType ?? 'validation_failure',
+        failureReason: cp.failureReason || 'Marked as failed in Pleo Partner Desktop',
+      };
+    }
+    return { accountingEntryId, status: 'successful', exportedAt, externalId: `csv-row-${row}` };
+  });
+}
+
 /**
  * Runs an Export API call; when Pleo says the job can no longer be processed (422), reads the
  * job to explain why: it expired, the customer cancelled it, or it finished elsewhere.
@@ -192,16 +246,17 @@ export async function withJobState<T>(http: ExportHttp, jobId: string, signal: A
     if (!(error instanceof AppFailure)) throw error;
     const code = error.appError.code;
     if (code !== 'EXPORT_JOB_STATUS_UNPROCESSABLE' && code !== 'INVALID_EXPORT_JOB_STATUS_CHANGE') throw error;
-    const job = await readJob(http, jobId, signal).catch(() => undefined);
-    if (job?.status === 'failed' && job.failureReasonType === 'job_expired') throw jobExpiredFailure();
+    // When even the job cannot be read, the refusal itself is the best explanation.
+    const job = await readJobAfterRefusal(http, jobId, signal).catch((readError: unknown) => {
+      if (readError instanceof AppFailure && readError.appError.code === 'EXPORT_JOB_EXPIRED') throw readError;
+      return undefined;
+    });
     if (job?.status === 'failed' && job.failureReasonType === 'canceled_by_user') {
-      throw failure(
+      throw refusalExplained(
         'EXPORT_JOB_STATUS_UNPROCESSABLE',
         'The customer cancelled this export in Pleo, so Pleo no longer accepts items or statuses for it.',
-        {
-          hint: 'Nothing more to do for this job. Find the next one.',
-          ...(error.appError.serverText ? { serverText: error.appError.serverText } : {}),
-        },
+        'Nothing more to do for this job. Find the next one.',
+        error,
       );
     }
     throw error;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
 import type { AuthEvidence, AuthFeatureApi } from '../auth/auth-api.js';
+import { requireEnvironment } from '../auth/require-environment.js';
 import type { ExplorerFeatureApi } from '../explorer/explorer-feature.js';
 import { PENDING_SIGN_IN_PHASES, type EnvironmentSummary } from '../../shared/environments.js';
 import type { ChecklistView, OnboardingDetails, StepEvidence } from '../../shared/onboarding.js';
@@ -39,14 +40,7 @@ export function createOnboardingFeature(
   /** Injectable for unit tests; otherwise the network seam (net.fetch in the app, undici in Node). */
   const fetchImpl: typeof fetch = deps.fetch ?? (services.network.fetch as typeof fetch);
 
-  const envOrThrow = (environmentId?: string): EnvironmentSummary => {
-    const env = environmentId ? auth.getEnvironment(environmentId) : auth.activeEnvironment();
-    if (!env)
-      throw failure('ENVIRONMENT_NOT_FOUND', 'That environment does not exist (any more).', {
-        hint: 'Choose an environment on the Connect screen.',
-      });
-    return env;
-  };
+  const envOrThrow = (environmentId?: string): EnvironmentSummary => requireEnvironment(auth, environmentId);
 
   const view = async (environmentId?: string): Promise<ChecklistView> => {
     const env = envOrThrow(environmentId);

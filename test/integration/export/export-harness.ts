@@ -130,7 +130,16 @@ export async function startHarness(options: { entries?: number; tokenTtlSeconds?
         stop: async () => undefined,
         queueExport: async (r) => sim.queueExport(r),
       };
-      const feature = createExportFeature(fx.services, { auth, fetchImpl, sleep: async () => undefined, progressIntervalMs: 0, ...o });
+      // The progress journal lives on the shared "disk" (dir), as next to the settings file in
+      // the app: a restarted instance reads it together with the copied settings.
+      const feature = createExportFeature(fx.services, {
+        auth,
+        fetchImpl,
+        sleep: async () => undefined,
+        progressIntervalMs: 0,
+        checkpointDir: dir,
+        ...o,
+      });
       const call = <T>(channel: string, payload: unknown = {}) =>
         dispatch(feature.handlers as HandlerTable, channel, payload) as Promise<Result<T>>;
       const app: App = {

@@ -92,6 +92,47 @@ describe('export workflow on the simulator', () => {
     expect(await serverJob(h, queued.jobId)).toMatchObject({ status: 'completed_with_errors' });
   });
 
+  it('offset paging, 4 pages at once: killed mid-page and resumed at the offset of the last reported page; none lost, none twice', async () => {
+    h = await startHarness();
+    const offsets: string[] = [];
+    h.before.hook = (url) => {
+      if (url.pathname === '/v3/export-items') {
+        expect(url.searchParams.has('after')).toBe(false);
+        offsets.push(url.searchParams.get('offset') ?? '0');
+      }
+    };
+    const killed = gate<void>();
+    let batches = 0;
+    const options = { paging: 'offset' as const, pageConcurrency: 4, pageSize: 500 };
+    const first = h.app({
+      ...options,
+      afterBatch: async () => {
+        if (++batches === 7) {
+          killed.open();
+          await new Promise<never>(() => undefined);
+        }
+      },
+    });
+    const { queued } = await first.queue(2300);
+    await first.ok('export.findJob');
+    await first.ok('export.chooseTarget');
+    await first.ok('export.start', { failRows: [5] });
+    await killed.promise;
+    first.forget();
+    // Four pages were asked for before the first was reported (the preview asks for one more).
+    expect(offsets.slice(1, 5)).toEqual(['0', '500', '1000', '1500']);
+    const second = h.app({ ...options, settings: copySettings(first.settings), csvName: 'export-1.csv' });
+    expect((await second.ok('export.get')).resumable).toMatchObject({ reported: 700 });
+    offsets.length = 0;
+    await second.ok('export.resume');
+    await second.idle();
+    // The partly reported second page is fetched again at its offset; its first 2 batches are skipped.
+    expect(offsets[0]).toBe('500');
+    expect((await second.ok('export.get')).lastRun).toMatchObject({ items: 2300, failed: 1, resumed: 1 });
+    expect(csvIds(await readFile(second.csvPath, 'utf8'))).toEqual(queuedIds(h, 2300));
+    reportedOnce(h, queued.jobId, 2300);
+  });
+
   it('429 storm: waits as Retry-After says and goes on; nothing reported twice', async () => {
     h = await startHarness();
     const waits: number[] = [];
