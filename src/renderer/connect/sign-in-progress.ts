@@ -1,11 +1,11 @@
 /** Shared reading of the sign-in progress: which phases are pending, and time left as words. */
 import { useEffect, useState } from 'react';
-import type { FlowProgress, SignInPhase } from '../../shared/environments.js';
+import { PENDING_SIGN_IN_PHASES, type FlowProgress, type SignInPhase } from '../../shared/environments.js';
 import { useLive } from '../data/live-store.js';
 import { signInProgressStore } from '../data/stores.js';
 import { formatDuration } from '../onboarding/format.js';
 
-export const PENDING_PHASES = new Set<SignInPhase>(['opening-browser', 'waiting-for-callback', 'exchanging-code', 'storing']);
+export const PENDING_PHASES = new Set<SignInPhase>(PENDING_SIGN_IN_PHASES);
 
 export function isPending(p: FlowProgress | null | undefined): p is FlowProgress {
   return !!p && PENDING_PHASES.has(p.phase);
