@@ -28,8 +28,14 @@ const checkpointSchema = z.object({
   after: z.string().optional(),
   /** Items in the pages up to and including `after` (all reported). */
   reportedAtPage: z.number().int().nonnegative(),
-  /** Batches of the page after `after` that were already reported. */
+  /** How many batches of the page after `after` were already reported. */
   batchesDoneInPage: z.number().int().nonnegative(),
+  /**
+   * Which batches of that page were reported (indices; several are sent at once, so they need
+   * not be the first ones). Missing in checkpoints of earlier versions, which sent batches one
+   * at a time: then the first `batchesDoneInPage` batches are the reported ones.
+   */
+  doneBatches: z.array(z.number().int().nonnegative()).optional(),
   /** Items reported so far (including batches of a partly reported page). */
   reported: z.number().int().nonnegative(),
   /** CSV size at the end of the last completely reported page. */
@@ -58,6 +64,7 @@ const PROGRESS_FIELDS = [
   'after',
   'reportedAtPage',
   'batchesDoneInPage',
+  'doneBatches',
   'reported',
   'csvBytesAtPage',
   'failed',

@@ -62,6 +62,8 @@ export interface ExportOptions {
    */
   paging?: Paging;
   pageConcurrency?: number;
+  /** Status reports of one page in flight at once (default REPORT_CONCURRENCY, 4). */
+  reportConcurrency?: number;
 }
 
 interface EnvState {
@@ -298,6 +300,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
           signal: controller.signal,
           hooks,
           concurrency: deps.pageConcurrency ?? 4,
+          ...(deps.reportConcurrency ? { reportConcurrency: deps.reportConcurrency } : {}),
         });
         st.job = summarizeJob(job, now());
         st.state = summary.outcome;

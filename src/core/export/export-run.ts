@@ -6,8 +6,8 @@
  *
  * Order per page is what makes resume safe: write → report → journal. After a crash the
  * file is cut back to the end of the last fully reported page, that page is fetched again,
- * its already-reported batches are skipped, and the rest goes on. At most three pages are in
- * memory.
+ * its already-reported batches (journalled by index) are skipped, and the rest goes on. At
+ * most three pages are in memory.
  */
 import { AppFailure, failure } from '../../shared/result.js';
 import type { ExportProgress, ExportRunSummary } from '../../shared/contract/export-channels.js';
@@ -20,6 +20,14 @@ import { openCsvTarget } from './csv-writer.js';
 import { aheadPages, fetchItemPage } from './item-pager.js';
 import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
+import { inPool } from './batch-pool.js';
+
+/**
+ * Status reports in flight at once. Each is a short round trip; four keep the connection busy
+ * while the app parses and writes the next page, and stay far from anything a rate limit
+ * would mind (a 429 is waited out per request anyway).
+ */
+export const REPORT_CONCURRENCY = 4;
 
 export interface RunHooks {
   onProgress(progress: ExportProgress, extra: { expiresAt?: number; phase: 'fetch' | 'write' | 'report' | 'complete' }): void;
@@ -42,6 +50,8 @@ export async function runExport(
     hooks: RunHooks;
     /** Offset paging only: pages downloading at once (default 1). */
     concurrency?: number;
+    /** Status reports of one page in flight at once (default REPORT_CONCURRENCY). */
+    reportConcurrency?: number;
   },
 ): Promise<RunResult> {
   const { http, checkpoints, now, signal, hooks } = deps;
@@ -81,16 +91,21 @@ export async function runExport(
       );
 
       /**
-       * Reports one written page: its batches one after another, in order, each followed by
-       * its journal line (awaited, so a crash never loses an acknowledged batch's record).
+       * Reports one written page: up to `reportConcurrency` batches at once (a status report
+       * is a round trip of its own, and one after another they would leave the app waiting
+       * on the network). Every acknowledged batch is journalled with the set of the page's
+       * batches reported so far (awaited, so a crash never loses an acknowledged batch's
+       * record), and a resumed run sends exactly the batches that are not in that set.
        */
       const reportPage = async (
         updates: ItemStatusUpdate[],
-        fromBatch: number,
+        alreadyDone: readonly number[],
         end: { after?: string; items: number; csvBytes: number },
       ) => {
         const parts = batches(updates);
-        for (let b = fromBatch; b < parts.length; b++) {
+        const done = new Set(alreadyDone.filter((b) => b < parts.length));
+        const todo = parts.map((_, b) => b).filter((b) => !done.has(b));
+        await inPool(todo, deps.reportConcurrency ?? REPORT_CONCURRENCY, async (b) => {
           const batch = parts[b] as ItemStatusUpdate[];
           const outcome = await withJobState(http, cp.jobId, signal, () => reportBatch(http, cp.jobId, batch, signal));
           // Pleo counts an update as activity: the one-hour expiry starts again now.
@@ -106,21 +121,25 @@ export async function runExport(
             }
           }
           for (const e of outcome.errors) failureTypes[`refused: ${e.type}`] = (failureTypes[`refused: ${e.type}`] ?? 0) + 1;
-          const lastOfPage = b === parts.length - 1;
+          done.add(b);
+          // Whichever batch is acknowledged last completes the page (acknowledgements can
+          // arrive in any order); the resume point then moves past the page.
+          const pageDone = done.size === parts.length;
           cp = {
             ...cp,
             reported: cp.reported + batch.length,
             failed: cp.failed + failed,
             reportErrors: cp.reportErrors + outcome.errors.length,
             failureTypes,
-            ...(lastOfPage
+            ...(pageDone
               ? {
                   after: end.after ?? cp.after,
                   reportedAtPage: cp.reportedAtPage + end.items,
                   csvBytesAtPage: end.csvBytes,
                   batchesDoneInPage: 0,
+                  doneBatches: [],
                 }
-              : { batchesDoneInPage: b + 1 }),
+              : { batchesDoneInPage: done.size, doneBatches: [...done].sort((x, y) => x - y) }),
           };
           await checkpoints.progress(cp);
           progress.reported = cp.reported;
@@ -128,19 +147,21 @@ export async function runExport(
           progress.reportErrors = cp.reportErrors;
           emit('report');
           await hooks.afterBatch?.(cp);
-        }
+        });
         if (parts.length === 0) {
-          cp = { ...cp, after: end.after ?? cp.after, csvBytesAtPage: end.csvBytes, batchesDoneInPage: 0 };
+          cp = { ...cp, after: end.after ?? cp.after, csvBytesAtPage: end.csvBytes, batchesDoneInPage: 0, doneBatches: [] };
           await checkpoints.progress(cp);
         }
       };
 
       // Three stages overlap: page N+1 (with offsets, up to `concurrency` pages) downloads while
-      // page N is written to the CSV file and page N-1's statuses are still being reported. Reports stay strictly in order (page
-      // N's first batch goes only after page N-1's last is acknowledged and journalled), so
-      // the resume point is always "after batch b of page p". At most three pages are held.
+      // page N is written to the CSV file and page N-1's statuses are still being reported.
+      // Pages are reported in order (page N's first batch goes only after all of page N-1's
+      // are acknowledged and journalled), so the resume point is always "page p, with these
+      // of its batches reported". At most three pages are held.
       let rowsBefore = cp.reportedAtPage;
-      let skipBatches = cp.batchesDoneInPage;
+      // Checkpoints of earlier versions name only a count: the first batches, sent in order.
+      let skipBatches: readonly number[] = cp.doneBatches ?? Array.from({ length: cp.batchesDoneInPage }, (_, b) => b);
       let reporting: Promise<void> = Promise.resolve();
       try {
         for (;;) {
@@ -162,7 +183,7 @@ export async function runExport(
             csvBytes,
           });
           reporting.catch(() => undefined);
-          skipBatches = 0;
+          skipBatches = [];
           rowsBefore += page.items.length;
           if (!page.hasNextPage) break;
           if (signal.aborted) throw failure('REQUEST_CANCELLED', 'The export was stopped.');
