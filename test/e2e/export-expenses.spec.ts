@@ -5,6 +5,7 @@
  * and item states on the server. Accessible (axe) and photographed for the README.
  */
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures.js';
 import { enterCredentials, expectNoA11yViolations, screenshot, signIn } from './onboarding-helpers.js';
 
@@ -97,4 +98,43 @@ test('queue, claim, fetch 10,000 items, write CSV, mark 3 failed, complete with 
   ).toBe(true);
   const successful = (await get(`/v3/export-jobs/${job.id}/items?status=successful&limit=1`)) as { pagination: { total: number } };
   expect(successful.pagination.total).toBe(9_997);
+});
+
+test('export to an Excel workbook: the format follows the chosen name, and the workbook reads back row for row', async ({
+  appPage: page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await enterCredentials(page, host);
+  await signIn(page, host);
+  await page.getByTestId('nav-export').click();
+  await page.getByTestId('export-queue-items').fill('300');
+  await page.getByTestId('export-queue-cancel-waiting').check();
+  await page.getByTestId('export-queue').click();
+  await expect(page.getByTestId('export-queued')).toContainText('300 items');
+  await page.getByTestId('export-find').click();
+  await expect(page.getByTestId('export-step-find-job')).toHaveAttribute('data-status', 'done');
+
+  // The user types a name ending in .xlsx in the save dialog.
+  host.exportFileName = 'expenses.xlsx';
+  await page.getByTestId('export-choose-target').click();
+  await expect(page.getByTestId('export-target-format')).toHaveText('Format: Excel workbook (.xlsx)');
+  const xlsxPath = ((await page.getByTestId('export-target').textContent()) ?? '').replace('Writing to ', '').trim();
+  expect(xlsxPath).toMatch(/expenses\.xlsx$/);
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-state')).toHaveAttribute('data-state', 'completed', { timeout: 100_000 });
+  await expect(page.getByTestId('export-last-run')).toContainText('300 items, 300 successful, 0 failed');
+  await expect(page.getByTestId('export-last-run')).toContainText('to an Excel workbook');
+  await expect(page.getByTestId('export-step-record-items')).toContainText('Excel workbook expenses.xlsx');
+  await expectNoA11yViolations(host, page, 'export to xlsx (done)');
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheet = workbook.getWorksheet('Expenses')!;
+  expect(sheet.getRow(1).getCell(1).value).toBe('Accounting entry ID');
+  const range = host.simulator.data.entryRanges[0]!;
+  const expected = Array.from({ length: 300 }, (_, k) => host.simulator.data.entryId(range.from + range.count - 300 + k));
+  const ids: string[] = [];
+  sheet.eachRow((row, n) => void (n > 1 && ids.push(String(row.getCell(1).value))));
+  expect(ids).toEqual(expected);
 });

@@ -120,10 +120,12 @@ export const publicColumns = (): ExportColumn[] => COLUMNS.map(({ id, header, so
 /**
  * One CSV cell (RFC 4180 quoting). Text cells that a spreadsheet would run as a formula
  * (=, +, -, @, tab, CR at the start) get a leading apostrophe: an expense note is user input.
+ * `staging` also doubles a leading apostrophe, so the staging file of an .xlsx export
+ * (xlsx-writer.ts) reads back exactly: one leading apostrophe is always ours, never the user's.
  */
-export function csvCell(value: string, numeric = false): string {
+export function csvCell(value: string, numeric = false, staging = false): string {
   let v = value;
-  if (!numeric && v.length > 0 && '=+-@\t\r'.includes(v[0] as string)) v = `'${v}`;
+  if (!numeric && v.length > 0 && (staging ? "=+-@\t\r'" : '=+-@\t\r').includes(v[0] as string)) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -131,12 +133,12 @@ export function rowValues(item: Item): string[] {
   return COLUMNS.map((c) => c.value(item));
 }
 
-export function csvRow(item: Item): string {
+export function csvRow(item: Item, staging = false): string {
   let line = '';
   for (let k = 0; k < COLUMNS.length; k++) {
     const c = COLUMNS[k] as ColumnDef;
     if (k > 0) line += ',';
-    line += csvCell(c.value(item), c.numeric);
+    line += csvCell(c.value(item), c.numeric, staging);
   }
   return `${line}\r\n`;
 }

@@ -18,25 +18,43 @@ export interface CsvTarget {
   close(): Promise<void>;
 }
 
-function targetFailure(error: unknown, filePath: string) {
+export interface CsvTargetOptions {
+  /**
+   * The file is the staging file of an .xlsx export (export-target.ts): rows are escaped so
+   * they read back exactly (csvCell's `staging`), and errors name the file the user chose.
+   */
+  stagingFor?: string;
+}
+
+/** How an error names the file: the user chose the workbook, not its staging file. */
+const fileLabel = (filePath: string, options: CsvTargetOptions) =>
+  options.stagingFor ? `The staging file ${filePath} (rows on their way into ${options.stagingFor})` : `The CSV file ${filePath}`;
+
+/** Why a file could not be written, in plain words (also for the .xlsx target). */
+export function whyNotWritten(error: unknown): string {
   const code = (error as { code?: string })?.code ?? '';
-  const why =
-    code === 'ENOSPC'
-      ? 'the disk is full'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'the app may not write there'
-        : code === 'ENOENT'
-          ? 'the folder does not exist'
-          : code === 'EROFS'
-            ? 'the disk is read-only'
+  return code === 'ENOSPC'
+    ? 'the disk is full'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'the app may not write there'
+      : code === 'ENOENT'
+        ? 'the folder does not exist'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : code === 'EISDIR' || code === 'ENOTEMPTY'
+            ? 'a folder has that name'
             : 'the file could not be written';
-  return failure('EXPORT_TARGET_FAILED', `The CSV file ${filePath} could not be written: ${why}.`, {
+}
+
+function targetFailure(error: unknown, filePath: string, options: CsvTargetOptions = {}) {
+  const why = whyNotWritten(error);
+  return failure('EXPORT_TARGET_FAILED', `${fileLabel(filePath, options)} could not be written: ${why}.`, {
     hint: 'Choose another file, then resume: nothing reported is lost.',
   });
 }
 
 /** Opens a new CSV file (with header) or, with `resumeAtBytes`, cuts an existing one back to that size. */
-export async function openCsvTarget(filePath: string, resumeAtBytes?: number): Promise<CsvTarget> {
+export async function openCsvTarget(filePath: string, resumeAtBytes?: number, options: CsvTargetOptions = {}): Promise<CsvTarget> {
   let handle: FileHandle;
   let size = 0;
   try {
@@ -53,7 +71,7 @@ export async function openCsvTarget(filePath: string, resumeAtBytes?: number): P
         await handle.close();
         throw failure(
           'EXPORT_TARGET_FAILED',
-          `The CSV file ${filePath} is shorter than when the export stopped, so rows that were already reported to Pleo are missing.`,
+          `${fileLabel(filePath, options)} is shorter than when the export stopped, so rows that were already reported to Pleo are missing.`,
           {
             hint: 'Give up this job (it is failed in Pleo) and let the customer export again, or restore the file and resume.',
           },
@@ -64,12 +82,13 @@ export async function openCsvTarget(filePath: string, resumeAtBytes?: number): P
     }
   } catch (error) {
     if ((error as { name?: string })?.name === 'AppFailure') throw error;
-    throw targetFailure(error, filePath);
+    throw targetFailure(error, filePath, options);
   }
+  const staging = options.stagingFor !== undefined;
   return {
     async writePage(items) {
       let text = '';
-      for (const item of items) text += csvRow(item);
+      for (const item of items) text += csvRow(item, staging);
       const bytes = Buffer.from(text, 'utf8');
       try {
         let written = 0;
@@ -78,7 +97,7 @@ export async function openCsvTarget(filePath: string, resumeAtBytes?: number): P
           written += r.bytesWritten;
         }
       } catch (error) {
-        throw targetFailure(error, filePath);
+        throw targetFailure(error, filePath, options);
       }
       size += bytes.byteLength;
       return size;

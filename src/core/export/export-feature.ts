@@ -1,6 +1,7 @@
 /**
  * The "Export expenses" feature (issue 14): the guided Export API v3 workflow after staging
- * access. Handlers find the oldest waiting job, let the user choose the CSV file, claim the job
+ * access. Handlers find the oldest waiting job, let the user choose the file (CSV or Excel
+ * workbook, by its extension: export-target.ts), claim the job
  * and run the export in the background (export-run.ts), stop and resume it from the saved
  * checkpoint, give a job up, and on the built-in simulator queue a job as the customer would.
  *
@@ -33,7 +34,7 @@ import { runExport, withJobState, type RunHooks } from './export-run.js';
 import { createStepEvidenceStore } from './export-steps.js';
 import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
-import { validateTarget } from './csv-writer.js';
+import { FORMAT_LABELS, formatOf, validateExportTarget } from './export-target.js';
 import { fetchItemPage, type Paging } from './item-pager.js';
 import { findOldestJob, readJob, summarizeJob } from './job-finder.js';
 
@@ -130,6 +131,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const steps = evidence.steps(env.id);
     const cp = checkpoints.load(env.id);
     const lastRun = readLastRun(env.id);
+    const targetPath = st.targetPath ?? cp?.targetPath;
     return {
       environmentId: env.id,
       environmentKind: env.kind,
@@ -140,7 +142,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       ...(st.job ? { job: st.job } : {}),
       state: st.state,
       progress: st.progress,
-      ...(st.targetPath ? { targetPath: st.targetPath } : cp ? { targetPath: cp.targetPath } : {}),
+      ...(targetPath ? { targetPath, targetFormat: formatOf(targetPath) } : {}),
       ...(st.preview ? { preview: st.preview } : {}),
       ...(cp && st.state !== 'running' ? { resumable: { jobId: cp.jobId, reported: cp.reported, total: cp.total } } : {}),
       ...(st.lastError ? { lastError: st.lastError } : {}),
@@ -260,11 +262,15 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const st = stateOf(env.id);
     assertNotRunning(st);
     const chooser = services.ports.fileSaver.choosePath;
-    if (!chooser) throw failure('EXPORT_TARGET_FAILED', 'This version of the app cannot ask where to save the CSV file.');
+    if (!chooser) throw failure('EXPORT_TARGET_FAILED', 'This version of the app cannot ask where to save the export file.');
     const stamp = new Date(now()).toISOString().slice(0, 10);
     const picked = await chooser({
       suggestedName: `pleo-export-${st.job ? st.job.id.slice(0, 8) : 'job'}-${stamp}.csv`,
-      filters: [{ name: 'CSV file', extensions: ['csv'] }],
+      // The format follows the chosen file's extension (export-target.ts).
+      filters: [
+        { name: 'CSV file', extensions: ['csv'] },
+        { name: 'Excel workbook', extensions: ['xlsx'] },
+      ],
     });
     if (!picked.path) return view(env.id);
     st.targetPath = path.resolve(picked.path);
@@ -311,7 +317,14 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
           'passed',
           `Fetched all ${n(summary.items)} export items in pages of ${n(cp.pageSize)}${summary.retries ? ` (${summary.retries} retried requests)` : ''}.`,
         );
-        record(env.id, 'record-items', 'passed', `Wrote ${n(summary.items)} rows to ${path.basename(cp.targetPath)}.`);
+        record(
+          env.id,
+          'record-items',
+          'passed',
+          formatOf(cp.targetPath) === 'xlsx'
+            ? `Wrote ${n(summary.items)} rows to the Excel workbook ${path.basename(cp.targetPath)} (through its staging CSV file, now removed).`
+            : `Wrote ${n(summary.items)} rows to the CSV file ${path.basename(cp.targetPath)}.`,
+        );
         record(
           env.id,
           'report-statuses',
@@ -319,7 +332,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
           `Reported ${n(summary.successful)} successful and ${n(summary.failed)} failed items${summary.reportErrors ? `; Pleo refused ${n(summary.reportErrors)}` : ''}.`,
         );
         record(env.id, 'complete-job', 'passed', `Sent "${summary.outcome}"; Pleo now shows the job as ${job.status}.`);
-        services.settings.set(lastRunKey(env.id), summary);
+        services.settings.set(lastRunKey(env.id), { ...summary, format: formatOf(cp.targetPath) });
         services.logger.info('export: run finished', { outcome: summary.outcome, items: summary.items, ms: summary.durationMs });
       } catch (error) {
         const appError =
@@ -375,12 +388,12 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     await requireSignedIn(env);
     if (!st.job || st.job.status !== 'pending')
       throw failure('EXPORT_NOT_READY', 'Find a waiting export job first.', { hint: 'Press "Find the oldest job".' });
-    if (!st.targetPath) throw failure('EXPORT_NOT_READY', 'Choose the CSV file to write first.', { hint: 'Press "Choose CSV file".' });
+    if (!st.targetPath) throw failure('EXPORT_NOT_READY', 'Choose the file to write first.', { hint: 'Press "Choose file".' });
     const job = st.job;
     const targetPath = st.targetPath;
     const http = httpFor(env, st);
     // The file is checked before the job is claimed: a bad folder should not cost the customer a job.
-    await step(env, 'validate-target', () => validateTarget(targetPath));
+    await step(env, 'validate-target', () => validateExportTarget(targetPath));
     const claimed = await step(env, 'claim-job', () => sendEvent(http, job.id, 'started')).catch((error: unknown) => {
       void changed(env.id);
       throw error;
@@ -396,7 +409,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       env.id,
       'validate-target',
       'passed',
-      `${path.basename(targetPath)} can be written; ${publicColumns().length} columns mapped from the export item fields.`,
+      `${path.basename(targetPath)} (${FORMAT_LABELS[formatOf(targetPath)]}) can be written; ${publicColumns().length} columns mapped from the export item fields.`,
     );
     const cp: Checkpoint = {
       version: 1,

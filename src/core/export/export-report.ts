@@ -27,7 +27,7 @@ export function exportReportSection(run: ExportRunSummary | undefined, steps: Ex
       ['Outcome', OUTCOMES[run.outcome]],
       [
         'Items',
-        `${n(run.items)} exported to CSV and reported: ${n(run.successful)} successful, ${n(run.failed)} failed${run.reportErrors ? `, ${n(run.reportErrors)} refused by Pleo` : ''}`,
+        `${n(run.items)} exported to ${run.format === 'xlsx' ? 'an Excel workbook (.xlsx)' : 'a CSV file'} and reported: ${n(run.successful)} successful, ${n(run.failed)} failed${run.reportErrors ? `, ${n(run.reportErrors)} refused by Pleo` : ''}`,
       ],
       ['Finished', new Date(run.finishedAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
       [

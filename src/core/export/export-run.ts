@@ -16,7 +16,7 @@ import { refusalExplained } from './export-errors.js';
 import type { ExportHttp } from './export-http.js';
 import { readJobAfterRefusal, sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
-import { openCsvTarget } from './csv-writer.js';
+import { openExportTarget } from './export-target.js';
 import { aheadPages, fetchItemPage } from './item-pager.js';
 import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
@@ -58,7 +58,7 @@ export async function runExport(
   let cp: Checkpoint = { ...start };
   const failRows = new Set(cp.failRows);
   const fresh = cp.after === undefined && cp.reportedAtPage === 0 && cp.batchesDoneInPage === 0 && cp.csvBytesAtPage === 0;
-  const target = await openCsvTarget(cp.targetPath, fresh ? undefined : cp.csvBytesAtPage);
+  const target = await openExportTarget(cp.targetPath, fresh ? undefined : cp.csvBytesAtPage, cp);
   if (fresh) {
     cp = { ...cp, csvBytesAtPage: target.size() };
     checkpoints.save(cp);
@@ -199,6 +199,8 @@ export async function runExport(
   } finally {
     await target.close();
   }
+  // An .xlsx target writes the workbook from its staging file now, before the job is completed (export-target.ts).
+  await target.finish(signal);
 
   // Every item is reported: the right final event.
   emit('complete');

@@ -18,7 +18,7 @@ const DEFS: Record<ExportStepId, { title: string; explanation: string }> = {
   },
   'validate-target': {
     title: 'Validate the target',
-    explanation: 'Checks that the CSV file can be written and shows which item field goes into which column.',
+    explanation: 'Checks that the chosen file (CSV or Excel workbook) can be written and shows which item field goes into which column.',
   },
   'fetch-items': {
     title: 'Fetch every export item',
@@ -26,7 +26,8 @@ const DEFS: Record<ExportStepId, { title: string; explanation: string }> = {
   },
   'record-items': {
     title: 'Record the items in the target',
-    explanation: 'Writes each page to the CSV file before reporting it, so every reported item is in the file.',
+    explanation:
+      'Writes each page to the file before reporting it, so every reported item is in the file. An Excel workbook is written from a staging CSV file once every item is reported.',
   },
   'report-statuses': {
     title: 'Report item statuses',

@@ -1,11 +1,12 @@
-import type { ExportProgress } from '../../shared/contract/export-channels.js';
+import type { ExportFormat, ExportProgress } from '../../shared/contract/export-channels.js';
 
 /** Three real progress bars (fetched, written, reported), each with its numbers as text. */
-export function ExportProgressPanel({ progress, running }: { progress: ExportProgress; running: boolean }) {
+export function ExportProgressPanel({ progress, running, format }: { progress: ExportProgress; running: boolean; format?: ExportFormat }) {
   const total = Math.max(progress.total, 1);
   const bars: Array<[string, string, number]> = [
     ['fetched', 'Fetched from Pleo', progress.fetched],
-    ['written', 'Written to the CSV file', progress.written],
+    // An Excel workbook's rows go to its staging CSV file first; the workbook is written at the end.
+    ['written', format === 'xlsx' ? 'Written (staged for the Excel workbook)' : 'Written to the file', progress.written],
     ['reported', 'Reported back to Pleo', progress.reported],
   ];
   return (

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ITEM_FAILURE_TYPES, type ExportView } from '../../shared/contract/export-channels.js';
+import { ITEM_FAILURE_TYPES, type ExportFormat, type ExportView } from '../../shared/contract/export-channels.js';
 import type { ScreenId } from '../app/screen-id.js';
 import { Checkbox } from '../app/Checkbox.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
@@ -18,6 +18,8 @@ const OUTCOME_LABELS: Record<string, string> = {
   completed_with_errors: 'Completed with errors',
   failed: 'Failed',
 };
+const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV file (.csv)', xlsx: 'Excel workbook (.xlsx)' };
+const FORMAT_WITH_ARTICLE: Record<ExportFormat, string> = { csv: 'a CSV file', xlsx: 'an Excel workbook' };
 const short = (id: string) => `…${id.slice(-6)}`;
 
 /** "2, 17, 4031" -> [2, 17, 4031]; undefined when something is not a row number. */
@@ -29,7 +31,7 @@ export function parseRows(text: string): number[] | undefined {
 
 /**
  * "Export expenses": the second checklist, after staging access. The partner finds the oldest
- * waiting export job, picks a CSV file, optionally marks rows as failed (to show
+ * waiting export job, picks a CSV file or an Excel workbook, optionally marks rows as failed (to show
  * completed_with_errors), and runs the export; every step is proven by what the app did.
  */
 export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
@@ -169,9 +171,12 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
           </dl>
         )}
         {view.preview && (
-          <div className="export-preview" tabIndex={0} role="region" aria-label="CSV preview (scrolls sideways)">
+          <div className="export-preview" tabIndex={0} role="region" aria-label="Column mapping preview (scrolls sideways)">
             <table data-testid="export-preview">
-              <caption>CSV columns (and where each comes from) with the first {view.preview.rows.length} rows</caption>
+              <caption>
+                Columns (and where each comes from) with the first {view.preview.rows.length} rows: the same for a CSV file and an Excel
+                workbook
+              </caption>
               <thead>
                 <tr>
                   {view.preview.columns.map((c) => (
@@ -197,17 +202,27 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       </section>
 
       <section className="export-panel" aria-labelledby="export-target-h">
-        <h3 id="export-target-h">The target: a CSV file</h3>
+        <h3 id="export-target-h">The target: a CSV file or an Excel workbook</h3>
+        <p className="help" id="export-target-help">
+          The format follows the file name you choose: .csv for a CSV file, .xlsx for an Excel workbook (amounts as numbers, header row
+          frozen).
+        </p>
         <div className="step-actions">
           <button
             type="button"
             disabled={running || !!busy}
             onClick={() => void act('target', () => partner().export.chooseTarget(env), pick)}
+            aria-describedby="export-target-help"
             data-testid="export-choose-target"
           >
-            Choose CSV file…
+            Choose file…
           </button>
           <span data-testid="export-target">{view.targetPath ? `Writing to ${view.targetPath}` : 'No file chosen yet.'}</span>
+          {view.targetFormat && (
+            <span className="export-format" data-testid="export-target-format" data-format={view.targetFormat}>
+              Format: {FORMAT_NAMES[view.targetFormat]}
+            </span>
+          )}
         </div>
         <fieldset className="export-fail-options">
           <legend>Optional: mark rows as failed, to show "completed with errors"</legend>
@@ -312,12 +327,14 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
             </button>
           )}
         </div>
-        {(running || view.progress.total > 0) && <ExportProgressPanel progress={view.progress} running={running} />}
+        {(running || view.progress.total > 0) && (
+          <ExportProgressPanel progress={view.progress} running={running} {...(view.targetFormat ? { format: view.targetFormat } : {})} />
+        )}
         {view.lastRun && (
           <p className="export-last-run" data-testid="export-last-run">
             Last run: job {short(view.lastRun.jobId)} {view.lastRun.outcome.replace(/_/g, ' ')}: {view.lastRun.items.toLocaleString('en')}{' '}
             items, {view.lastRun.successful.toLocaleString('en')} successful, {view.lastRun.failed.toLocaleString('en')} failed, in{' '}
-            {Math.round(view.lastRun.durationMs / 1000)} s.
+            {Math.round(view.lastRun.durationMs / 1000)} s, to {FORMAT_WITH_ARTICLE[view.lastRun.format ?? 'csv']}.
           </p>
         )}
       </section>

@@ -1,7 +1,8 @@
 /**
  * Channels of the "Export expenses" checklist (issue 14): Pleo's Export API v3 lifecycle run
  * by main (find the oldest waiting job, claim it, validate the target, fetch every export item,
- * write them to a CSV file, report item statuses, complete the job). Merged in ./index.ts.
+ * write them to a CSV file or an Excel workbook, report item statuses, complete the job).
+ * Merged in ./index.ts.
  *
  * The renderer only ever sees job facts, counts, file paths it chose and explained errors; the
  * access token stays in main. Progress arrives as `export.changed` events (throttled).
@@ -64,6 +65,9 @@ export interface ExportJobSummary {
   expiresAt?: number;
 }
 
+/** What the export writes, by the chosen file's extension: a CSV file or an Excel workbook (.xlsx). */
+export type ExportFormat = 'csv' | 'xlsx';
+
 export interface ExportColumn {
   id: string;
   header: string;
@@ -105,6 +109,8 @@ export interface ExportRunSummary {
   failureTypes: Record<string, number>;
   resumed: number;
   retries: number;
+  /** What was written (absent in runs saved before .xlsx existed: those wrote CSV). */
+  format?: ExportFormat;
 }
 
 export interface ExportView {
@@ -117,8 +123,10 @@ export interface ExportView {
   job?: ExportJobSummary;
   state: ExportRunState;
   progress: ExportProgress;
-  /** The CSV file chosen for this job. */
+  /** The file chosen for this job. */
   targetPath?: string;
+  /** Its format, by its extension (present with targetPath). */
+  targetFormat?: ExportFormat;
   preview?: ExportPreview;
   /** A run stopped by a crash, quit or cancel that can go on from its last reported page. */
   resumable?: { jobId: string; reported: number; total: number };
@@ -147,7 +155,9 @@ export const exportChannels = {
   'export.findJob': environmentRequest<ExportView>(
     'Find the oldest waiting export job (never two in parallel) and preview its first items as CSV rows.',
   ),
-  'export.chooseTarget': environmentRequest<ExportView>('Ask the user where to save the CSV file (save dialog in main).'),
+  'export.chooseTarget': environmentRequest<ExportView>(
+    'Ask the user where to save the export: a CSV file or an Excel workbook (save dialog in main).',
+  ),
   'export.start': request<ExportView>()(
     withEnvironment({
       failRows: failRows.default([]),
