@@ -100,7 +100,7 @@ test('queue, claim, fetch 10,000 items, write CSV, mark 3 failed, complete with 
   expect(successful.pagination.total).toBe(9_997);
 });
 
-test('export to an Excel workbook: the format follows the chosen name, and the workbook reads back row for row', async ({
+test('export to an Excel workbook: chosen on the screen, suggested by the save dialog, and the workbook reads back row for row', async ({
   appPage: page,
   host,
 }) => {
@@ -115,17 +115,18 @@ test('export to an Excel workbook: the format follows the chosen name, and the w
   await page.getByTestId('export-find').click();
   await expect(page.getByTestId('export-step-find-job')).toHaveAttribute('data-status', 'done');
 
-  // The user types a name ending in .xlsx in the save dialog.
-  host.exportFileName = 'expenses.xlsx';
+  // The user picks the format by its name (keyboard: a radio group), then saves under the suggested name.
+  await expect(page.getByRole('radio', { name: /CSV file/ })).toBeChecked();
+  await page.getByRole('radio', { name: /Excel workbook/ }).check();
   await page.getByTestId('export-choose-target').click();
   await expect(page.getByTestId('export-target-format')).toHaveText('Format: Excel workbook (.xlsx)');
   const xlsxPath = ((await page.getByTestId('export-target').textContent()) ?? '').replace('Writing to ', '').trim();
-  expect(xlsxPath).toMatch(/expenses\.xlsx$/);
+  expect(xlsxPath).toMatch(/pleo-export-.*\.xlsx$/);
   await page.getByTestId('export-start').click();
   await expect(page.getByTestId('export-state')).toHaveAttribute('data-state', 'completed', { timeout: 100_000 });
   await expect(page.getByTestId('export-last-run')).toContainText('300 items, 300 successful, 0 failed');
   await expect(page.getByTestId('export-last-run')).toContainText('to an Excel workbook');
-  await expect(page.getByTestId('export-step-record-items')).toContainText('Excel workbook expenses.xlsx');
+  await expect(page.getByTestId('export-step-record-items')).toContainText('to the Excel workbook pleo-export-');
   await expectNoA11yViolations(host, page, 'export to xlsx (done)');
 
   const workbook = new ExcelJS.Workbook();

@@ -21,6 +21,7 @@ import type {
   ExportRunState,
   ExportRunSummary,
   ExportStepId,
+  ExportFormat,
   ExportView,
   QueueResult,
 } from '../../shared/contract/export-channels.js';
@@ -34,7 +35,7 @@ import { runExport, withJobState, type RunHooks } from './export-run.js';
 import { createStepEvidenceStore } from './export-steps.js';
 import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
-import { FORMAT_LABELS, formatOf, validateExportTarget } from './export-target.js';
+import { FILE_TYPES, FORMAT_LABELS, formatOf, validateExportTarget } from './export-target.js';
 import { fetchItemPage, type Paging } from './item-pager.js';
 import { findOldestJob, readJob, summarizeJob } from './job-finder.js';
 
@@ -257,7 +258,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     return changed(env.id);
   }
 
-  async function chooseTarget(environmentId?: string): Promise<ExportView> {
+  async function chooseTarget(environmentId?: string, format: ExportFormat = 'csv'): Promise<ExportView> {
     const env = envOf(environmentId);
     const st = stateOf(env.id);
     assertNotRunning(st);
@@ -265,15 +266,14 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     if (!chooser) throw failure('EXPORT_TARGET_FAILED', 'This version of the app cannot ask where to save the export file.');
     const stamp = new Date(now()).toISOString().slice(0, 10);
     const picked = await chooser({
-      suggestedName: `pleo-export-${st.job ? st.job.id.slice(0, 8) : 'job'}-${stamp}.csv`,
-      // The format follows the chosen file's extension (export-target.ts).
-      filters: [
-        { name: 'CSV file', extensions: ['csv'] },
-        { name: 'Excel workbook', extensions: ['xlsx'] },
-      ],
+      suggestedName: `pleo-export-${st.job ? st.job.id.slice(0, 8) : 'job'}-${stamp}.${format}`,
+      // The format written follows the chosen file's extension (export-target.ts); the format
+      // the user picked on the screen comes first, so the dialog offers it.
+      filters: [...FILE_TYPES].sort((a, b) => Number(b.extensions[0] === format) - Number(a.extensions[0] === format)),
     });
     if (!picked.path) return view(env.id);
-    st.targetPath = path.resolve(picked.path);
+    // Some save dialogs (Linux) do not add the file type's extension to a name typed without one.
+    st.targetPath = path.resolve(path.extname(picked.path) === '' ? `${picked.path}.${format}` : picked.path);
     return changed(env.id);
   }
 
@@ -576,7 +576,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     handlers: {
       'export.get': ({ environmentId }) => view(environmentId),
       'export.findJob': ({ environmentId }) => findJob(environmentId),
-      'export.chooseTarget': ({ environmentId }) => chooseTarget(environmentId),
+      'export.chooseTarget': ({ environmentId, format }) => chooseTarget(environmentId, format),
       'export.start': (req) => start(req),
       'export.cancel': ({ environmentId }) => cancel(environmentId),
       'export.resume': ({ environmentId }) => resume(environmentId),

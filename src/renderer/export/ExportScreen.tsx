@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ITEM_FAILURE_TYPES, type ExportFormat, type ExportView } from '../../shared/contract/export-channels.js';
+import { EXPORT_FORMATS, ITEM_FAILURE_TYPES, type ExportFormat, type ExportView } from '../../shared/contract/export-channels.js';
 import type { ScreenId } from '../app/screen-id.js';
 import { Checkbox } from '../app/Checkbox.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
@@ -19,6 +19,10 @@ const OUTCOME_LABELS: Record<string, string> = {
   failed: 'Failed',
 };
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV file (.csv)', xlsx: 'Excel workbook (.xlsx)' };
+const FORMAT_HELP: Record<ExportFormat, string> = {
+  csv: 'Opens in any spreadsheet or accounting tool; formulas are neutralised.',
+  xlsx: 'Amounts as numbers, header row frozen; written once every item is reported.',
+};
 const FORMAT_WITH_ARTICLE: Record<ExportFormat, string> = { csv: 'a CSV file', xlsx: 'an Excel workbook' };
 const short = (id: string) => `…${id.slice(-6)}`;
 
@@ -42,6 +46,7 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
   const [failureType, setFailureType] = useState<(typeof ITEM_FAILURE_TYPES)[number]>('account_unknown');
   const [reason, setReason] = useState('');
   const [queued, setQueued] = useState<string | undefined>();
+  const [chosenFormat, setChosenFormat] = useState<ExportFormat | undefined>();
   const ids = { items: useId(), rows: useId(), type: useId(), reason: useId() };
   if (!view) {
     return (
@@ -54,6 +59,7 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
   const running = view.state === 'running';
   const rows = parseRows(rowsText);
   const pick = (v: ExportView) => v;
+  const format = chosenFormat ?? view.targetFormat ?? 'csv';
   const env = {};
   return (
     <section aria-labelledby="export-title" className="export-screen">
@@ -203,15 +209,34 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
 
       <section className="export-panel" aria-labelledby="export-target-h">
         <h3 id="export-target-h">The target: a CSV file or an Excel workbook</h3>
+        <fieldset className="export-format-choice" disabled={running || !!busy}>
+          <legend>File format</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className="checkbox-label">
+              <input
+                type="radio"
+                name="export-format"
+                value={f}
+                checked={format === f}
+                onChange={() => setChosenFormat(f)}
+                data-testid={`export-format-${f}`}
+              />
+              <span>
+                {FORMAT_NAMES[f]}
+                <span className="help"> {FORMAT_HELP[f]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <p className="help" id="export-target-help">
-          The format follows the file name you choose: .csv for a CSV file, .xlsx for an Excel workbook (amounts as numbers, header row
-          frozen).
+          The save dialog suggests a name for this format. What is written follows the name you save under: .xlsx is an Excel workbook,
+          anything else a CSV file.
         </p>
         <div className="step-actions">
           <button
             type="button"
             disabled={running || !!busy}
-            onClick={() => void act('target', () => partner().export.chooseTarget(env), pick)}
+            onClick={() => void act('target', () => partner().export.chooseTarget({ ...env, format }), pick)}
             aria-describedby="export-target-help"
             data-testid="export-choose-target"
           >

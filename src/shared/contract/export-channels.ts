@@ -66,7 +66,8 @@ export interface ExportJobSummary {
 }
 
 /** What the export writes, by the chosen file's extension: a CSV file or an Excel workbook (.xlsx). */
-export type ExportFormat = 'csv' | 'xlsx';
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportColumn {
   id: string;
@@ -155,8 +156,9 @@ export const exportChannels = {
   'export.findJob': environmentRequest<ExportView>(
     'Find the oldest waiting export job (never two in parallel) and preview its first items as CSV rows.',
   ),
-  'export.chooseTarget': environmentRequest<ExportView>(
-    'Ask the user where to save the export: a CSV file or an Excel workbook (save dialog in main).',
+  'export.chooseTarget': request<ExportView>()(
+    withEnvironment({ format: z.enum(EXPORT_FORMATS).optional() }),
+    'Ask the user where to save the export (save dialog in main): the suggested name and the first file type follow `format` (default CSV); a name typed without an extension gets it. The written format follows the chosen name.',
   ),
   'export.start': request<ExportView>()(
     withEnvironment({

@@ -53,8 +53,6 @@ export interface Host {
   confirmations: ConfirmRequest[];
   confirmAnswer: boolean;
   savedFiles: Array<{ path: string; request: SaveFileRequest }>;
-  /** The file name the export's "save dialog" answers with (default: the name the app suggests). */
-  exportFileName?: string;
   userDataDir: string;
   settingsPath: string;
   /** Moves the app's clock forward (not the simulator's): "ten minutes pass" without waiting. */
@@ -122,8 +120,7 @@ export async function startHost(chromium: Browser, options: HostOptions = {}): P
         },
         // The export's "save dialog": a path in the profile's folder (the export streams to it).
         choosePath: async (request) => {
-          const name = host.exportFileName ?? request.suggestedName;
-          const file = path.join(userDataDir, 'saved', name.replace(/[^\w.-]/g, '_'));
+          const file = path.join(userDataDir, 'saved', request.suggestedName.replace(/[^\w.-]/g, '_'));
           await mkdir(path.dirname(file), { recursive: true });
           return { path: file };
         },

@@ -50,6 +50,8 @@ export interface App {
   /** A "killed" instance: never disposed (its run never finishes), only its settings remain. */
   forget(): void;
   csvPath: string;
+  /** What the app asked the save dialog (suggested name, file types), in order. */
+  dialogs: Array<{ suggestedName: string; filters?: Array<{ name: string; extensions: string[] }> }>;
 }
 
 export async function startHarness(options: { entries?: number; tokenTtlSeconds?: number; clock?: () => number } = {}): Promise<Harness> {
@@ -124,7 +126,11 @@ export async function startHarness(options: { entries?: number; tokenTtlSeconds?
       const settings = (o.settings ?? memoryBackend()) as KeyValueBackend & { writes: number };
       const fx = fakeServices(settings);
       const csvPath = path.join(dir, o.csvName ?? `export-${++n}.csv`);
-      fx.services.ports.fileSaver.choosePath = async () => ({ path: csvPath });
+      const dialogs: App['dialogs'] = [];
+      fx.services.ports.fileSaver.choosePath = async (request) => {
+        dialogs.push(request);
+        return { path: csvPath };
+      };
       fx.services.ports.simulator = {
         start: async () => sim.info,
         stop: async () => undefined,
@@ -146,6 +152,7 @@ export async function startHarness(options: { entries?: number; tokenTtlSeconds?
         settings,
         events: fx.events,
         csvPath,
+        dialogs,
         call,
         async ok<T>(channel: string, payload: unknown = {}) {
           const r = await call<T>(channel, payload);

@@ -54,6 +54,25 @@ describe('export to an Excel workbook on the simulator', () => {
     expect(await serverJob(h, queued.jobId)).toMatchObject({ status: 'completed_with_errors' });
   });
 
+  it('the format chosen on the screen: the dialog suggests its name and file type first, and a name typed without an extension gets it', async () => {
+    h = await startHarness();
+    const app = h.app({ csvName: 'expenses' });
+    await app.queue(10);
+    await app.ok('export.findJob');
+    const csv = await app.ok('export.chooseTarget');
+    expect(app.dialogs[0]?.suggestedName).toMatch(/^pleo-export-.*\.csv$/);
+    expect(app.dialogs[0]?.filters?.map((f) => f.extensions[0])).toEqual(['csv', 'xlsx']);
+    expect(csv.targetPath).toMatch(/expenses\.csv$/);
+    expect(csv.targetFormat).toBe('csv');
+    const xlsx = await app.ok('export.chooseTarget', { format: 'xlsx' });
+    expect(app.dialogs[1]?.suggestedName).toMatch(/^pleo-export-.*\.xlsx$/);
+    expect(app.dialogs[1]?.filters?.map((f) => f.extensions[0])).toEqual(['xlsx', 'csv']);
+    expect(xlsx.targetPath).toMatch(/expenses\.xlsx$/);
+    expect(xlsx.targetFormat).toBe('xlsx');
+    const refused = await app.call('export.chooseTarget', { format: 'pdf' });
+    expect(refused.ok).toBe(false);
+  });
+
   it('killed mid-export and resumed by a new instance: no row twice, none missing, nothing reported twice', async () => {
     h = await startHarness();
     const quiet = gate<void>();
