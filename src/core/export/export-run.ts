@@ -16,7 +16,7 @@ import { refusalExplained } from './export-errors.js';
 import type { ExportHttp } from './export-http.js';
 import { readJobAfterRefusal, sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
-import { openExportTarget } from './export-target.js';
+import { FORMAT_LABELS, formatOf, openExportTarget } from './export-target.js';
 import { aheadPages, fetchItemPage } from './item-pager.js';
 import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';
@@ -211,7 +211,7 @@ export async function runExport(
     event === 'completed'
       ? {}
       : {
-          failureReason: `${unsuccessful} of ${cp.reported} items could not be exported to the CSV target.`,
+          failureReason: `${unsuccessful} of ${cp.reported} items could not be exported to the ${FORMAT_LABELS[formatOf(cp.targetPath)]} target.`,
           failureReasonType: 'validation_failure',
         };
   const job = await withJobState(http, cp.jobId, signal, () => sendEvent(http, cp.jobId, event, extra, signal));

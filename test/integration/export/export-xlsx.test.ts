@@ -51,7 +51,10 @@ describe('export to an Excel workbook on the simulator', () => {
     expect(await workbookIds(app.csvPath)).toEqual(queuedIds(h, 1200));
     expect(await readdir(path.dirname(app.csvPath))).not.toContain('expenses.xlsx.partial.csv');
     expect(putCount(h, queued.jobId)).toBe(1200);
-    expect(await serverJob(h, queued.jobId)).toMatchObject({ status: 'completed_with_errors' });
+    expect(await serverJob(h, queued.jobId)).toMatchObject({
+      status: 'completed_with_errors',
+      failureReason: '1 of 1200 items could not be exported to the Excel workbook target.',
+    });
   });
 
   it('the format chosen on the screen: the dialog suggests its name and file type first, and a name typed without an extension gets it', async () => {
