@@ -28,7 +28,7 @@ export interface ClipboardPort {
  */
 export interface ConfirmRequest {
   /** What is being confirmed (tests and logs). */
-  kind: 'new-environment' | 'environment-change' | 'copy-access-token';
+  kind: 'new-environment' | 'environment-change' | 'copy-access-token' | 'give-up-export-job';
   title: string;
   /** One plain sentence: what happens if the user says yes. */
   message: string;

@@ -118,11 +118,17 @@ test('export to an Excel workbook: chosen on the screen, suggested by the save d
   // The user picks the format by its name (keyboard: a radio group), then saves under the suggested name.
   await expect(page.getByRole('radio', { name: /CSV file/ })).toBeChecked();
   await page.getByRole('radio', { name: /Excel workbook/ }).check();
-  await page.getByTestId('export-choose-target').click();
+  // Keyboard only from here: focus stays where the user is after each action.
+  await page.getByTestId('export-choose-target').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('export-target-format')).toHaveText('Format: Excel workbook (.xlsx)');
+  await expect(page.getByTestId('export-choose-target')).toBeFocused();
   const xlsxPath = ((await page.getByTestId('export-target').textContent()) ?? '').replace('Writing to ', '').trim();
   expect(xlsxPath).toMatch(/pleo-export-.*\.xlsx$/);
-  await page.getByTestId('export-start').click();
+  await page.getByTestId('export-start').focus();
+  await page.keyboard.press('Enter');
+  // The pressed button is replaced by Stop: focus lands on the Run heading, which names the state.
+  await expect(page.locator('#export-run-h')).toBeFocused();
   await expect(page.getByTestId('export-state')).toHaveAttribute('data-state', 'completed', { timeout: 100_000 });
   await expect(page.getByTestId('export-last-run')).toContainText('300 items, 300 successful, 0 failed');
   await expect(page.getByTestId('export-last-run')).toContainText('to an Excel workbook');

@@ -68,7 +68,7 @@ function moneyColumns(
     {
       id: amountId,
       header: amountHeader,
-      source: `amount.${side}.value (minor units)`,
+      source: `amount.${side}.value (in minor units; shown as a decimal)`,
       numeric: true,
       value: (i) => formatMinor(at(i, 'amount', side)),
     },

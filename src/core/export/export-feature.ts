@@ -8,6 +8,7 @@
  * State per environment lives here (the running job, progress, the chosen file); what must
  * survive a restart lives in settings: the checkpoint, the step evidence and the last run.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreServices } from '../core-services.js';
 import type { Feature } from '../feature/feature.js';
@@ -35,7 +36,8 @@ import { runExport, withJobState, type RunHooks } from './export-run.js';
 import { createStepEvidenceStore } from './export-steps.js';
 import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
-import { FILE_TYPES, FORMAT_LABELS, formatOf, validateExportTarget } from './export-target.js';
+import { FILE_TYPES, FORMAT_LABELS, formatOf, stagingPathOf, validateExportTarget } from './export-target.js';
+import { giveUpQuestion } from './give-up-question.js';
 import { fetchItemPage, type Paging } from './item-pager.js';
 import { findOldestJob, readJob, summarizeJob } from './job-finder.js';
 
@@ -75,6 +77,7 @@ interface EnvState {
   state: ExportRunState;
   progress: ExportProgress;
   lastError?: AppError;
+  gaveUp?: ExportView['gaveUp'];
   controller?: AbortController;
   running?: Promise<void>;
 }
@@ -148,6 +151,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
       ...(cp && st.state !== 'running' ? { resumable: { jobId: cp.jobId, reported: cp.reported, total: cp.total } } : {}),
       ...(st.lastError ? { lastError: st.lastError } : {}),
       ...(lastRun ? { lastRun } : {}),
+      ...(st.gaveUp ? { gaveUp: st.gaveUp } : {}),
       canQueueOnSimulator: env.kind === 'simulator' && typeof services.ports.simulator?.queueExport === 'function',
     };
   }
@@ -237,6 +241,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
         if (st.job?.id !== job.id) evidence.resetFrom(env.id, 'claim-job');
         st.progress = { ...emptyProgress(), total: job.numberOfItems };
         st.state = 'idle';
+        delete st.gaveUp;
         const page = await fetchItemPage(http, job.id, {}, 5);
         st.preview = { columns: publicColumns(), rows: page.items.map(rowValues) };
       } else {
@@ -283,6 +288,7 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     st.controller = controller;
     st.state = 'running';
     delete st.lastError;
+    delete st.gaveUp;
     const http = httpFor(env, st);
     for (const id of ['fetch-items', 'record-items', 'report-statuses'] as const) evidence.setRunning(env.id, id, true);
     const hooks: RunHooks = {
@@ -496,6 +502,10 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     const cp = checkpoints.load(env.id);
     const jobId = cp?.jobId ?? st.job?.id;
     if (!jobId) throw failure('EXPORT_NOT_READY', 'There is no job to give up.');
+    // It cannot be undone and costs the customer their export: asked in main, never a renderer flag.
+    const confirmed = await (services.ports.confirm?.confirm(giveUpQuestion(jobId, cp?.reported ?? 0)).catch(() => false) ??
+      Promise.resolve(false));
+    if (confirmed !== true) return view(env.id);
     const http = httpFor(env, st);
     const job = await step(env, 'complete-job', () =>
       withJobState(http, jobId, new AbortController().signal, () =>
@@ -510,7 +520,21 @@ export function createExportFeature(services: CoreServices, deps: { auth: AuthFe
     });
     checkpoints.clear(env.id);
     st.job = summarizeJob(job, now());
-    st.state = 'failed';
+    st.state = 'given_up';
+    // A CSV file keeps the rows written so far (the user's file: named, not deleted); an Excel
+    // workbook was never written, and its staging file is the app's own: removed.
+    const targetPath = cp?.targetPath ?? st.targetPath;
+    const xlsx = targetPath !== undefined && formatOf(targetPath) === 'xlsx';
+    if (xlsx) await rm(stagingPathOf(targetPath), { force: true }).catch(() => undefined);
+    st.gaveUp = {
+      jobId,
+      reported: cp?.reported ?? 0,
+      total: cp?.total ?? st.job.numberOfItems,
+      ...(targetPath && !xlsx && cp ? { partialFile: targetPath } : {}),
+    };
+    delete st.targetPath;
+    delete st.lastError;
+    st.progress = emptyProgress();
     record(env.id, 'complete-job', 'passed', `Sent "failed" (canceled_by_user); Pleo now shows the job as ${job.status}.`);
     return changed(env.id);
   }

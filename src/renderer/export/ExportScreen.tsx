@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
+import { keepFocus } from '../app/keep-focus.js';
 import { EXPORT_FORMATS, ITEM_FAILURE_TYPES, type ExportFormat, type ExportView } from '../../shared/contract/export-channels.js';
 import type { ScreenId } from '../app/screen-id.js';
 import { Checkbox } from '../app/Checkbox.js';
@@ -17,6 +18,12 @@ const OUTCOME_LABELS: Record<string, string> = {
   completed: 'Completed',
   completed_with_errors: 'Completed with errors',
   failed: 'Failed',
+  given_up: 'Given up',
+};
+/** Job-level failure types in words (Pleo's job enum; each failed item carries its own type). */
+const JOB_FAILURE_WORDS: Record<string, string> = {
+  validation_failure: 'some items could not be exported (each failed item carries the type you chose)',
+  canceled_by_user: 'given up by you',
 };
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV file (.csv)', xlsx: 'Excel workbook (.xlsx)' };
 const FORMAT_HELP: Record<ExportFormat, string> = {
@@ -39,7 +46,22 @@ export function parseRows(text: string): number[] | undefined {
  * completed_with_errors), and runs the export; every step is proven by what the app did.
  */
 export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void }) {
-  const { view, error, busy, act } = useExport();
+  const { view, error, busy, act: runAction } = useExport();
+  const runHeading = useRef<HTMLHeadingElement>(null);
+  const jobHeading = useRef<HTMLHeadingElement>(null);
+  const targetHeading = useRef<HTMLHeadingElement>(null);
+  const queueHeading = useRef<HTMLHeadingElement>(null);
+  const headingFor: Record<string, RefObject<HTMLHeadingElement | null>> = {
+    queue: queueHeading,
+    find: jobHeading,
+    target: targetHeading,
+  };
+  // Every action keeps keyboard focus in place (keep-focus.ts); run actions land on the Run heading.
+  const act: typeof runAction = (name, run, pick) =>
+    keepFocus(
+      () => runAction(name, run, pick),
+      () => (headingFor[name] ?? runHeading).current,
+    );
   const [items, setItems] = useState('1000');
   const [cancelWaiting, setCancelWaiting] = useState(false);
   const [rowsText, setRowsText] = useState('');
@@ -88,10 +110,13 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
 
       {view.canQueueOnSimulator && (
         <section className="export-panel" aria-labelledby="export-queue-h">
-          <h3 id="export-queue-h">On the simulator: queue an export as the customer would</h3>
+          <h3 id="export-queue-h" ref={queueHeading} tabIndex={-1}>
+            On the simulator: queue an export as the customer would
+          </h3>
           <p className="help">
             In Pleo the customer selects expenses and clicks Export. Here the simulator does that for the signed-in company, with its latest
-            entries.
+            entries. Pleo keeps one waiting job per company, and the demo data already has one: to use it, go straight to "Find the oldest
+            waiting job" below.
           </p>
           <form
             className="export-form"
@@ -138,7 +163,9 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       )}
 
       <section className="export-panel" aria-labelledby="export-job-h">
-        <h3 id="export-job-h">The job</h3>
+        <h3 id="export-job-h" ref={jobHeading} tabIndex={-1}>
+          The job
+        </h3>
         <div className="step-actions">
           <button
             type="button"
@@ -170,8 +197,8 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
             )}
             {view.job.failureReasonType && (
               <>
-                <dt>Failure type</dt>
-                <dd>{view.job.failureReasonType}</dd>
+                <dt>Why it failed</dt>
+                <dd>{JOB_FAILURE_WORDS[view.job.failureReasonType] ?? view.job.failureReasonType.replace(/_/g, ' ')}</dd>
               </>
             )}
           </dl>
@@ -208,7 +235,9 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       </section>
 
       <section className="export-panel" aria-labelledby="export-target-h">
-        <h3 id="export-target-h">The target: a CSV file or an Excel workbook</h3>
+        <h3 id="export-target-h" ref={targetHeading} tabIndex={-1}>
+          The target: a CSV file or an Excel workbook
+        </h3>
         <fieldset className="export-format-choice" disabled={running || !!busy}>
           <legend>File format</legend>
           {EXPORT_FORMATS.map((f) => (
@@ -296,7 +325,7 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
       </section>
 
       <section className="export-panel" aria-labelledby="export-run-h">
-        <h3 id="export-run-h">
+        <h3 id="export-run-h" ref={runHeading} tabIndex={-1}>
           Run{' '}
           <span className="run-state" data-testid="export-state" data-state={view.state}>
             ({OUTCOME_LABELS[view.state]})
@@ -352,6 +381,21 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
             </button>
           )}
         </div>
+        {view.gaveUp && view.state === 'given_up' && (
+          <div className="notice notice-info" role="status" data-testid="export-gave-up">
+            <p>
+              You gave up job {short(view.gaveUp.jobId)} after {view.gaveUp.reported.toLocaleString('en')} of{' '}
+              {view.gaveUp.total.toLocaleString('en')} items were reported. Pleo now shows it as failed (cancelled by you); the customer has
+              to start a new export in Pleo.
+            </p>
+            {view.gaveUp.partialFile && (
+              <p>
+                {view.gaveUp.partialFile} holds only the rows written before you gave up: delete it, or keep it as a record, but do not
+                import it.
+              </p>
+            )}
+          </div>
+        )}
         {(running || view.progress.total > 0) && (
           <ExportProgressPanel progress={view.progress} running={running} {...(view.targetFormat ? { format: view.targetFormat } : {})} />
         )}

@@ -94,7 +94,7 @@ export interface ExportProgress {
   backoffUntil?: number;
 }
 
-export type ExportRunState = 'idle' | 'running' | 'paused' | 'completed' | 'completed_with_errors' | 'failed';
+export type ExportRunState = 'idle' | 'running' | 'paused' | 'completed' | 'completed_with_errors' | 'failed' | 'given_up';
 
 export interface ExportRunSummary {
   jobId: string;
@@ -133,6 +133,11 @@ export interface ExportView {
   resumable?: { jobId: string; reported: number; total: number };
   lastError?: AppError;
   lastRun?: ExportRunSummary;
+  /**
+   * The job the user just gave up (failed in Pleo as canceled_by_user): how far it got and the
+   * CSV file left with the rows written so far (absent for an Excel workbook: it was never written).
+   */
+  gaveUp?: { jobId: string; reported: number; total: number; partialFile?: string };
   /** True where the simulator can queue a job "as the customer would". */
   canQueueOnSimulator: boolean;
 }

@@ -50,6 +50,9 @@ export interface App {
   /** A "killed" instance: never disposed (its run never finishes), only its settings remain. */
   forget(): void;
   csvPath: string;
+  /** Questions main asked (ConfirmPort) and the scripted answer (default yes). */
+  confirmations: Array<{ kind: string; title: string; detail: string }>;
+  confirm: { answer: boolean };
   /** What the app asked the save dialog (suggested name, file types), in order. */
   dialogs: Array<{ suggestedName: string; filters?: Array<{ name: string; extensions: string[] }> }>;
 }
@@ -153,6 +156,8 @@ export async function startHarness(options: { entries?: number; tokenTtlSeconds?
         events: fx.events,
         csvPath,
         dialogs,
+        confirmations: fx.confirmations,
+        confirm: fx.confirm,
         call,
         async ok<T>(channel: string, payload: unknown = {}) {
           const r = await call<T>(channel, payload);

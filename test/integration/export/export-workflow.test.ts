@@ -322,8 +322,31 @@ describe('export workflow on the simulator', () => {
     const paused = await app.ok('export.get');
     expect(paused.state).toBe('paused');
     expect(paused.resumable?.jobId).toBe(jobId);
+    // Asked first, in main: "Cancel" changes nothing.
+    app.confirm.answer = false;
+    const kept = await app.ok('export.abandon');
+    expect(app.confirmations.map((c) => c.kind)).toEqual(['give-up-export-job']);
+    const reported = paused.resumable?.reported ?? 0;
+    expect(app.confirmations[0]?.detail).toContain(
+      reported > 0 ? `${reported.toLocaleString('en')} items were already reported` : 'No item was reported back to Pleo yet',
+    );
+    expect(kept.state).toBe('paused');
+    expect(kept.resumable?.jobId).toBe(jobId);
+    expect(await serverJob(h, jobId)).toMatchObject({ status: 'in_progress' });
+
+    app.confirm.answer = true;
     const gaveUp = await app.ok('export.abandon');
     expect(gaveUp.resumable).toBeUndefined();
+    expect(gaveUp.state).toBe('given_up');
+    // What is left is said: how far it got, and the CSV file that holds only part of the job.
+    expect(gaveUp.gaveUp).toEqual({ jobId, reported: paused.resumable?.reported, total: 1500, partialFile: app.csvPath });
+    expect(gaveUp.targetPath).toBeUndefined();
+    expect(gaveUp.progress.total).toBe(0);
     expect(await serverJob(h, jobId)).toMatchObject({ status: 'failed', failureReasonType: 'canceled_by_user' });
+    // Finding the next job starts afresh.
+    await app.queue(10);
+    const next = await app.ok('export.findJob');
+    expect(next.gaveUp).toBeUndefined();
+    expect(next.state).toBe('idle');
   });
 });

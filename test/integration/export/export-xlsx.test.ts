@@ -76,6 +76,22 @@ describe('export to an Excel workbook on the simulator', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('giving up an Excel export removes the staging file (no workbook was written) and names no partial file', async () => {
+    h = await startHarness();
+    const app = h.app({ csvName: 'expenses.xlsx', reportConcurrency: 1 });
+    const { queued } = await app.queue(1500);
+    await app.ok('export.findJob');
+    await app.ok('export.chooseTarget');
+    await app.ok('export.start', {});
+    await app.ok('export.cancel');
+    const gaveUp = await app.ok('export.abandon');
+    expect(gaveUp.state).toBe('given_up');
+    expect(gaveUp.gaveUp).toMatchObject({ jobId: queued.jobId, total: 1500 });
+    expect(gaveUp.gaveUp?.partialFile).toBeUndefined();
+    expect(await readdir(path.dirname(app.csvPath))).not.toContain('expenses.xlsx.partial.csv');
+    expect(await readdir(path.dirname(app.csvPath))).not.toContain('expenses.xlsx');
+  });
+
   it('killed mid-export and resumed by a new instance: no row twice, none missing, nothing reported twice', async () => {
     h = await startHarness();
     const quiet = gate<void>();
