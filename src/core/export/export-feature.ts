@@ -15,16 +15,17 @@ import type { Feature } from '../feature/feature.js';
 import type { AuthFeatureApi } from '../auth/auth-api.js';
 import { requireEnvironment } from '../auth/require-environment.js';
 import type { EnvironmentSummary } from '../../shared/environments.js';
-import type {
-  ExportJobSummary,
-  ExportPreview,
-  ExportProgress,
-  ExportRunState,
-  ExportRunSummary,
-  ExportStepId,
-  ExportFormat,
-  ExportView,
-  QueueResult,
+import {
+  FORMAT_LABELS,
+  type ExportJobSummary,
+  type ExportPreview,
+  type ExportProgress,
+  type ExportRunState,
+  type ExportRunSummary,
+  type ExportStepId,
+  type ExportFormat,
+  type ExportView,
+  type QueueResult,
 } from '../../shared/contract/export-channels.js';
 import { AppFailure, failure, type AppError } from '../../shared/result.js';
 import { createCheckpointStore, type Checkpoint } from './checkpoint.js';
@@ -36,7 +37,7 @@ import { runExport, withJobState, type RunHooks } from './export-run.js';
 import { createStepEvidenceStore } from './export-steps.js';
 import { exportReportSection } from './export-report.js';
 import { publicColumns, rowValues } from './csv-columns.js';
-import { FILE_TYPES, FORMAT_LABELS, formatOf, stagingPathOf, validateExportTarget } from './export-target.js';
+import { FILE_TYPES, formatOf, stagingPathOf, validateExportTarget } from './export-target.js';
 import { giveUpQuestion } from './give-up-question.js';
 import { fetchItemPage, type Paging } from './item-pager.js';
 import { findOldestJob, readJob, summarizeJob } from './job-finder.js';

@@ -10,13 +10,13 @@
  * most three pages are in memory.
  */
 import { AppFailure, failure } from '../../shared/result.js';
-import type { ExportProgress, ExportRunSummary } from '../../shared/contract/export-channels.js';
+import { FORMAT_LABELS, type ExportProgress, type ExportRunSummary } from '../../shared/contract/export-channels.js';
 import { JOB_EXPIRY_MS } from './export-constants.js';
 import { refusalExplained } from './export-errors.js';
 import type { ExportHttp } from './export-http.js';
 import { readJobAfterRefusal, sendEvent, type FinalEvent } from './claimer.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint.js';
-import { FORMAT_LABELS, formatOf, openExportTarget } from './export-target.js';
+import { formatOf, openExportTarget } from './export-target.js';
 import { aheadPages, fetchItemPage } from './item-pager.js';
 import type { ExportJobV3 } from './job-finder.js';
 import { batches, reportBatch, type ItemStatusUpdate } from './status-reporter.js';

@@ -12,7 +12,7 @@
  */
 import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/export-channels.js';
+import { EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '../../shared/contract/export-channels.js';
 import { failure } from '../../shared/result.js';
 import { openCsvTarget, validateTarget, whyNotWritten, type CsvTarget } from './csv-writer.js';
 import { writeXlsxFromStaging } from './xlsx-writer.js';
@@ -23,7 +23,6 @@ export interface ExportTarget extends CsvTarget {
 }
 
 export const formatOf = (filePath: string): ExportFormat => (path.extname(filePath).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
-export const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV file', xlsx: 'Excel workbook' };
 /** The save dialog's file types, one per format. */
 export const FILE_TYPES = EXPORT_FORMATS.map((f) => ({ name: FORMAT_LABELS[f], extensions: [f] }));
 /** The staging CSV file of an .xlsx export. */

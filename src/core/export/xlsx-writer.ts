@@ -91,8 +91,8 @@ export async function writeXlsxFromStaging(
     // closes it (a FileHandle that a stream still holds never finishes closing by hand).
     out = (await open(writingPath, 'w')).createWriteStream();
     let outError: unknown;
-    // A failing file (disk full) stops the zip, so the entry stream would never drain: waits
-    // for the compressor end when the file fails or the run is stopped.
+    // A failing file (disk full) stops the zip, so the entry stream would never drain: a wait
+    // for the compressor also ends when the file fails or the run is stopped.
     const stopped = new Promise<never>((_, reject) => {
       out!.once('error', reject);
       signal?.addEventListener(

@@ -5,8 +5,8 @@ export function ExportProgressPanel({ progress, running, format }: { progress: E
   const total = Math.max(progress.total, 1);
   const bars: Array<[string, string, number]> = [
     ['fetched', 'Fetched from Pleo', progress.fetched],
-    // An Excel workbook's rows go to its staging CSV file first; the workbook is written at the end.
-    ['written', format === 'xlsx' ? 'Written (staged for the Excel workbook)' : 'Written to the file', progress.written],
+    // An Excel workbook's rows are kept in a staging file first; the workbook is made at the end.
+    ['written', format === 'xlsx' ? 'Written (the workbook is made at the end)' : 'Written to the file', progress.written],
     ['reported', 'Reported back to Pleo', progress.reported],
   ];
   return (

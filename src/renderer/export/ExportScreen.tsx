@@ -1,6 +1,12 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import { keepFocus } from '../app/keep-focus.js';
-import { EXPORT_FORMATS, ITEM_FAILURE_TYPES, type ExportFormat, type ExportView } from '../../shared/contract/export-channels.js';
+import {
+  EXPORT_FORMATS,
+  FORMAT_LABELS,
+  ITEM_FAILURE_TYPES,
+  type ExportFormat,
+  type ExportView,
+} from '../../shared/contract/export-channels.js';
 import type { ScreenId } from '../app/screen-id.js';
 import { Checkbox } from '../app/Checkbox.js';
 import { ErrorMessage } from '../app/ErrorMessage.js';
@@ -25,7 +31,7 @@ const JOB_FAILURE_WORDS: Record<string, string> = {
   validation_failure: 'some items could not be exported (each failed item carries the type you chose)',
   canceled_by_user: 'given up by you',
 };
-const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV file (.csv)', xlsx: 'Excel workbook (.xlsx)' };
+const formatName = (f: ExportFormat) => `${FORMAT_LABELS[f]} (.${f})`;
 const FORMAT_HELP: Record<ExportFormat, string> = {
   csv: 'Opens in any spreadsheet or accounting tool; formulas are neutralised.',
   xlsx: 'Amounts as numbers, header row frozen; written once every item is reported.',
@@ -251,7 +257,7 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
                 data-testid={`export-format-${f}`}
               />
               <span>
-                {FORMAT_NAMES[f]}
+                {formatName(f)}
                 <span className="help"> {FORMAT_HELP[f]}</span>
               </span>
             </label>
@@ -274,7 +280,7 @@ export function ExportScreen({ navigate }: { navigate: (id: ScreenId) => void })
           <span data-testid="export-target">{view.targetPath ? `Writing to ${view.targetPath}` : 'No file chosen yet.'}</span>
           {view.targetFormat && (
             <span className="export-format" data-testid="export-target-format" data-format={view.targetFormat}>
-              Format: {FORMAT_NAMES[view.targetFormat]}
+              Format: {formatName(view.targetFormat)}
             </span>
           )}
         </div>

@@ -68,6 +68,8 @@ export interface ExportJobSummary {
 /** What the export writes, by the chosen file's extension: a CSV file or an Excel workbook (.xlsx). */
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Each format's name, for the save dialog, evidence, the job's failure reason and the screen. */
+export const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV file', xlsx: 'Excel workbook' };
 
 export interface ExportColumn {
   id: string;

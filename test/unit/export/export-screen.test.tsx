@@ -73,7 +73,12 @@ describe('ExportScreen', () => {
     const ready = viewOf({ state: 'idle', progress: { total: 0, fetched: 0, written: 0, reported: 0, failed: 0, reportErrors: 0 } });
     installFakePartner({
       'export.get': () => ({ ok: true, value: ready }),
-      'export.findJob': () => ({ ok: true, value: ready }),
+      // Chromium moves focus off a button once it is disabled (the e2e export test sees it);
+      // jsdom does not, so the handler does what Chromium would while the action runs.
+      'export.findJob': () => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        return { ok: true, value: ready };
+      },
     });
     const { findByTestId } = render(<ExportScreen navigate={() => undefined} />);
     const find = await findByTestId('export-find');
