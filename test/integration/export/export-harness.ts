@@ -220,6 +220,24 @@ export function csvIds(text: string): string[] {
   return lines.slice(1).map((l) => l.split(',')[0]!);
 }
 
+/**
+ * `afterBatch` of an instance that "dies" at its `dieAt`-th acknowledged batch: from then on no
+ * acknowledged batch gets past its journal line, as in a killed process. `quiet` resolves once
+ * `quietAt` batches (default `dieAt`) are acknowledged, i.e. when nothing more will happen.
+ */
+export function dyingAt(dieAt: number, quietAt = dieAt): { quiet: Promise<void>; afterBatch: () => Promise<void> } {
+  const quiet = gate<void>();
+  let acknowledged = 0;
+  return {
+    quiet: quiet.promise,
+    afterBatch: async () => {
+      acknowledged++;
+      if (acknowledged === quietAt) quiet.open();
+      if (acknowledged >= dieAt) await new Promise<never>(() => undefined);
+    },
+  };
+}
+
 /** A promise and its resolver, to order events without sleeps. */
 export function gate<T = void>(): { promise: Promise<T>; open(value: T): void } {
   let open!: (value: T) => void;

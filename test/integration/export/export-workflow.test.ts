@@ -8,7 +8,17 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportView } from '../../../src/shared/contract/export-channels.js';
-import { copySettings, csvIds, gate, queuedIds, serverItemCount, serverJob, startHarness, type Harness } from './export-harness.js';
+import {
+  copySettings,
+  csvIds,
+  dyingAt,
+  gate,
+  queuedIds,
+  serverItemCount,
+  serverJob,
+  startHarness,
+  type Harness,
+} from './export-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -74,20 +84,13 @@ describe('export workflow on the simulator', () => {
     // flight are acknowledged and journalled first (in a real kill their answers may be lost;
     // see docs/architecture.md), so the test waits until all 7 are: batches 0-7 were sent,
     // 2 is held.
-    const quiet = gate<void>();
-    let acknowledged = 0;
-    const first = h.app({
-      afterBatch: async () => {
-        acknowledged++;
-        if (acknowledged === 7) quiet.open();
-        if (acknowledged >= 5) await new Promise<never>(() => undefined);
-      },
-    });
+    const dying = dyingAt(5, 7);
+    const first = h.app({ afterBatch: dying.afterBatch });
     const { queued } = await first.queue(2300);
     await first.ok('export.findJob');
     await first.ok('export.chooseTarget');
     await first.ok('export.start', { failRows: [5] });
-    await quiet.promise;
+    await dying.quiet;
     first.forget();
     h.before.hook = undefined;
     const second = h.app({ settings: copySettings(first.settings), csvName: 'export-1.csv' });
@@ -116,25 +119,16 @@ describe('export workflow on the simulator', () => {
         offsets.push(url.searchParams.get('offset') ?? '0');
       }
     };
-    const killed = gate<void>();
-    let batches = 0;
+    const dying = dyingAt(7);
     // One status report at a time, as earlier versions sent them: the resume point is then
     // always "the first b batches of page p".
     const options = { paging: 'offset' as const, pageConcurrency: 4, pageSize: 500, reportConcurrency: 1 };
-    const first = h.app({
-      ...options,
-      afterBatch: async () => {
-        if (++batches === 7) {
-          killed.open();
-          await new Promise<never>(() => undefined);
-        }
-      },
-    });
+    const first = h.app({ ...options, afterBatch: dying.afterBatch });
     const { queued } = await first.queue(2300);
     await first.ok('export.findJob');
     await first.ok('export.chooseTarget');
     await first.ok('export.start', { failRows: [5] });
-    await killed.promise;
+    await dying.quiet;
     first.forget();
     // Four pages were asked for before the first was reported (the preview asks for one more).
     expect(offsets.slice(1, 5)).toEqual(['0', '500', '1000', '1500']);

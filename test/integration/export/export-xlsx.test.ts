@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copySettings, gate, queuedIds, serverJob, startHarness, type Harness } from './export-harness.js';
+import { copySettings, dyingAt, queuedIds, serverJob, startHarness, type Harness } from './export-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -94,24 +94,15 @@ describe('export to an Excel workbook on the simulator', () => {
 
   it('killed mid-export and resumed by a new instance: no row twice, none missing, nothing reported twice', async () => {
     h = await startHarness();
-    const quiet = gate<void>();
-    let acknowledged = 0;
     // Instance 1 "dies" after its 4th acknowledged batch, with rows of later pages possibly
     // already staged (written ahead of reporting): the resume must cut them off.
-    const first = h.app({
-      csvName: 'expenses.xlsx',
-      reportConcurrency: 1,
-      afterBatch: async () => {
-        acknowledged++;
-        if (acknowledged === 4) quiet.open();
-        if (acknowledged >= 4) await new Promise<never>(() => undefined);
-      },
-    });
+    const dying = dyingAt(4);
+    const first = h.app({ csvName: 'expenses.xlsx', reportConcurrency: 1, afterBatch: dying.afterBatch });
     const { queued } = await first.queue(2300);
     await first.ok('export.findJob');
     await first.ok('export.chooseTarget');
     await first.ok('export.start', {});
-    await quiet.promise;
+    await dying.quiet;
     first.forget();
     const second = h.app({ settings: copySettings(first.settings), csvName: 'expenses.xlsx' });
     expect((await second.ok('export.get')).resumable).toMatchObject({ jobId: queued.jobId, reported: 400 });
